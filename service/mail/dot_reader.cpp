@@ -1,0 +1,1 @@
+#include "mail/dot_reader.h"

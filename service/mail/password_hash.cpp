@@ -1,0 +1,1 @@
+#include "mail/password_hash.h"

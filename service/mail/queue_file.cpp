@@ -1,0 +1,1 @@
+#include "mail/queue_file.h"
