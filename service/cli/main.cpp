@@ -1,1 +1,66 @@
-int main() { return 0; }
+// postwrd: the Postwr mail service. See README.md for the commands.
+#include "cli/arguments.h"
+#include "cli/config_commands.h"
+#include "cli/user_commands.h"
+#include "daemon/server.h"
+
+#include <iostream>
+
+namespace {
+
+constexpr const char *usage = R"(usage: postwrd [--config DIR] COMMAND
+
+commands:
+  run                      serve mail in the foreground (SIGTERM stops, SIGHUP reloads)
+  user add EMAIL           add an account, or change its password (read from stdin)
+  user add EMAIL --generate   ... with a generated password, printed on stdout
+  user remove EMAIL        remove an account
+  user list [DOMAIN]       list the accounts
+  user check EMAIL         exit 0 if the password on stdin is right, 1 if not
+  alias resolve ADDRESS    show where mail to ADDRESS goes
+  config check             print every problem of the configuration; exit 1 if any
+  version                  print the version
+
+--config DIR   the configuration directory (default /etc/postwr)
+)";
+
+int runDaemon(const std::string &configDir)
+{
+    auto server = postwr::daemon::Server::create(configDir);
+    if (!server) {
+        std::cerr << "postwrd: " << server.error().message << '\n';
+        return 1;
+    }
+    return (*server)->run();
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    const postwr::cli::Arguments arguments = postwr::cli::parseArguments(argc, argv);
+    if (!arguments.error.empty()) {
+        std::cerr << "postwrd: " << arguments.error << '\n' << usage;
+        return 2;
+    }
+    const std::string command = arguments.words.empty() ? "" : arguments.words.front();
+    const std::string sub = arguments.words.size() > 1 ? arguments.words[1] : "";
+    if (command == "run" && arguments.words.size() == 1)
+        return runDaemon(arguments.configDir);
+    if (command == "user")
+        return postwr::cli::runUserCommand(arguments);
+    if (command == "alias" && sub == "resolve")
+        return postwr::cli::runAliasResolve(arguments);
+    if (command == "config" && sub == "check" && arguments.words.size() == 2)
+        return postwr::cli::runConfigCheck(arguments);
+    if (command == "version" || arguments.flags.count("--version")) {
+        std::cout << "postwrd " << POSTWR_VERSION << '\n';
+        return 0;
+    }
+    if (command == "help" || arguments.flags.count("--help")) {
+        std::cout << usage;
+        return 0;
+    }
+    std::cerr << usage;
+    return 2;
+}

@@ -1,1 +1,287 @@
 #include "daemon/spool.h"
+
+#include "daemon/safeio.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/random.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <condition_variable>
+#include <cstring>
+#include <ctime>
+#include <mutex>
+#include <optional>
+
+namespace postwr::daemon {
+
+using mail::Error;
+using mail::Ok;
+
+struct Spool::State {
+    std::string dir;
+    std::string tmpDir;
+    std::string queueDir;
+    std::string corruptDir;
+    std::atomic<std::uint64_t> idCounter{0};
+
+    // Group commit of the queue directory. Renames into queue/ are numbered
+    // 1, 2, ... in the order they completed; every rename numbered up to
+    // `synced` is durable. One thread at a time (the leader) fsyncs on behalf
+    // of all renames done before it started; the others wait for it.
+    std::mutex syncMutex;
+    std::condition_variable syncDone;
+    std::uint64_t renamed = 0;
+    std::uint64_t synced = 0;
+    bool syncing = false;
+    std::uint64_t syncs = 0;
+    // After a failed fsync Linux may have dropped the dirty state it could
+    // not write, so a retry that succeeds proves nothing: we can no longer
+    // tell which renames are durable. Every later enqueue fails until a
+    // restart re-reads the spool.
+    std::optional<Error> syncError;
+};
+
+namespace {
+
+Error systemError(const std::string &what, const std::string &path, int error)
+{
+    return Error{what + " " + path + ": " + std::strerror(error)};
+}
+
+// Creating and removing a file proves more than permission bits: read-only
+// mounts, immutable directories and security modules are caught too.
+Status checkWritable(const std::string &dir)
+{
+    const std::string probe = dir + "/.postwr-write-probe";
+    const int fd = ::open(probe.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return Error{"spool directory " + dir + " is not writable: " + std::strerror(errno)};
+    ::close(fd);
+    if (::unlink(probe.c_str()) != 0)
+        return Error{"spool directory " + dir + " is not writable: " + std::strerror(errno)};
+    return Ok{};
+}
+
+Result<std::vector<std::string>> directoryEntries(const std::string &dir)
+{
+    DIR *stream = ::opendir(dir.c_str());
+    if (!stream)
+        return systemError("cannot open directory", dir, errno);
+    std::vector<std::string> names;
+    while (const dirent *entry = ::readdir(stream)) {
+        const std::string name = entry->d_name;
+        if (name != "." && name != "..")
+            names.push_back(name);
+    }
+    ::closedir(stream);
+    return names;
+}
+
+std::int64_t nowMicros()
+{
+    timespec now{};
+    ::clock_gettime(CLOCK_REALTIME, &now);
+    return std::int64_t{now.tv_sec} * 1000000 + now.tv_nsec / 1000;
+}
+
+} // namespace
+
+Spool::Spool(std::unique_ptr<State> state) : m_state(std::move(state)) {}
+Spool::Spool(Spool &&) noexcept = default;
+Spool &Spool::operator=(Spool &&) noexcept = default;
+Spool::~Spool() = default;
+
+Result<Spool> Spool::open(const std::string &dir)
+{
+    auto state = std::make_unique<State>();
+    state->dir = dir;
+    state->tmpDir = dir + "/tmp";
+    state->queueDir = dir + "/queue";
+    state->corruptDir = dir + "/corrupt";
+
+    if (Status status = makeDirectories(dir); !status)
+        return status.error();
+    if (Status status = checkWritable(dir); !status)
+        return status.error();
+    for (const std::string *sub : {&state->tmpDir, &state->queueDir, &state->corruptDir}) {
+        if (Status status = makeDirectories(*sub); !status)
+            return status.error();
+        if (Status status = checkWritable(*sub); !status)
+            return status.error();
+    }
+
+    // Whatever is in tmp/ was being written when a previous postwrd stopped,
+    // so it was never acknowledged with a 250 (or is a leftover link of a
+    // file already in queue/): it is safe to drop.
+    auto leftovers = directoryEntries(state->tmpDir);
+    if (!leftovers)
+        return leftovers.error();
+    for (const std::string &name : *leftovers) {
+        const std::string path = state->tmpDir + "/" + name;
+        if (::unlink(path.c_str()) != 0)
+            return systemError("cannot remove leftover temporary file", path, errno);
+    }
+    return Spool(std::move(state));
+}
+
+std::string Spool::newId()
+{
+    // Time and the counter alone keep ids unique within this process; the
+    // random part keeps them apart from an earlier run if the clock stepped
+    // back, so a failed getrandom() only weakens that.
+    std::uint32_t random = 0;
+    if (::getrandom(&random, sizeof random, 0) != static_cast<ssize_t>(sizeof random))
+        random = 0;
+    return mail::newQueueId(nowMicros(), m_state->idCounter.fetch_add(1), random);
+}
+
+Status Spool::enqueue(const Envelope &envelope, std::string_view message)
+{
+    if (!mail::isValidQueueId(envelope.id))
+        return Error{"bad queue id \"" + envelope.id + "\""};
+    const std::string target = queuePath(envelope.id);
+
+    // writeTempFile fsyncs the file itself: one fsync per message, as the
+    // envelope and the message share the file.
+    auto temp = writeTempFile(m_state->tmpDir, envelope.id, mail::serializeQueueFile(envelope, message));
+    if (!temp)
+        return temp.error();
+    // link() rather than rename(): it never replaces an existing queue file,
+    // whatever id the caller passed.
+    if (::link(temp->c_str(), target.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(temp->c_str());
+        return systemError("cannot move a message into the queue as", target, error);
+    }
+    // The tmp/ name needs no fsync: if the unlink is lost in a crash, open()
+    // clears it.
+    ::unlink(temp->c_str());
+
+    Status synced = syncQueueDirectory();
+    if (!synced) {
+        // The client gets a 4xx and will send again; a copy left here could
+        // be delivered twice.
+        ::unlink(target.c_str());
+    }
+    return synced;
+}
+
+Status Spool::syncQueueDirectory()
+{
+    std::unique_lock lock(m_state->syncMutex);
+    const std::uint64_t ticket = ++m_state->renamed;
+    for (;;) {
+        if (m_state->syncError)
+            return *m_state->syncError;
+        if (m_state->synced >= ticket)
+            return Ok{};
+        if (m_state->syncing) {
+            m_state->syncDone.wait(lock);
+            continue;
+        }
+        // Lead: one fsync covers every rename numbered up to `covered`, all
+        // of which completed before it starts. Those that arrive meanwhile
+        // wait and share the next one.
+        m_state->syncing = true;
+        const std::uint64_t covered = m_state->renamed;
+        ++m_state->syncs;
+        lock.unlock();
+        Status status = fsyncDirectory(m_state->queueDir);
+        lock.lock();
+        m_state->syncing = false;
+        if (status)
+            m_state->synced = covered;
+        else
+            m_state->syncError = Error{status.error().message + " (the spool is unusable until postwrd restarts)"};
+        m_state->syncDone.notify_all();
+    }
+}
+
+std::vector<std::string> Spool::list() const
+{
+    auto names = directoryEntries(m_state->queueDir);
+    if (!names)
+        return {};
+    std::vector<std::string> ids;
+    for (std::string &name : names.value()) {
+        if (mail::isValidQueueId(name))
+            ids.push_back(std::move(name));
+    }
+    // Ids sort by the time they were made (mail::newQueueId).
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+Result<QueueFile> Spool::load(const std::string &id) const
+{
+    if (!mail::isValidQueueId(id))
+        return Error{"bad queue id \"" + id + "\""};
+    const std::string path = queuePath(id);
+    auto data = readFile(path);
+    if (!data)
+        return data.error();
+    auto file = mail::parseQueueFile(*data);
+    if (!file)
+        return Error{"queue file " + path + ": " + file.error().describe()};
+    if (file->envelope.id != id)
+        return Error{"queue file " + path + " holds queue id " + file->envelope.id};
+    return file;
+}
+
+Status Spool::remove(const std::string &id)
+{
+    if (!mail::isValidQueueId(id))
+        return Error{"bad queue id \"" + id + "\""};
+    const std::string path = queuePath(id);
+    if (::unlink(path.c_str()) != 0)
+        return systemError("cannot remove", path, errno);
+    // Otherwise a crash could bring the file back and deliver it again.
+    return fsyncDirectory(m_state->queueDir);
+}
+
+Status Spool::quarantine(const std::string &id, std::string_view reason)
+{
+    if (!mail::isValidQueueId(id))
+        return Error{"bad queue id \"" + id + "\""};
+    const std::string from = queuePath(id);
+    const std::string to = m_state->corruptDir + "/" + id;
+    const std::string reasonPath = to + ".reason";
+
+    auto reasonTemp = writeTempFile(m_state->tmpDir, id + ".reason", std::string(reason) + "\n");
+    if (!reasonTemp)
+        return reasonTemp.error();
+    if (::rename(reasonTemp->c_str(), reasonPath.c_str()) != 0) {
+        const int error = errno;
+        ::unlink(reasonTemp->c_str());
+        return systemError("cannot write", reasonPath, error);
+    }
+    if (::rename(from.c_str(), to.c_str()) != 0)
+        return systemError("cannot move " + from + " to", to, errno);
+    // corrupt/ first, then queue/: after a crash between the two the file may
+    // be in both (and is quarantined again), but never in neither.
+    if (Status status = fsyncDirectory(m_state->corruptDir); !status)
+        return status;
+    return fsyncDirectory(m_state->queueDir);
+}
+
+const std::string &Spool::directory() const
+{
+    return m_state->dir;
+}
+
+std::uint64_t Spool::queueDirectorySyncs() const
+{
+    std::lock_guard lock(m_state->syncMutex);
+    return m_state->syncs;
+}
+
+std::string Spool::queuePath(const std::string &id) const
+{
+    return m_state->queueDir + "/" + id;
+}
+
+} // namespace postwr::daemon

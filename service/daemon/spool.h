@@ -1,1 +1,73 @@
+// The durable queue: one queue file (mail/queue_file.h) per accepted message.
+//
+//   DIR/tmp/      files being written; anything here at start-up is a crash
+//                 leftover and is removed
+//   DIR/queue/ID  messages waiting for delivery
+//   DIR/corrupt/  queue files that failed to parse, ID and ID.reason, kept
+//                 for an operator instead of being lost or retried forever
+//
+// One postwrd owns a spool directory at a time.
 #pragma once
+
+#include "mail/queue_file.h"
+#include "mail/result.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace postwr::daemon {
+
+using mail::Envelope;
+using mail::QueueFile;
+using mail::Result;
+using mail::Status;
+
+class Spool {
+public:
+    // Creates the directories (0700), checks that they are writable and
+    // clears tmp/. postwrd refuses to start on an error.
+    static Result<Spool> open(const std::string &dir);
+
+    Spool(Spool &&) noexcept;
+    Spool &operator=(Spool &&) noexcept;
+    ~Spool();
+
+    // A fresh queue id; thread-safe.
+    std::string newId();
+
+    // Durable when it returns Ok, so the SMTP server answers 250 only then.
+    // Thread-safe; concurrent calls share the fsync of the queue directory.
+    Status enqueue(const Envelope &envelope, std::string_view message);
+
+    // Queued ids, oldest first.
+    std::vector<std::string> list() const;
+
+    // An Error for a missing, truncated or corrupt file; quarantine() it.
+    Result<QueueFile> load(const std::string &id) const;
+
+    // Once every recipient is done.
+    Status remove(const std::string &id);
+
+    // Moves a queue file that cannot be loaded to corrupt/, with the reason
+    // next to it.
+    Status quarantine(const std::string &id, std::string_view reason);
+
+    const std::string &directory() const;
+
+    // How many times enqueue() fsync'd the queue directory: fewer than the
+    // enqueues when group commit shares them.
+    std::uint64_t queueDirectorySyncs() const;
+
+private:
+    struct State;
+    explicit Spool(std::unique_ptr<State> state);
+    Status syncQueueDirectory();
+    std::string queuePath(const std::string &id) const;
+
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace postwr::daemon

@@ -1,1 +1,129 @@
+// postwrd.conf, the configuration of postwrd.
+//
+// The file is INI (see mail/ini.h): `key = value` lines, [section] headers,
+// whole-line comments starting with '#' or ';'. Every key is optional except
+// `hostname`. Relative paths are taken relative to the directory that holds
+// postwrd.conf (normally /etc/postwr). Unknown sections and keys are errors,
+// so that a typo is never silently ignored.
+//
+//   hostname = mail.example.com
+//       Required. This server's own DNS name: it is announced in the SMTP
+//       greeting and EHLO reply, and the MX record of every domain points at
+//       it. A letters-digits-hyphens DNS name, stored lowercase.
+//   spool = /var/spool/postwr
+//       The queue: a message is written and fsynced here before the 250 that
+//       accepts it.
+//   maildir = /var/lib/postwr/mail
+//       Where mail for local users is delivered, one Maildir per user.
+//
+//   [listen]
+//       Each key is a comma-separated list of ADDRESS:PORT, with IPv6
+//       addresses in brackets: "0.0.0.0:25, [::]:25". ADDRESS is an IP
+//       literal, not a name. An empty value means "do not listen".
+//   smtp = 0.0.0.0:25, [::]:25
+//       Mail from other servers (MX), STARTTLS offered, no AUTH.
+//   submission = 0.0.0.0:587, [::]:587
+//       Mail from your users; STARTTLS is required before AUTH (RFC 6409).
+//   submissions = 0.0.0.0:465, [::]:465
+//       Mail from your users over implicit TLS (RFC 8314 §3.3).
+//
+//   [tls]
+//   certificate = tls/cert.pem
+//       The certificate chain, PEM.
+//   key = tls/key.pem
+//       Its private key, PEM.
+//
+//   [limits]
+//   max_message_size = 50M
+//       The largest message accepted, in bytes, announced with SIZE (RFC
+//       1870). A suffix K, M or G multiplies by 1024, 1024² or 1024³.
+//   max_recipients = 100
+//       RCPT TO commands accepted per message. RFC 5321 §4.5.3.1.8 asks
+//       servers to accept at least 100; a lower value is allowed but makes
+//       postwrd refuse mail that conforming clients expect to go through.
+//   max_errors = 10
+//       The connection is closed after this many failed commands, which slows
+//       down address harvesting and password guessing.
+//   command_timeout = 300
+//       Seconds to wait for the client's next command. RFC 5321 §4.5.3.2.7
+//       asks for at least 5 minutes.
+//
+//   [addresses]
+//       How local parts of mail coming in are matched against users and
+//       aliases (as in chasquid). Both accept characters of RFC 5322 §3.2.3
+//       "atext" that are not letters or digits, plus '.', except '*' which
+//       names the catch-all alias. Either may be empty.
+//   suffix_separators = +
+//       Everything from the first of these characters on is ignored when
+//       looking up a user: "alice+news" is delivered to alice.
+//   drop_characters = .
+//       These characters are ignored when looking up a user: "a.lice" is
+//       delivered to alice.
+//
+//   [domain example.com]
+//       One section per local domain that needs settings other than the
+//       defaults. (A domain is local when DIR/domains/<domain>/ exists.)
+//   senders = domain
+//       Which addresses an authenticated user of this domain may send from,
+//       in MAIL FROM and From: `domain` for any address of the user's own
+//       domain, `account` for only the user's own address, `any` for any
+//       address at all.
 #pragma once
+
+#include "mail/ini.h"
+
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace postwr::mail {
+
+struct ListenAddress {
+    std::string host; // an IP literal without brackets: "0.0.0.0", "::1"
+    std::uint16_t port = 0;
+
+    // "ADDR:PORT", or "[IPv6]:PORT".
+    std::string toString() const;
+
+    bool operator==(const ListenAddress &) const = default;
+};
+
+enum class SenderPolicy { Domain, Account, Any };
+
+struct DomainSettings {
+    SenderPolicy senders = SenderPolicy::Domain;
+
+    bool operator==(const DomainSettings &) const = default;
+};
+
+struct Config {
+    std::string hostname;
+    std::vector<ListenAddress> smtp{{"0.0.0.0", 25}, {"::", 25}};
+    std::vector<ListenAddress> submission{{"0.0.0.0", 587}, {"::", 587}};
+    std::vector<ListenAddress> submissions{{"0.0.0.0", 465}, {"::", 465}};
+    std::string tlsCertificate; // set by parseConfig: CONFIGDIR/tls/cert.pem
+    std::string tlsKey;         // set by parseConfig: CONFIGDIR/tls/key.pem
+    std::string spool = "/var/spool/postwr";
+    std::string maildir = "/var/lib/postwr/mail";
+    std::uint64_t maxMessageSize = 50 * 1024 * 1024;
+    std::size_t maxRecipients = 100;
+    int maxErrors = 10;
+    std::chrono::seconds commandTimeout{300};
+    std::string suffixSeparators = "+";
+    std::string dropCharacters = ".";
+    // Keyed by the lowercase domain.
+    std::map<std::string, DomainSettings> domains;
+};
+
+// `configDir` is the directory holding the file, for relative paths.
+Parsed<Config> parseConfig(std::string_view text, std::string_view configDir);
+
+// A DNS host name: dot-separated labels of letters, digits and inner hyphens,
+// at most 63 bytes each and 253 in all (RFC 1035 §2.3.1, RFC 1123 §2.1).
+bool isValidHostname(std::string_view name);
+
+} // namespace postwr::mail

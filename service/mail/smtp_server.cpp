@@ -1,1 +1,690 @@
 #include "mail/smtp_server.h"
+
+#include "mail/date.h"
+#include "mail/headers.h"
+#include "mail/sasl.h"
+#include "mail/text.h"
+
+#include <algorithm>
+#include <array>
+
+namespace postwr::mail {
+
+namespace {
+
+// RFC 5321 §4.5.3.1.4 allows 512 octets for a command line, but extensions
+// (SIZE, SMTPUTF8, AUTH initial responses) make lines longer in practice;
+// 1000 is the text-line limit of §4.5.3.1.6 and our hard cap.
+constexpr std::size_t maxCommandLine = 1000;
+
+// Cross-protocol attacks send HTTP requests to SMTP ports (a browser tricked
+// into posting to port 25); these verbs never start an SMTP command.
+constexpr std::array httpVerbs{"GET", "POST", "HEAD", "PUT", "CONNECT", "OPTIONS", "DELETE", "PATCH"};
+
+bool hasNonAscii(std::string_view text)
+{
+    return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+std::pair<std::string_view, std::string_view> splitVerb(std::string_view line)
+{
+    const std::size_t space = line.find(' ');
+    if (space == std::string_view::npos)
+        return {line, {}};
+    return {line.substr(0, space), trim(line.substr(space + 1))};
+}
+
+// "FROM:<a@b> SIZE=1" → "<a@b> SIZE=1"; accepts the common "FROM: <a@b>".
+std::optional<std::string_view> afterKeyword(std::string_view argument, std::string_view keyword)
+{
+    if (!startsWithIgnoreCase(argument, keyword))
+        return std::nullopt;
+    return trim(argument.substr(keyword.size()));
+}
+
+std::string_view domainOf(std::string_view address)
+{
+    const std::size_t at = address.rfind('@');
+    return at == std::string_view::npos ? std::string_view{} : address.substr(at + 1);
+}
+
+} // namespace
+
+const char *portRoleName(PortRole role)
+{
+    switch (role) {
+    case PortRole::Mx:
+        return "smtp";
+    case PortRole::Submission:
+        return "submission";
+    case PortRole::Submissions:
+        return "submissions";
+    }
+    return "unknown";
+}
+
+SmtpServer::SmtpServer(SessionSettings settings, std::shared_ptr<const Directory> directory)
+    : m_settings(std::move(settings)), m_directory(std::move(directory))
+{
+    // Port 465 is TLS from the first byte (RFC 8314 §3.3); the caller has
+    // done the handshake before it sends this greeting.
+    m_tlsActive = m_settings.role == PortRole::Submissions;
+    reply(220, {}, m_settings.hostname + " ESMTP postwrd");
+}
+
+void SmtpServer::setDirectory(std::shared_ptr<const Directory> directory)
+{
+    m_directory = std::move(directory);
+}
+
+void SmtpServer::receive(std::string_view bytes)
+{
+    if (m_mode != Mode::Closed)
+        m_input.append(bytes);
+}
+
+void SmtpServer::reply(int code, std::string_view enhanced, std::string_view text)
+{
+    m_output += std::to_string(code);
+    m_output += ' ';
+    if (!enhanced.empty()) {
+        m_output += enhanced;
+        m_output += ' ';
+    }
+    m_output += text;
+    m_output += "\r\n";
+}
+
+void SmtpServer::error(int code, std::string_view enhanced, std::string_view text)
+{
+    reply(code, enhanced, text);
+    if (++m_errors >= m_settings.maxErrors)
+        close(421, "4.7.0", m_settings.hostname + " Too many errors, closing connection");
+}
+
+void SmtpServer::close(int code, std::string_view enhanced, std::string_view text)
+{
+    reply(code, enhanced, text);
+    m_mode = Mode::Closed;
+    m_input.clear();
+}
+
+void SmtpServer::timedOut()
+{
+    if (m_mode != Mode::Closed)
+        close(421, "4.4.2", m_settings.hostname + " Error: timeout exceeded");
+}
+
+void SmtpServer::shutdown()
+{
+    m_shuttingDown = true;
+    if (m_mode == Mode::Command && !inTransaction())
+        close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+}
+
+std::optional<std::string> SmtpServer::takeLine()
+{
+    while (m_mode != Mode::Closed) {
+        const std::size_t newline = m_input.find('\n');
+        if (newline == std::string::npos) {
+            if (m_input.size() > maxCommandLine) {
+                m_input.clear();
+                if (!m_discardingLongLine) {
+                    m_discardingLongLine = true;
+                    error(500, "5.5.2", "Line too long (max 1000 octets)");
+                }
+            }
+            return std::nullopt;
+        }
+        std::string line = m_input.substr(0, newline);
+        m_input.erase(0, newline + 1);
+        if (m_discardingLongLine) {
+            m_discardingLongLine = false;
+            continue;
+        }
+        if (line.size() + 1 > maxCommandLine) {
+            error(500, "5.5.2", "Line too long (max 1000 octets)");
+            continue;
+        }
+        // A lone LF ends a command line too (as in Postfix and chasquid);
+        // unlike in DATA, no message boundary depends on it.
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (line.find_first_of(std::string_view("\r\0", 2)) != std::string::npos) {
+            error(500, "5.5.2", "Bare CR or NUL in command line");
+            continue;
+        }
+        return line;
+    }
+    return std::nullopt;
+}
+
+SmtpServer::Event SmtpServer::next()
+{
+    for (;;) {
+        switch (m_mode) {
+        case Mode::Closed:
+            return Event::Close;
+        case Mode::Waiting:
+            // The caller has not answered the last event yet.
+            return Event::NeedInput;
+        case Mode::Data: {
+            const std::size_t used = m_data->feed(m_input);
+            m_input.erase(0, used);
+            if (!m_data->finished())
+                return Event::NeedInput;
+            const Event event = handleDataEnd();
+            if (event != Event::NeedInput)
+                return event;
+            break;
+        }
+        case Mode::Command:
+        case Mode::AuthPlainResponse:
+        case Mode::AuthLoginUser:
+        case Mode::AuthLoginPassword: {
+            const std::optional<std::string> line = takeLine();
+            if (!line)
+                return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+            const Event event = m_mode == Mode::Command ? handleCommand(*line) : handleSaslLine(*line);
+            if (event != Event::NeedInput)
+                return event;
+            break;
+        }
+        }
+    }
+}
+
+SmtpServer::Event SmtpServer::handleCommand(std::string_view line)
+{
+    if (m_shuttingDown && !inTransaction()) {
+        close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+        return Event::Close;
+    }
+    const auto [verb, argument] = splitVerb(line);
+    for (const char *http : httpVerbs) {
+        if (equalsIgnoreCase(verb, http)) {
+            close(554, "5.7.0", "This is an SMTP server, not a web server");
+            return Event::Close;
+        }
+    }
+    if (!verb.empty() && verb.back() == ':') { // an HTTP header line such as "Host:"
+        close(554, "5.7.0", "This is an SMTP server, not a web server");
+        return Event::Close;
+    }
+
+    if (equalsIgnoreCase(verb, "EHLO") || equalsIgnoreCase(verb, "HELO"))
+        onHelo(argument, equalsIgnoreCase(verb, "EHLO"));
+    else if (equalsIgnoreCase(verb, "MAIL"))
+        onMail(argument);
+    else if (equalsIgnoreCase(verb, "RCPT"))
+        onRcpt(argument);
+    else if (equalsIgnoreCase(verb, "DATA"))
+        onData(argument);
+    else if (equalsIgnoreCase(verb, "AUTH"))
+        return onAuth(argument);
+    else if (equalsIgnoreCase(verb, "STARTTLS"))
+        return onStartTls(argument);
+    else if (equalsIgnoreCase(verb, "RSET")) {
+        resetTransaction();
+        reply(250, "2.0.0", "Ok");
+    } else if (equalsIgnoreCase(verb, "NOOP"))
+        reply(250, "2.0.0", "Ok");
+    else if (equalsIgnoreCase(verb, "QUIT"))
+        close(221, "2.0.0", "Bye");
+    else if (equalsIgnoreCase(verb, "VRFY"))
+        // RFC 5321 §3.5.3: 252 when we will not say whether a user exists.
+        reply(252, "2.5.2", "Cannot VRFY user, but will accept message and attempt delivery");
+    else if (equalsIgnoreCase(verb, "EXPN"))
+        error(502, "5.5.1", "EXPN is not supported");
+    else if (equalsIgnoreCase(verb, "HELP"))
+        reply(214, "2.0.0", "postwrd: see RFC 5321");
+    else
+        error(500, "5.5.1", "Unknown command");
+    return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+}
+
+void SmtpServer::onHelo(std::string_view argument, bool extended)
+{
+    if (argument.empty()) {
+        error(501, "5.5.4", extended ? "Syntax: EHLO hostname" : "Syntax: HELO hostname");
+        return;
+    }
+    resetTransaction();
+    m_heloName = std::string(argument.substr(0, argument.find(' ')));
+    m_extended = extended;
+    if (!extended) {
+        reply(250, {}, m_settings.hostname);
+        return;
+    }
+    std::vector<std::string> lines{m_settings.hostname,
+                                   "PIPELINING",
+                                   "SIZE " + std::to_string(m_settings.maxMessageSize),
+                                   "8BITMIME",
+                                   "SMTPUTF8",
+                                   "ENHANCEDSTATUSCODES"};
+    if (m_settings.tlsAvailable && !m_tlsActive)
+        lines.emplace_back("STARTTLS");
+    // RFC 4954 §4 and DESIGN.md: passwords travel only under TLS, and never on port 25.
+    if (m_settings.role != PortRole::Mx && m_tlsActive)
+        lines.emplace_back("AUTH PLAIN LOGIN");
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        m_output += "250" + std::string(i + 1 < lines.size() ? "-" : " ") + lines[i] + "\r\n";
+}
+
+SmtpServer::Event SmtpServer::onStartTls(std::string_view argument)
+{
+    if (!argument.empty())
+        error(501, "5.5.4", "Syntax: STARTTLS");
+    else if (m_tlsActive)
+        error(503, "5.5.1", "TLS is already active");
+    else if (!m_settings.tlsAvailable)
+        reply(454, "4.7.0", "TLS not available");
+    else {
+        reply(220, "2.0.0", "Ready to start TLS");
+        // RFC 3207 §4.2: nothing sent before the handshake may be acted on
+        // afterwards, or a man in the middle could inject commands into the
+        // protected session (CVE-2011-0411).
+        m_input.clear();
+        m_mode = Mode::Waiting;
+        return Event::StartTls;
+    }
+    return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+}
+
+void SmtpServer::tlsStarted(std::string description)
+{
+    // RFC 3207 §4.2: forget everything learnt before TLS, including EHLO.
+    m_tlsActive = true;
+    m_tlsDescription = std::move(description);
+    m_input.clear();
+    m_heloName.clear();
+    m_extended = false;
+    resetTransaction();
+    m_mode = Mode::Command;
+}
+
+SmtpServer::Event SmtpServer::onAuth(std::string_view argument)
+{
+    if (m_settings.role == PortRole::Mx)
+        error(502, "5.5.1", "AUTH is not offered on this port; use the submission port 587 or 465");
+    else if (!m_tlsActive)
+        error(530, "5.7.0", "Must issue a STARTTLS command first");
+    else if (!m_extended)
+        error(503, "5.5.1", "Send EHLO first");
+    else if (!m_authenticatedUser.empty())
+        error(503, "5.5.1", "Already authenticated");
+    else if (m_mailFrom)
+        error(503, "5.5.1", "AUTH is not allowed during a mail transaction");
+    else {
+        const auto [mechanism, initial] = splitVerb(argument);
+        if (equalsIgnoreCase(mechanism, "PLAIN")) {
+            if (initial.empty()) {
+                reply(334, {}, "");
+                m_mode = Mode::AuthPlainResponse;
+                return Event::NeedInput;
+            }
+            return handleSaslLine(initial);
+        }
+        if (equalsIgnoreCase(mechanism, "LOGIN")) {
+            m_mode = Mode::AuthLoginUser;
+            if (!initial.empty())
+                return handleSaslLine(initial);
+            reply(334, {}, "VXNlcm5hbWU6"); // "Username:"
+            return Event::NeedInput;
+        }
+        error(504, "5.5.4", "Unrecognized authentication mechanism; use PLAIN or LOGIN");
+    }
+    return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+}
+
+SmtpServer::Event SmtpServer::handleSaslLine(std::string_view line)
+{
+    const Mode mode = m_mode == Mode::Command ? Mode::AuthPlainResponse : m_mode;
+    m_mode = Mode::Command;
+    if (line == "*") { // RFC 4954 §4: the client cancels
+        error(501, "5.0.0", "Authentication cancelled");
+        return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+    }
+    // RFC 4954 §4: "=" is an empty initial response.
+    const std::string_view encoded = line == "=" ? std::string_view{} : line;
+    switch (mode) {
+    case Mode::AuthPlainResponse: {
+        Result<PlainCredentials> plain = decodePlain(encoded);
+        if (!plain) {
+            error(501, "5.5.2", "Cannot decode AUTH PLAIN response: " + plain.error().message);
+            break;
+        }
+        // RFC 4616 §2: acting as another identity is not something we allow.
+        if (!plain->authorizationId.empty() && !equalsIgnoreCase(plain->authorizationId, plain->username)) {
+            error(535, "5.7.8", "Authentication credentials invalid");
+            break;
+        }
+        return requestAuthentication(plain->username, plain->password);
+    }
+    case Mode::AuthLoginUser: {
+        std::optional<std::string> user = decodeBase64(encoded);
+        if (!user || user->empty()) {
+            error(501, "5.5.2", "Cannot decode AUTH LOGIN user name");
+            break;
+        }
+        m_credentials.username = std::move(*user);
+        m_mode = Mode::AuthLoginPassword;
+        reply(334, {}, "UGFzc3dvcmQ6"); // "Password:"
+        break;
+    }
+    case Mode::AuthLoginPassword: {
+        std::optional<std::string> password = decodeBase64(encoded);
+        if (!password) {
+            error(501, "5.5.2", "Cannot decode AUTH LOGIN password");
+            break;
+        }
+        return requestAuthentication(m_credentials.username, std::move(*password));
+    }
+    default:
+        break;
+    }
+    return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+}
+
+SmtpServer::Event SmtpServer::requestAuthentication(std::string username, std::string password)
+{
+    m_credentials = {std::move(username), std::move(password)};
+    m_mode = Mode::Waiting;
+    return Event::Authenticate;
+}
+
+void SmtpServer::authenticated(bool ok)
+{
+    m_mode = Mode::Command;
+    if (ok) {
+        m_authenticatedUser = toLowerAscii(m_credentials.username);
+        reply(235, "2.7.0", "Authentication successful");
+    } else {
+        error(535, "5.7.8", "Authentication credentials invalid");
+    }
+    // The password is not needed any more; do not keep it in memory.
+    std::fill(m_credentials.password.begin(), m_credentials.password.end(), '\0');
+    m_credentials = {};
+}
+
+namespace {
+
+// Whether `user` (an authenticated account) may send as `address`, and if
+// not, why: so that one account cannot spoof another domain.
+std::optional<std::string> senderRefusal(const Directory &directory, const std::string &user, const Address &address)
+{
+    const std::string_view userDomain = domainOf(user);
+    const DomainSettings *settings = directory.settings(userDomain);
+    const SenderPolicy policy = settings ? settings->senders : SenderPolicy::Domain;
+    if (policy == SenderPolicy::Any)
+        return std::nullopt;
+    const std::string shown = address.isNull() ? "<>" : address.toString();
+    if (policy == SenderPolicy::Account) {
+        if (!address.isNull() && equalsIgnoreCase(address.toString(), user))
+            return std::nullopt;
+        return shown + " is not your address: " + user + " may only send as itself";
+    }
+    if (!address.isNull() && equalsIgnoreCase(address.domain, userDomain))
+        return std::nullopt;
+    return shown + " is not yours: " + user + " may only send as @" + std::string(userDomain);
+}
+
+} // namespace
+
+void SmtpServer::onMail(std::string_view argument)
+{
+    if (m_heloName.empty()) {
+        error(503, "5.5.1", "Send EHLO or HELO first");
+        return;
+    }
+    if (m_settings.role != PortRole::Mx && m_authenticatedUser.empty()) {
+        error(530, "5.7.0", m_tlsActive ? "Authentication required" : "Must issue a STARTTLS command first");
+        return;
+    }
+    if (m_mailFrom) {
+        error(503, "5.5.1", "Nested MAIL command");
+        return;
+    }
+    const std::optional<std::string_view> pathText = afterKeyword(argument, "FROM:");
+    if (!pathText) {
+        error(501, "5.5.4", "Syntax: MAIL FROM:<address>");
+        return;
+    }
+    Result<ParsedPath> path = parsePath(*pathText, {.allowNull = true, .allowUtf8 = true});
+    if (!path) {
+        error(501, "5.1.7", "Bad sender address: " + path.error().message);
+        return;
+    }
+    bool smtputf8 = false;
+    for (std::string_view parameter : split(trim(path->rest), ' ')) {
+        if (parameter.empty())
+            continue;
+        const std::size_t equals = parameter.find('=');
+        const std::string_view key = parameter.substr(0, equals);
+        const std::string_view value = equals == std::string_view::npos ? std::string_view{} : parameter.substr(equals + 1);
+        if (equalsIgnoreCase(key, "SIZE")) {
+            // RFC 1870 §6.3: refuse early what would be refused after DATA.
+            std::uint64_t size = 0;
+            bool digits = !value.empty() && value.size() <= 19;
+            for (char c : value) {
+                digits = digits && c >= '0' && c <= '9';
+                size = size * 10 + static_cast<std::uint64_t>(c - '0');
+            }
+            if (!digits) {
+                error(501, "5.5.4", "Bad SIZE parameter");
+                return;
+            }
+            if (size > m_settings.maxMessageSize) {
+                error(552, "5.3.4", "Message too big: the maximum is " + std::to_string(m_settings.maxMessageSize) +
+                                        " bytes");
+                return;
+            }
+        } else if (equalsIgnoreCase(key, "BODY")) {
+            if (!equalsIgnoreCase(value, "7BIT") && !equalsIgnoreCase(value, "8BITMIME")) {
+                error(501, "5.5.4", "BODY must be 7BIT or 8BITMIME");
+                return;
+            }
+        } else if (equalsIgnoreCase(key, "SMTPUTF8") && value.empty()) {
+            smtputf8 = true;
+        } else if (equalsIgnoreCase(key, "AUTH")) {
+            // RFC 4954 §5: an identity claimed by a relay; we do not trust it.
+        } else {
+            error(555, "5.5.4", "Unsupported MAIL parameter " + std::string(key));
+            return;
+        }
+    }
+    if (!smtputf8 && hasNonAscii(path->address.toString())) {
+        error(553, "5.6.7", "Non-ASCII address needs the SMTPUTF8 parameter");
+        return;
+    }
+    if (!m_authenticatedUser.empty()) {
+        if (std::optional<std::string> refusal = senderRefusal(*m_directory, m_authenticatedUser, path->address)) {
+            error(550, "5.7.1", "Sender refused: " + *refusal);
+            return;
+        }
+    }
+    m_mailFrom = path->address;
+    m_smtputf8 = smtputf8;
+    reply(250, "2.1.0", "Ok");
+}
+
+void SmtpServer::onRcpt(std::string_view argument)
+{
+    if (!m_mailFrom) {
+        error(503, "5.5.1", "Need MAIL before RCPT");
+        return;
+    }
+    const std::optional<std::string_view> pathText = afterKeyword(argument, "TO:");
+    if (!pathText) {
+        error(501, "5.5.4", "Syntax: RCPT TO:<address>");
+        return;
+    }
+    Result<ParsedPath> path = parsePath(*pathText, {.allowNull = false, .allowUtf8 = true});
+    if (!path) {
+        error(501, "5.1.3", "Bad recipient address: " + path.error().message);
+        return;
+    }
+    if (!trim(path->rest).empty()) {
+        error(555, "5.5.4", "RCPT parameters are not supported");
+        return;
+    }
+    const Address &address = path->address;
+    const std::string shown = address.toString();
+    if (!m_smtputf8 && hasNonAscii(shown)) {
+        error(553, "5.6.7", "Non-ASCII address needs the SMTPUTF8 parameter on MAIL");
+        return;
+    }
+    // RFC 5321 §4.5.3.1.10: 452 tells the client to send the rest later.
+    if (m_acceptedRcpts >= m_settings.maxRecipients) {
+        reply(452, "4.5.3", "Too many recipients");
+        return;
+    }
+    std::vector<std::string> finals;
+    if (m_directory->isLocalDomain(address.domain)) {
+        // Local parts are looked up as they are: "%", "!", quotes and source
+        // routes are never routing instructions here, so "user%ext@local"
+        // cannot be turned into a relay to ext.
+        Result<std::vector<Recipient>> resolved = m_directory->resolve(address.localPart, address.domain);
+        if (!resolved) {
+            error(550, "5.1.1", "<" + shown + ">: " + resolved.error().message);
+            return;
+        }
+        for (const Recipient &recipient : *resolved)
+            finals.push_back(recipient.address());
+    } else if (!m_authenticatedUser.empty()) {
+        finals.push_back(shown);
+    } else {
+        // RFC 5321 §3.6.2: no relaying for clients we do not know.
+        error(550, "5.7.1", "Relaying denied: " + address.domain +
+                                " is not a domain of this server (log in on port 587 to send elsewhere)");
+        return;
+    }
+    for (std::string &recipient : finals) {
+        if (std::find(m_recipients.begin(), m_recipients.end(), recipient) == m_recipients.end())
+            m_recipients.push_back(std::move(recipient));
+    }
+    ++m_acceptedRcpts;
+    reply(250, "2.1.5", "Ok");
+}
+
+void SmtpServer::onData(std::string_view argument)
+{
+    if (!argument.empty())
+        error(501, "5.5.4", "Syntax: DATA");
+    else if (!m_mailFrom)
+        error(503, "5.5.1", "Need MAIL before DATA");
+    else if (m_recipients.empty())
+        error(554, "5.5.1", "No valid recipients");
+    else {
+        reply(354, {}, "End data with <CR><LF>.<CR><LF>");
+        m_data.emplace(m_settings.maxMessageSize);
+        m_mode = Mode::Data;
+    }
+}
+
+bool SmtpServer::checkFromHeader(const std::string &message)
+{
+    const std::vector<std::string> froms = headerValues(parseHeaderSection(message), "From");
+    if (froms.size() != 1) {
+        error(550, "5.6.0", "Message refused: it must have exactly one From: header (RFC 5322 §3.6)");
+        return false;
+    }
+    Result<std::vector<Address>> addresses = parseAddressList(froms.front());
+    if (!addresses) {
+        error(550, "5.6.0", "Message refused: bad From: header: " + addresses.error().message);
+        return false;
+    }
+    for (const Address &address : *addresses) {
+        if (std::optional<std::string> refusal = senderRefusal(*m_directory, m_authenticatedUser, address)) {
+            error(550, "5.7.1", "Message refused: From: " + *refusal);
+            return false;
+        }
+    }
+    return true;
+}
+
+SmtpServer::Event SmtpServer::handleDataEnd()
+{
+    const DotReader::Problem problem = m_data->problem();
+    m_mode = Mode::Command;
+    switch (problem) {
+    case DotReader::Problem::None:
+        break;
+    case DotReader::Problem::BareLineFeed:
+    case DotReader::Problem::BareCarriageReturn:
+        error(554, "5.6.0", "Message refused: bare LF or CR in message; lines must end with CRLF (RFC 5321 §2.3.8)");
+        break;
+    case DotReader::Problem::LineTooLong:
+        error(554, "5.6.0", "Message refused: a line is longer than 998 characters (RFC 5321 §4.5.3.1.6)");
+        break;
+    case DotReader::Problem::MessageTooBig:
+        error(552, "5.3.4", "Message too big: the maximum is " + std::to_string(m_settings.maxMessageSize) + " bytes");
+        break;
+    }
+    if (problem != DotReader::Problem::None) {
+        resetTransaction();
+        return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+    }
+    std::string message = m_data->takeMessage();
+    m_data.reset();
+    if (!m_authenticatedUser.empty() && !checkFromHeader(message)) {
+        resetTransaction();
+        return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+    }
+    m_envelope = {};
+    m_envelope.id = m_settings.newQueueId();
+    m_envelope.from = m_mailFrom->isNull() ? std::string{} : m_mailFrom->toString();
+    m_envelope.recipients = m_recipients;
+    m_envelope.authenticatedUser = m_authenticatedUser;
+    m_envelope.clientAddress = m_settings.clientAddress;
+    m_envelope.heloName = m_heloName;
+    m_envelope.receivedAt = static_cast<std::int64_t>(m_settings.now());
+    m_envelope.smtputf8 = m_smtputf8;
+    m_message = receivedHeader(m_envelope.id) + message;
+    m_mode = Mode::Waiting;
+    return Event::Deliver;
+}
+
+std::string SmtpServer::receivedHeader(const std::string &queueId) const
+{
+    // RFC 5321 §4.4 trace field; the "with" keywords are RFC 3848's.
+    std::string with = m_extended ? "ESMTP" : "SMTP";
+    if (m_tlsActive)
+        with += 'S';
+    if (!m_authenticatedUser.empty())
+        with += 'A';
+    std::string header = "Received: from " + m_heloName + " ([" + m_settings.clientAddress + "])\r\n\tby " +
+                         m_settings.hostname + " (postwrd) with " + with;
+    if (!m_tlsDescription.empty())
+        header += " (" + m_tlsDescription + ")";
+    header += "\r\n\tid " + queueId;
+    // Naming the recipient only when there is one keeps Bcc recipients private.
+    if (m_recipients.size() == 1 && m_acceptedRcpts == 1)
+        header += "\r\n\tfor <" + m_recipients.front() + ">";
+    header += "; " + rfc5322Date(m_settings.now()) + "\r\n";
+    return header;
+}
+
+void SmtpServer::queued(const Result<std::string> &queueId)
+{
+    m_mode = Mode::Command;
+    if (queueId)
+        reply(250, "2.0.0", "Ok: queued as " + *queueId);
+    else
+        reply(451, "4.3.0", "Could not queue the message, please try again later");
+    resetTransaction();
+    m_message.clear();
+    if (m_shuttingDown)
+        close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+}
+
+void SmtpServer::resetTransaction()
+{
+    m_mailFrom.reset();
+    m_smtputf8 = false;
+    m_recipients.clear();
+    m_acceptedRcpts = 0;
+    m_data.reset();
+}
+
+} // namespace postwr::mail

@@ -1,0 +1,40 @@
+#include "cli/arguments.h"
+
+#include <iostream>
+
+namespace postwr::cli {
+
+Arguments parseArguments(int argc, char **argv)
+{
+    Arguments arguments;
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word == "--config") {
+            if (i + 1 >= argc) {
+                arguments.error = "--config needs a directory";
+                return arguments;
+            }
+            arguments.configDir = argv[++i];
+        } else if (word.rfind("--config=", 0) == 0) {
+            arguments.configDir = word.substr(9);
+        } else if (word.rfind("--", 0) == 0 && word.size() > 2) {
+            arguments.flags.insert(word);
+        } else {
+            arguments.words.push_back(word);
+        }
+    }
+    while (arguments.configDir.size() > 1 && arguments.configDir.back() == '/')
+        arguments.configDir.pop_back();
+    return arguments;
+}
+
+std::string readSecretLine()
+{
+    std::string line;
+    std::getline(std::cin, line);
+    if (!line.empty() && line.back() == '\r')
+        line.pop_back();
+    return line;
+}
+
+} // namespace postwr::cli

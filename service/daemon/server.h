@@ -1,0 +1,58 @@
+// The running daemon: listeners for the three port roles, the sessions, the
+// spool and local delivery, and the signals (SIGTERM/SIGINT: graceful stop;
+// SIGHUP: reload configuration, users, aliases and certificate).
+#pragma once
+
+#include "daemon/local_delivery.h"
+#include "daemon/runtime.h"
+#include "daemon/session.h"
+#include "daemon/spool.h"
+
+#include <asio.hpp>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace postwr::daemon {
+
+class Server {
+public:
+    // Loads everything and binds every listener, or says what is wrong:
+    // postwrd fails fast at start rather than running half-configured.
+    static mail::Result<std::unique_ptr<Server>> create(const std::string &configDir);
+    ~Server();
+
+    // Serves until SIGTERM or SIGINT; returns the exit status.
+    int run();
+
+private:
+    Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Spool spool);
+    mail::Status listen();
+    asio::awaitable<void> accept(asio::ip::tcp::acceptor &acceptor, mail::PortRole role);
+    asio::awaitable<void> handleSignals();
+    void reload();
+    void beginShutdown();
+    void sessionEnded(std::uint64_t number);
+
+    std::string m_configDir;
+    RuntimeHolder m_runtime;
+    Spool m_spool;
+    asio::io_context m_io;
+    asio::thread_pool m_cpu;
+    asio::thread_pool m_disk;
+    LocalDelivery m_delivery;
+    SessionServices m_services;
+    std::vector<std::pair<std::unique_ptr<asio::ip::tcp::acceptor>, mail::PortRole>> m_acceptors;
+    asio::steady_timer m_shutdownTimer;
+
+    std::mutex m_sessionsMutex;
+    std::unordered_map<std::uint64_t, std::weak_ptr<Session>> m_sessions;
+    std::uint64_t m_nextSession = 1;
+    bool m_stopping = false;
+};
+
+} // namespace postwr::daemon

@@ -1,0 +1,252 @@
+#include "daemon/session.h"
+
+#include "daemon/log.h"
+#include "daemon/tls.h"
+#include "mail/address.h"
+#include "mail/password_hash.h"
+
+#include <array>
+
+namespace postwr::daemon {
+
+using asio::awaitable;
+using asio::use_awaitable;
+using mail::SmtpServer;
+
+namespace {
+
+// An ssl::stream needs a context even on a connection that never starts TLS.
+asio::ssl::context &plainContext()
+{
+    static asio::ssl::context context(asio::ssl::context::tls_server);
+    return context;
+}
+
+bool checkPassword(const mail::Directory &directory, const mail::Credentials &credentials)
+{
+    mail::Result<mail::Address> address = mail::parseAddress(credentials.username);
+    if (!address)
+        return false;
+    const mail::UserEntry *user = directory.findUser(address->localPart, address->domain);
+    if (!user) {
+        // Spend the same time as for a real user, so timing does not tell
+        // which accounts exist.
+        static const std::string dummy = mail::hashPassword("postwrd timing equaliser");
+        mail::verifyPassword(credentials.password, dummy);
+        return false;
+    }
+    return mail::verifyPassword(credentials.password, user->passwordHash);
+}
+
+// Coroutines for the thread pools. GCC 12 destroys lambda temporaries in a
+// co_await expression twice, so these are plain functions taking copies.
+awaitable<bool> checkPasswordOn(std::shared_ptr<const mail::Directory> directory, mail::Credentials credentials)
+{
+    co_return checkPassword(*directory, credentials);
+}
+
+awaitable<std::string> enqueueOn(Spool &spool, mail::Envelope envelope, std::string message)
+{
+    const Status status = spool.enqueue(envelope, message);
+    co_return status ? std::string{} : status.error().message;
+}
+
+} // namespace
+
+Session::Session(SessionServices &services, asio::ip::tcp::socket socket, mail::PortRole role, std::uint64_t number)
+    : m_services(services), m_runtime(services.runtime.get()),
+      m_stream(std::move(socket), m_runtime->tls ? *m_runtime->tls : plainContext()), m_role(role),
+      m_number(number), m_timer(m_stream.get_executor())
+{
+    asio::error_code ec;
+    const auto endpoint = m_stream.next_layer().remote_endpoint(ec);
+    m_client = ec ? "unknown" : endpoint.address().to_string();
+}
+
+Session::~Session() = default;
+
+void Session::armDeadline()
+{
+    m_deadline = std::chrono::steady_clock::now() + m_runtime->config().commandTimeout;
+    m_timer.expires_at(m_deadline);
+}
+
+awaitable<void> Session::watchdog()
+{
+    auto self = shared_from_this();
+    while (!m_done) {
+        asio::error_code ec;
+        co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
+        if (m_done)
+            break;
+        if (std::chrono::steady_clock::now() >= m_deadline) {
+            log::info("timeout", {{"session", id()}, {"client", m_client}});
+            m_server->timedOut();
+            m_stream.next_layer().cancel(ec);
+            // The 421 gets one short chance to go out.
+            m_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+            m_timer.expires_at(m_deadline);
+        }
+    }
+}
+
+void Session::requestShutdown()
+{
+    asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+        if (self->m_done || !self->m_server)
+            return;
+        self->m_server->shutdown();
+        asio::error_code ec;
+        if (self->m_server->closed() && self->m_reading)
+            self->m_stream.next_layer().cancel(ec);
+    });
+}
+
+awaitable<bool> Session::write(std::string data)
+{
+    asio::error_code ec;
+    if (m_tls)
+        co_await asio::async_write(m_stream, asio::buffer(data), asio::redirect_error(use_awaitable, ec));
+    else
+        co_await asio::async_write(m_stream.next_layer(), asio::buffer(data), asio::redirect_error(use_awaitable, ec));
+    co_return !ec;
+}
+
+awaitable<bool> Session::handshake()
+{
+    asio::error_code ec;
+    co_await m_stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(use_awaitable, ec));
+    if (ec) {
+        log::info("tls_failed", {{"session", id()}, {"client", m_client}, {"error", ec.message()}});
+        co_return false;
+    }
+    m_tls = true;
+    const std::string description = describeTls(m_stream.native_handle());
+    log::info("tls", {{"session", id()}, {"client", m_client}, {"tls", description}});
+    m_server->tlsStarted(description);
+    co_return true;
+}
+
+awaitable<bool> Session::authenticate()
+{
+    const mail::Credentials credentials = m_server->pendingCredentials();
+    // scrypt is meant to be slow: keep it off the threads that serve sockets.
+    awaitable<bool> check =
+        asio::co_spawn(m_services.cpu, checkPasswordOn(m_runtime->directory(), credentials), use_awaitable);
+    const bool ok = co_await std::move(check);
+    // fail2ban-friendly: one line per attempt with the client address.
+    if (ok)
+        log::info("auth", {{"session", id()}, {"client", m_client}, {"user", credentials.username}, {"result", "ok"}});
+    else
+        log::warning("auth", {{"session", id()}, {"client", m_client}, {"user", credentials.username}, {"result", "failed"}});
+    m_server->authenticated(ok);
+    co_return ok;
+}
+
+awaitable<void> Session::deliver()
+{
+    const mail::Envelope envelope = m_server->pendingEnvelope();
+    std::string message = m_server->takeMessage();
+    const std::size_t size = message.size();
+    awaitable<std::string> enqueue =
+        asio::co_spawn(m_services.disk, enqueueOn(m_services.spool, envelope, std::move(message)), use_awaitable);
+    const std::string failure = co_await std::move(enqueue);
+    if (failure.empty()) {
+        log::info("queued", {{"id", envelope.id},
+                             {"session", id()},
+                             {"client", m_client},
+                             {"from", "<" + envelope.from + ">"},
+                             {"rcpts", std::to_string(envelope.recipients.size())},
+                             {"size", std::to_string(size)},
+                             {"user", envelope.authenticatedUser}});
+        m_server->queued(envelope.id);
+        m_services.onQueued(envelope.id);
+    } else {
+        log::error("queue_failed", {{"id", envelope.id}, {"session", id()}, {"error", failure}});
+        m_server->queued(mail::Error{failure});
+    }
+}
+
+awaitable<void> Session::run()
+{
+    auto self = shared_from_this();
+    const mail::Config &config = m_runtime->config();
+    Spool &spool = m_services.spool;
+    mail::SessionSettings settings;
+    settings.hostname = config.hostname;
+    settings.role = m_role;
+    settings.tlsAvailable = m_runtime->tls != nullptr;
+    settings.maxMessageSize = config.maxMessageSize;
+    settings.maxRecipients = config.maxRecipients;
+    settings.maxErrors = config.maxErrors;
+    settings.clientAddress = m_client;
+    settings.newQueueId = [&spool] { return spool.newId(); };
+    m_server.emplace(std::move(settings), m_runtime->directory());
+    log::info("connect", {{"session", id()}, {"client", m_client}, {"role", mail::portRoleName(m_role)}});
+
+    armDeadline();
+    asio::co_spawn(m_stream.get_executor(), watchdog(), asio::detached);
+
+    bool open = true;
+    if (m_role == mail::PortRole::Submissions)
+        open = m_runtime->tls && co_await handshake();
+
+    std::array<char, 16384> buffer;
+    while (open) {
+        const SmtpServer::Event event = m_server->next();
+        if (std::string output = m_server->takeOutput(); !output.empty()) {
+            armDeadline();
+            if (!co_await write(std::move(output)))
+                break;
+        }
+        switch (event) {
+        case SmtpServer::Event::NeedInput: {
+            armDeadline();
+            asio::error_code ec;
+            m_reading = true;
+            std::size_t n = 0;
+            if (m_tls)
+                n = co_await m_stream.async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
+            else
+                n = co_await m_stream.next_layer().async_read_some(asio::buffer(buffer),
+                                                                  asio::redirect_error(use_awaitable, ec));
+            m_reading = false;
+            if (ec) {
+                // Cancelled by a timeout or a shutdown: the server has a 421 to say.
+                open = ec == asio::error::operation_aborted && m_server->closed();
+                break;
+            }
+            // Take a reloaded configuration at the next read.
+            if (auto current = m_services.runtime.get(); current != m_runtime) {
+                m_runtime = std::move(current);
+                m_server->setDirectory(m_runtime->directory());
+            }
+            m_server->receive(std::string_view(buffer.data(), n));
+            break;
+        }
+        case SmtpServer::Event::Authenticate:
+            co_await authenticate();
+            break;
+        case SmtpServer::Event::Deliver:
+            co_await deliver();
+            break;
+        case SmtpServer::Event::StartTls:
+            armDeadline();
+            open = co_await handshake();
+            break;
+        case SmtpServer::Event::Close:
+            open = false;
+            break;
+        }
+    }
+    m_done = true;
+    m_timer.cancel();
+    asio::error_code ec;
+    if (m_tls) {
+        m_stream.next_layer().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+    }
+    m_stream.next_layer().close(ec);
+    log::info("disconnect", {{"session", id()}, {"client", m_client}});
+}
+
+} // namespace postwr::daemon

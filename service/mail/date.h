@@ -1,0 +1,12 @@
+#pragma once
+
+#include <ctime>
+#include <string>
+
+namespace postwr::mail {
+
+// An RFC 5322 §3.3 date-time in UTC, e.g. "Sat, 28 Nov 2026 10:02:45 +0000".
+// Names are English whatever the locale, as the RFC requires.
+std::string rfc5322Date(std::time_t time);
+
+} // namespace postwr::mail
