@@ -73,6 +73,8 @@ int add(const Arguments &arguments, const Account &account)
     const bool generate = arguments.flags.count("--generate") > 0;
     if (generate) {
         password = mail::generatePassword();
+        if (password.empty())
+            return fail("cannot generate a password: OpenSSL has no randomness");
     } else {
         password = readSecretLine();
         if (password.size() < minPasswordLength)
@@ -82,8 +84,11 @@ int add(const Arguments &arguments, const Account &account)
     mail::Result<mail::UserDb> users = loadUsers(arguments.configDir, account.domain);
     if (!users)
         return fail(users.error().message);
+    std::string hash = mail::hashPassword(password);
+    if (hash.empty())
+        return fail("cannot hash the password: OpenSSL has no randomness or memory");
     const bool existed = users->remove(account.localPart);
-    users->add({account.localPart, mail::hashPassword(password)});
+    users->add({account.localPart, std::move(hash)});
     if (mail::Status status = saveUsers(arguments.configDir, account.domain, *users); !status)
         return fail(status.error().message);
     if (generate)

@@ -329,7 +329,7 @@ SmtpServer::Event SmtpServer::onAuth(std::string_view argument)
             m_mode = Mode::AuthLoginUser;
             if (!initial.empty())
                 return handleSaslLine(initial);
-            reply(334, {}, "VXNlcm5hbWU6"); // "Username:"
+            reply(334, {}, loginUsernameChallenge);
             return Event::NeedInput;
         }
         error(504, "5.5.4", "Unrecognized authentication mechanism; use PLAIN or LOGIN");
@@ -362,23 +362,23 @@ SmtpServer::Event SmtpServer::handleSaslLine(std::string_view line)
         return requestAuthentication(plain->username, plain->password);
     }
     case Mode::AuthLoginUser: {
-        std::optional<std::string> user = decodeBase64(encoded);
-        if (!user || user->empty()) {
-            error(501, "5.5.2", "Cannot decode AUTH LOGIN user name");
+        Result<std::string> user = decodeLoginField(encoded);
+        if (!user) {
+            error(501, "5.5.2", "Cannot decode AUTH LOGIN user name: " + user.error().message);
             break;
         }
-        m_credentials.username = std::move(*user);
+        m_credentials.username = std::move(user).value();
         m_mode = Mode::AuthLoginPassword;
-        reply(334, {}, "UGFzc3dvcmQ6"); // "Password:"
+        reply(334, {}, loginPasswordChallenge);
         break;
     }
     case Mode::AuthLoginPassword: {
-        std::optional<std::string> password = decodeBase64(encoded);
+        Result<std::string> password = decodeLoginField(encoded);
         if (!password) {
-            error(501, "5.5.2", "Cannot decode AUTH LOGIN password");
+            error(501, "5.5.2", "Cannot decode AUTH LOGIN password: " + password.error().message);
             break;
         }
-        return requestAuthentication(m_credentials.username, std::move(*password));
+        return requestAuthentication(m_credentials.username, std::move(password).value());
     }
     default:
         break;
@@ -520,6 +520,10 @@ void SmtpServer::onRcpt(std::string_view argument)
         return;
     }
     Result<ParsedPath> path = parsePath(*pathText, {.allowNull = false, .allowUtf8 = true});
+    // RFC 5321 §4.1.1.3: "<Postmaster>" without a domain must be accepted; it
+    // means the postmaster of the domain this server is the host of.
+    if (startsWithIgnoreCase(*pathText, "<postmaster>"))
+        path = ParsedPath{{"postmaster", postmasterDomain()}, pathText->substr(12)};
     if (!path) {
         error(501, "5.1.3", "Bad recipient address: " + path.error().message);
         return;
@@ -565,6 +569,25 @@ void SmtpServer::onRcpt(std::string_view argument)
     }
     ++m_acceptedRcpts;
     reply(250, "2.1.5", "Ok");
+}
+
+std::string SmtpServer::postmasterDomain() const
+{
+    // mail.example.com serves example.com: the longest local domain that the
+    // host name is in, else the host name itself.
+    std::string best = m_settings.hostname;
+    std::size_t bestLength = 0;
+    for (const std::string &domain : m_directory->domains()) {
+        const std::string &host = m_settings.hostname;
+        const bool inside = host == domain ||
+                            (host.size() > domain.size() && host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
+                             host[host.size() - domain.size() - 1] == '.');
+        if (inside && domain.size() > bestLength) {
+            best = domain;
+            bestLength = domain.size();
+        }
+    }
+    return best;
 }
 
 void SmtpServer::onData(std::string_view argument)

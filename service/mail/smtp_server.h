@@ -117,6 +117,7 @@ private:
     void resetTransaction();
     bool checkFromHeader(const std::string &message);
     std::string receivedHeader(const std::string &queueId) const;
+    std::string postmasterDomain() const;
     Event requestAuthentication(std::string username, std::string password);
 
     SessionSettings m_settings;

@@ -35,8 +35,11 @@ Handshake sClient(const QString &openssl, quint16 port, bool startTls, const QSt
                        QStringLiteral("-servername"), QStringLiteral("mail.example.test"), QStringLiteral("-brief")};
   if (startTls) request.arguments << QStringLiteral("-starttls") << QStringLiteral("smtp");
   request.arguments << extra;
-  // -brief implies -ign_eof: s_client ends when the server closes after QUIT.
-  request.standardInput = "QUIT\r\n";
+  // s_client takes a line starting with "Q" as its own quit command, and
+  // without -ign_eof it hangs up at the end of stdin: send "quit" in lower
+  // case and let postwrd close the session after its 221.
+  request.arguments << QStringLiteral("-ign_eof");
+  request.standardInput = "quit\r\n";
   request.timeoutMs = 15000;
   request.environment = environment;
   Handshake handshake;

@@ -231,13 +231,14 @@ QString PostwrdInstance::completeLog(qsizetype from) const {
 
 QRegularExpressionMatch PostwrdInstance::waitForLog(const QRegularExpression &pattern, int timeoutMs, qsizetype from) {
   QRegularExpressionMatch match;
-  QTest::qWaitFor(
+  const bool settled = QTest::qWaitFor(
       [&] {
         match = pattern.match(completeLog(from));
         return match.hasMatch() || !isRunning();
       },
       timeoutMs);
-  if (!match.hasMatch()) match = pattern.match(completeLog(from));  // it may have said it and exited
+  // Not found, or postwrd exited: the last lines may have come with the exit.
+  if (!settled || !match.hasMatch()) match = pattern.match(completeLog(from));
   return match;
 }
 

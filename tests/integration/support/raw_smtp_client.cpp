@@ -24,7 +24,9 @@ bool RawSmtpClient::connectTo(const QHostAddress &address, quint16 port, int tim
          socket_.state() == QAbstractSocket::ConnectedState;
 }
 
-void RawSmtpClient::pump() { buffer_ += socket_.readAll(); }
+void RawSmtpClient::pump() {
+  if (socket_.isOpen()) buffer_ += socket_.readAll();
+}
 
 SmtpReply RawSmtpClient::readReply(int timeoutMs) {
   // A reply is lines "DDD-text" ending with one "DDD text" (RFC 5321 §4.2).
