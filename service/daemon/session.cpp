@@ -216,6 +216,9 @@ awaitable<void> Session::run()
                 open = ec == asio::error::operation_aborted && m_server->closed();
                 break;
             }
+            // The client has spoken: what follows (a password check, an
+            // fsync) gets a full timeout, not what is left of this one.
+            armDeadline();
             // Take a reloaded configuration at the next read.
             if (auto current = m_services.runtime.get(); current != m_runtime) {
                 m_runtime = std::move(current);

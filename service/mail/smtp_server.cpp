@@ -118,8 +118,22 @@ void SmtpServer::timedOut()
 void SmtpServer::shutdown()
 {
     m_shuttingDown = true;
-    if (m_mode == Mode::Command && !inTransaction())
-        close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+    // A pending answer (Waiting) closes the session when it comes; a client
+    // in the middle of AUTH is not in a transaction and is told now.
+    if (m_mode != Mode::Closed && m_mode != Mode::Waiting && !inTransaction())
+        closeForShutdown();
+}
+
+void SmtpServer::closeForShutdown()
+{
+    close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+}
+
+void SmtpServer::endTransaction()
+{
+    resetTransaction();
+    if (m_shuttingDown && m_mode == Mode::Command)
+        closeForShutdown();
 }
 
 std::optional<std::string> SmtpServer::takeLine()
@@ -197,7 +211,7 @@ SmtpServer::Event SmtpServer::next()
 SmtpServer::Event SmtpServer::handleCommand(std::string_view line)
 {
     if (m_shuttingDown && !inTransaction()) {
-        close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+        closeForShutdown();
         return Event::Close;
     }
     const auto [verb, argument] = splitVerb(line);
@@ -225,8 +239,8 @@ SmtpServer::Event SmtpServer::handleCommand(std::string_view line)
     else if (equalsIgnoreCase(verb, "STARTTLS"))
         return onStartTls(argument);
     else if (equalsIgnoreCase(verb, "RSET")) {
-        resetTransaction();
         reply(250, "2.0.0", "Ok");
+        endTransaction();
     } else if (equalsIgnoreCase(verb, "NOOP"))
         reply(250, "2.0.0", "Ok");
     else if (equalsIgnoreCase(verb, "QUIT"))
@@ -249,8 +263,15 @@ void SmtpServer::onHelo(std::string_view argument, bool extended)
         error(501, "5.5.4", extended ? "Syntax: EHLO hostname" : "Syntax: HELO hostname");
         return;
     }
+    const std::string_view name = argument.substr(0, argument.find(' '));
+    // RFC 5321 §4.5.3.1.2: a domain has at most 255 octets; longer names
+    // would also make our Received: line longer than RFC 5322 allows.
+    if (name.size() > 255) {
+        error(501, "5.5.4", "Host name too long (max 255 octets)");
+        return;
+    }
     resetTransaction();
-    m_heloName = std::string(argument.substr(0, argument.find(' ')));
+    m_heloName = std::string(name);
     m_extended = extended;
     if (!extended) {
         reply(250, {}, m_settings.hostname);
@@ -293,6 +314,8 @@ SmtpServer::Event SmtpServer::onStartTls(std::string_view argument)
 
 void SmtpServer::tlsStarted(std::string description)
 {
+    if (m_mode == Mode::Closed)
+        return;
     // RFC 3207 §4.2: forget everything learnt before TLS, including EHLO.
     m_tlsActive = true;
     m_tlsDescription = std::move(description);
@@ -301,6 +324,8 @@ void SmtpServer::tlsStarted(std::string description)
     m_extended = false;
     resetTransaction();
     m_mode = Mode::Command;
+    if (m_shuttingDown)
+        closeForShutdown();
 }
 
 SmtpServer::Event SmtpServer::onAuth(std::string_view argument)
@@ -395,6 +420,10 @@ SmtpServer::Event SmtpServer::requestAuthentication(std::string username, std::s
 
 void SmtpServer::authenticated(bool ok)
 {
+    if (m_mode == Mode::Closed) {
+        m_credentials = {};
+        return;
+    }
     m_mode = Mode::Command;
     if (ok) {
         m_authenticatedUser = toLowerAscii(m_credentials.username);
@@ -405,6 +434,8 @@ void SmtpServer::authenticated(bool ok)
     // The password is not needed any more; do not keep it in memory.
     std::fill(m_credentials.password.begin(), m_credentials.password.end(), '\0');
     m_credentials = {};
+    if (m_shuttingDown && m_mode == Mode::Command)
+        closeForShutdown();
 }
 
 namespace {
@@ -416,17 +447,17 @@ std::optional<std::string> senderRefusal(const Directory &directory, const std::
     const std::string_view userDomain = domainOf(user);
     const DomainSettings *settings = directory.settings(userDomain);
     const SenderPolicy policy = settings ? settings->senders : SenderPolicy::Domain;
-    if (policy == SenderPolicy::Any)
+    // The null sender names nobody, so it impersonates nobody (read receipts use it, RFC 8098 §2.1).
+    if (policy == SenderPolicy::Any || address.isNull())
         return std::nullopt;
-    const std::string shown = address.isNull() ? "<>" : address.toString();
     if (policy == SenderPolicy::Account) {
-        if (!address.isNull() && equalsIgnoreCase(address.toString(), user))
+        if (equalsIgnoreCase(address.toString(), user))
             return std::nullopt;
-        return shown + " is not your address: " + user + " may only send as itself";
+        return address.toString() + " is not your address: " + user + " may only send as itself";
     }
-    if (!address.isNull() && equalsIgnoreCase(address.domain, userDomain))
+    if (equalsIgnoreCase(address.domain, userDomain))
         return std::nullopt;
-    return shown + " is not yours: " + user + " may only send as @" + std::string(userDomain);
+    return address.toString() + " is not yours: " + user + " may only send as @" + std::string(userDomain);
 }
 
 } // namespace
@@ -464,17 +495,21 @@ void SmtpServer::onMail(std::string_view argument)
         const std::string_view value = equals == std::string_view::npos ? std::string_view{} : parameter.substr(equals + 1);
         if (equalsIgnoreCase(key, "SIZE")) {
             // RFC 1870 §6.3: refuse early what would be refused after DATA.
+            // RFC 1870 §3: up to 20 digits, which may not fit 64 bits.
             std::uint64_t size = 0;
-            bool digits = !value.empty() && value.size() <= 19;
+            bool digits = !value.empty() && value.size() <= 20;
+            bool tooBig = false;
             for (char c : value) {
                 digits = digits && c >= '0' && c <= '9';
-                size = size * 10 + static_cast<std::uint64_t>(c - '0');
+                const auto digit = static_cast<std::uint64_t>(c - '0');
+                tooBig = tooBig || size > (UINT64_MAX - digit) / 10;
+                size = size * 10 + digit;
             }
             if (!digits) {
                 error(501, "5.5.4", "Bad SIZE parameter");
                 return;
             }
-            if (size > m_settings.maxMessageSize) {
+            if (tooBig || size > m_settings.maxMessageSize) {
                 error(552, "5.3.4", "Message too big: the maximum is " + std::to_string(m_settings.maxMessageSize) +
                                         " bytes");
                 return;
@@ -645,13 +680,13 @@ SmtpServer::Event SmtpServer::handleDataEnd()
         break;
     }
     if (problem != DotReader::Problem::None) {
-        resetTransaction();
+        endTransaction();
         return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
     }
     std::string message = m_data->takeMessage();
     m_data.reset();
     if (!m_authenticatedUser.empty() && !checkFromHeader(message)) {
-        resetTransaction();
+        endTransaction();
         return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
     }
     m_envelope = {};
@@ -671,11 +706,14 @@ SmtpServer::Event SmtpServer::handleDataEnd()
 std::string SmtpServer::receivedHeader(const std::string &queueId) const
 {
     // RFC 5321 §4.4 trace field; the "with" keywords are RFC 3848's.
-    std::string with = m_extended ? "ESMTP" : "SMTP";
-    if (m_tlsActive)
-        with += 'S';
-    if (!m_authenticatedUser.empty())
-        with += 'A';
+    std::string with = "SMTP";
+    if (m_extended) {
+        with = "ESMTP";
+        if (m_tlsActive)
+            with += 'S';
+        if (!m_authenticatedUser.empty())
+            with += 'A';
+    }
     std::string header = "Received: from " + m_heloName + " ([" + m_settings.clientAddress + "])\r\n\tby " +
                          m_settings.hostname + " (postwrd) with " + with;
     if (!m_tlsDescription.empty())
@@ -690,15 +728,15 @@ std::string SmtpServer::receivedHeader(const std::string &queueId) const
 
 void SmtpServer::queued(const Result<std::string> &queueId)
 {
+    m_message.clear();
+    if (m_mode == Mode::Closed)
+        return;
     m_mode = Mode::Command;
     if (queueId)
         reply(250, "2.0.0", "Ok: queued as " + *queueId);
     else
         reply(451, "4.3.0", "Could not queue the message, please try again later");
-    resetTransaction();
-    m_message.clear();
-    if (m_shuttingDown)
-        close(421, "4.3.2", m_settings.hostname + " Service shutting down, try again later");
+    endTransaction();
 }
 
 void SmtpServer::resetTransaction()

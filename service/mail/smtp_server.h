@@ -115,6 +115,9 @@ private:
     void onData(std::string_view argument);
     Event onStartTls(std::string_view argument);
     void resetTransaction();
+    // Ends a transaction; when the server is stopping, the session too.
+    void endTransaction();
+    void closeForShutdown();
     bool checkFromHeader(const std::string &message);
     std::string receivedHeader(const std::string &queueId) const;
     std::string postmasterDomain() const;

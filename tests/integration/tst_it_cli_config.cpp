@@ -100,21 +100,35 @@ class CliConfig : public QObject {
              qPrintable(QStringLiteral("expected postwrd.conf:%1: and postwrd.conf:%2: in:\n%3").arg(first).arg(second).arg(err)));
   }
 
-  void runWithoutHostnameRefusesToStart() {
+  void runRefusesToStart_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("badLine");   // empty: the line is removed
+    QTest::addColumn<QString>("mentions");  // the message must say what is wrong
+    QTest::newRow("run without a hostname refuses to start") << "hostname" << QString() << "hostname";
+    QTest::newRow("run with a listen port that is not a number refuses to start")
+        << "submission" << "submission = 127.0.0.1:http" << "http";
+  }
+  void runRefusesToStart() {
+    QFETCH(QString, key);
+    QFETCH(QString, badLine);
+    QFETCH(QString, mentions);
     PostwrdInstance postwrd;
     QVERIFY2(prepareWith(postwrd), qPrintable(postwrd.errorString()));
     QString config = postwrd.defaultConfigText();
-    QVERIFY(replaceLine(config, QStringLiteral("hostname"), QString()) > 0);
+    const int line = replaceLine(config, key, badLine);
+    QVERIFY(line > 0);
     QVERIFY2(postwrd.writeConfigFile(QStringLiteral("postwrd.conf"), config.toUtf8()), qPrintable(postwrd.errorString()));
 
     // Bounded: a postwrd that starts anyway is killed after 10 s and fails here.
     const ProcessResult run = postwrd.cli({QStringLiteral("run")}, {}, 10000);
     const QString output = QString::fromUtf8(run.standardOutput + run.standardError);
-    QVERIFY2(!run.timedOut, qPrintable(QStringLiteral("postwrd run started without a hostname:\n") + output));
+    QVERIFY2(!run.timedOut, qPrintable(QStringLiteral("postwrd run started anyway:\n") + output));
     QVERIFY2(run.exitCode != 0 && !run.crashed, qPrintable(run.status() + QStringLiteral(": ") + output));
-    QVERIFY2(QRegularExpression(QStringLiteral("postwrd\\.conf:\\d+")).match(output).hasMatch(),
-             qPrintable(QStringLiteral("no postwrd.conf:LINE in:\n") + output));
-    QVERIFY2(output.contains(QLatin1String("hostname")), qPrintable(QStringLiteral("the message does not name `hostname`:\n") + output));
+    // A missing key has no line of its own: any line will do; a bad value names its line.
+    const QString where = badLine.isEmpty() ? QStringLiteral("\\d+") : QString::number(line);
+    QVERIFY2(QRegularExpression(QStringLiteral("postwrd\\.conf:%1\\b").arg(where)).match(output).hasMatch(),
+             qPrintable(QStringLiteral("no postwrd.conf:%1 in:\n").arg(badLine.isEmpty() ? QStringLiteral("LINE") : where) + output));
+    QVERIFY2(output.contains(mentions), qPrintable(QStringLiteral("the message does not mention `%1`:\n").arg(mentions) + output));
     QVERIFY(!PostwrdInstance::eventPattern(QStringLiteral("ready")).match(output).hasMatch());
     QTcpSocket probe;
     probe.connectToHost(QHostAddress::LocalHost, postwrd.port(Role::Smtp));

@@ -68,6 +68,9 @@ class CrashSafety : public QObject {
     }
     QVERIFY(!postwrd.isRunning());
     client.close();
+    // Which case this run hit depends on timing; say which, to read the results right.
+    const bool deliveredBeforeKill = !postwrd.logMatches(PostwrdInstance::deliveredPattern(id, kBob)).isEmpty();
+    qInfo("%s", deliveredBeforeKill ? "postwrd had delivered before SIGKILL" : "postwrd was killed before delivering");
 
     QVERIFY2(postwrd.restart(), qPrintable(postwrd.errorString()));
     QTRY_VERIFY2_WITH_TIMEOUT(countWithMessageId(postwrd.maildirFiles(kBob), message.messageId) >= 1,

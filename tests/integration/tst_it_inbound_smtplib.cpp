@@ -60,7 +60,8 @@ class InboundSmtplib : public QObject {
                                                kStranger, rcpt == kBob ? kBob : QString());
     QVERIFY2(problem.isEmpty(), qPrintable(problem));
     QVERIFY(postwrd.maildirFiles(kAlice).isEmpty());
-    QVERIFY(!postwrd.logMatches(PostwrdInstance::deliveredPattern({}, {})).isEmpty());
+    QVERIFY2(postwrd.waitForLog(PostwrdInstance::deliveredPattern({}, kBob), 10000).hasMatch(),
+             "no event=delivered rcpt=bob@local.test");
   }
 
   void aliasReachesEveryLocalTarget() {

@@ -27,8 +27,11 @@ QProcessEnvironment legacyEnvironment(const QString &emptyConfig) {
   return environment;
 }
 
+// With untilServerCloses, s_client sends "quit" and waits for the server to
+// hang up; without, it hangs up itself at the end of its stdin.
 Handshake sClient(const QString &openssl, quint16 port, bool startTls, const QStringList &extra,
-                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment()) {
+                  const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
+                  bool untilServerCloses = true) {
   ProcessRequest request;
   request.program = openssl;
   request.arguments = {QStringLiteral("s_client"), QStringLiteral("-connect"), QStringLiteral("127.0.0.1:%1").arg(port),
@@ -38,8 +41,10 @@ Handshake sClient(const QString &openssl, quint16 port, bool startTls, const QSt
   // s_client takes a line starting with "Q" as its own quit command, and
   // without -ign_eof it hangs up at the end of stdin: send "quit" in lower
   // case and let postwrd close the session after its 221.
-  request.arguments << QStringLiteral("-ign_eof");
-  request.standardInput = "quit\r\n";
+  if (untilServerCloses) {
+    request.arguments << QStringLiteral("-ign_eof");
+    request.standardInput = "quit\r\n";
+  }
   request.timeoutMs = 15000;
   request.environment = environment;
   Handshake handshake;
@@ -121,7 +126,7 @@ class TlsVersions : public QObject {
       QByteArray serverOutput;
       QVERIFY2(QTest::qWaitFor([&] { serverOutput += server.readAll(); return serverOutput.contains("ACCEPT"); }, 10000),
                serverOutput.constData());
-      const Handshake control = sClient(openssl, controlPort, false, tls11, legacyEnvironment(emptyConfig));
+      const Handshake control = sClient(openssl, controlPort, false, tls11, legacyEnvironment(emptyConfig), false);
       server.kill();
       server.waitForFinished(5000);
       QVERIFY2(control.protocol == QLatin1String("TLSv1.1"),

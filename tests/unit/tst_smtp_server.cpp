@@ -649,14 +649,17 @@ void TestSmtpServer::rcpt_data()
         { "RCPT TO:<j\xC3\xB6rg@example.test>\r\n" }, { "550 5.1.1" });
     // RFC 5321 §4.5.3.1.10: 452, so the client sends the rest later.
     row("The RCPT after max_recipients is deferred with 452 4.5.3", mx, afterMail,
-        { "RCPT TO:<i@example.test>\r\nRCPT TO:<bob@example.test>\r\nRCPT "
-          "TO:<team@example.test>\r\n"
+        { "RCPT TO:<i@example.test>\r\n"
+          "RCPT TO:<bob@example.test>\r\n"
+          "RCPT TO:<team@example.test>\r\n"
           "RCPT TO:<postmaster@example.test>\r\n" },
         { "250 2.1.5", "250 2.1.5", "250 2.1.5", "452 4.5.3" });
     row("Refused RCPTs do not count towards max_recipients", mx, afterMail,
-        { "RCPT TO:<nobody@example.test>\r\nRCPT TO:<friend@ext.example>\r\nRCPT "
-          "TO:<i@example.test>\r\n"
-          "RCPT TO:<bob@example.test>\r\nRCPT TO:<team@example.test>\r\n" },
+        { "RCPT TO:<nobody@example.test>\r\n"
+          "RCPT TO:<friend@ext.example>\r\n"
+          "RCPT TO:<i@example.test>\r\n"
+          "RCPT TO:<bob@example.test>\r\n"
+          "RCPT TO:<team@example.test>\r\n" },
         { "550 5.1.1", "550 5.7.1", "250 2.1.5", "250 2.1.5", "250 2.1.5" });
     row("RCPT to another domain after AUTH is accepted (a user may relay)", submission,
         loggedIn(submission) << "MAIL FROM:<i@example.test>\r\n",
@@ -945,9 +948,12 @@ void TestSmtpServer::pipelining_data()
     addConversationColumns();
     // RFC 2920: replies come in the order of the commands.
     row("Pipelined commands are answered in order", mx, ehlo(),
-        { "MAIL FROM:<sender@ext.example>\r\nRCPT TO:<i@example.test>\r\nRCPT "
-          "TO:<nobody@example.test>\r\n"
-          "RCPT TO:<friend@ext.example>\r\nRCPT TO:<bob@example.test>\r\nDATA\r\n" },
+        { "MAIL FROM:<sender@ext.example>\r\n"
+          "RCPT TO:<i@example.test>\r\n"
+          "RCPT TO:<nobody@example.test>\r\n"
+          "RCPT TO:<friend@ext.example>\r\n"
+          "RCPT TO:<bob@example.test>\r\n"
+          "DATA\r\n" },
         { "250 2.1.0", "250 2.1.5", "550 5.1.1", "550 5.7.1", "250 2.1.5", "354" });
     row("A pipelined transaction and QUIT after the message are all answered", mx, {},
         { ehloLine + "MAIL FROM:<sender@ext.example>\r\nRCPT TO:<i@example.test>\r\nDATA\r\n",
@@ -968,9 +974,11 @@ void TestSmtpServer::pipelinedRepliesComeInOneOutput()
     Client client(mx);
     client.step(ehloLine);
     SmtpServer &server = client.server();
-    server.receive("MAIL FROM:<sender@ext.example>\r\nRCPT TO:<i@example.test>\r\nRCPT "
-                   "TO:<nobody@example.test>\r\n"
-                   "NOOP\r\nDATA\r\n");
+    server.receive("MAIL FROM:<sender@ext.example>\r\n"
+                   "RCPT TO:<i@example.test>\r\n"
+                   "RCPT TO:<nobody@example.test>\r\n"
+                   "NOOP\r\n"
+                   "DATA\r\n");
     QCOMPARE(server.next(), SmtpServer::Event::NeedInput);
     QCOMPARE(summarize(bytes(server.takeOutput())),
         (QByteArrayList { "250 2.1.0", "250 2.1.5", "550 5.1.1", "250 2.0.0", "354" }));
@@ -1116,9 +1124,8 @@ void TestSmtpServer::shutdownAndTimeout_data()
     // queued one: the session should close then, not wait for the client.
     row("shutdown() during a transaction ended by RSET answers 250 2.0.0, then 421 4.3.2", mx,
         mxTransaction(), { "!shutdown", "RSET\r\n" }, { "250 2.0.0", "421 4.3.2" }, true);
-    row("shutdown() during a transaction whose message is refused answers 554 5.6.0, then 421 "
-        "4.3.2",
-        mx, mxTransaction(), { "!shutdown", "DATA\r\n", "bad\nmessage\r\n.\r\n" },
+    row("shutdown() during a transaction whose message is refused answers 554, then 421 4.3.2", mx,
+        mxTransaction(), { "!shutdown", "DATA\r\n", "bad\nmessage\r\n.\r\n" },
         { "354", "554 5.6.0", "421 4.3.2" }, true);
     // Not in a transaction, so "close now" (smtp_server.h), even mid-AUTH.
     row("shutdown() while AUTH LOGIN waits for the user name is answered 421 4.3.2 and closes",

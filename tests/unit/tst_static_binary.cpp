@@ -21,7 +21,7 @@ private slots:
     void ourCodeCallsNoNssFunction_data()
     {
         QTest::addColumn<QString>("archive");
-        for (const QString &archive : QStringLiteral(POSTWR_ARCHIVES).split(';'))
+        for (const QString &archive : QStringLiteral(POSTWR_ARCHIVES).split(':'))
             QTest::newRow(qPrintable(archive.section('/', -1))) << archive;
     }
 
