@@ -342,8 +342,10 @@ Parsed<Config> parseConfig(std::string_view text, std::string_view configDir)
         parseSection(ctx, section);
 
     if (!ctx.sawHostname) {
+        // Line 1: where the key belongs, so editors can jump there.
         out.errors.push_back({"`hostname` is required: set it to this server's DNS name, such as "
-                              "`hostname = mail.example.com`, at the top of the file"});
+                              "`hostname = mail.example.com`, at the top of the file",
+                              1, 0});
     }
     // Reported in file order, whichever layer found them.
     std::stable_sort(out.errors.begin(), out.errors.end(),

@@ -7,6 +7,8 @@
 #include "support/raw_smtp_client.h"
 #include "support/test_message.h"
 
+#include <QDir>
+#include <QFile>
 #include <QTest>
 
 namespace {
@@ -38,15 +40,27 @@ class CrashSafety : public QObject {
  private slots:
   void acceptedMessageIsDeliveredExactlyOnce_data() {
     QTest::addColumn<int>("delayMs");           // -1: wait for event=delivered
-    QTest::newRow("killed the instant the 250 arrives") << 0;
-    QTest::newRow("killed 20 ms after the 250") << 20;
-    QTest::newRow("killed right after the delivery was logged") << -1;
+    QTest::addColumn<bool>("blockMailbox");     // make the first delivery attempt fail
+    QTest::newRow("killed the instant the 250 arrives") << 0 << false;
+    QTest::newRow("killed 20 ms after the 250") << 20 << false;
+    QTest::newRow("killed right after the delivery was logged") << -1 << false;
+    // Deterministically "accepted but not yet delivered": a plain file where
+    // bob's Maildir should be makes delivery fail (even for root) until removed.
+    QTest::newRow("killed while the delivery could not be made") << 500 << true;
   }
   void acceptedMessageIsDeliveredExactlyOnce() {
     QFETCH(int, delayMs);
+    QFETCH(bool, blockMailbox);
     PostwrdInstance postwrd;
     postwrd.addUser(kBob, newPassword());
     QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
+    const QString blocker = postwrd.maildirRoot() + QStringLiteral("/local.test/bob");
+    if (blockMailbox) {
+      QVERIFY(QDir().mkpath(postwrd.maildirRoot() + QStringLiteral("/local.test")));
+      QFile file(blocker);
+      QVERIFY(file.open(QIODevice::WriteOnly));
+      file.write("not a Maildir\n");
+    }
 
     const TestMessage message = makeMessage(kStranger, kBob, QString::fromUtf8(QTest::currentDataTag()));
     RawSmtpClient client;
@@ -71,6 +85,10 @@ class CrashSafety : public QObject {
     // Which case this run hit depends on timing; say which, to read the results right.
     const bool deliveredBeforeKill = !postwrd.logMatches(PostwrdInstance::deliveredPattern(id, kBob)).isEmpty();
     qInfo("%s", deliveredBeforeKill ? "postwrd had delivered before SIGKILL" : "postwrd was killed before delivering");
+    if (blockMailbox) {
+      QVERIFY2(!deliveredBeforeKill, "postwrd claims a delivery into a Maildir that cannot exist");
+      QVERIFY(QFile::remove(blocker));
+    }
 
     QVERIFY2(postwrd.restart(), qPrintable(postwrd.errorString()));
     QTRY_VERIFY2_WITH_TIMEOUT(countWithMessageId(postwrd.maildirFiles(kBob), message.messageId) >= 1,

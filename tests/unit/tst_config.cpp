@@ -317,7 +317,7 @@ void TestConfig::configErrors_data()
     QTest::addColumn<QStringList>("errors");
 
     const QString host = QStringLiteral("hostname = mx.example.com\n");
-    QTest::newRow("an empty file lacks the hostname") << "" << QStringList{"0:0 `hostname` is required"};
+    QTest::newRow("an empty file lacks the hostname") << "" << QStringList{"1:0 `hostname` is required"};
     QTest::newRow("a hostname must be a DNS name")
         << "hostname = mx_1.example.com\n" << QStringList{"1:12 DNS name"};
     QTest::newRow("a hostname label cannot end with a hyphen")
@@ -386,7 +386,7 @@ void TestConfig::configErrors_data()
         << host + "[domain a.example]\nsender = any\n" << QStringList{"3:1 unknown key `sender`"};
     QTest::newRow("syntax and value problems are all reported, in line order")
         << "[limits]\nmax_errors = x\nbroken line\n[listen]\nsmtp = 1.2.3.4\n"
-        << QStringList{"0:0 `hostname` is required", "2:14 `max_errors`", "3:1 expected `key = value`",
+        << QStringList{"1:0 `hostname` is required", "2:14 `max_errors`", "3:1 expected `key = value`",
                        "5:8 has no port"};
 }
 
