@@ -1,6 +1,8 @@
 // postwrd: the Postwr mail service. See README.md for the commands.
 #include "cli/arguments.h"
 #include "cli/config_commands.h"
+#include "cli/dkim_commands.h"
+#include "cli/queue_commands.h"
 #include "cli/user_commands.h"
 #include "daemon/server.h"
 
@@ -18,7 +20,14 @@ commands:
   user list [DOMAIN]       list the accounts
   user check EMAIL         exit 0 if the password on stdin is right, 1 if not
   alias resolve ADDRESS    show where mail to ADDRESS goes
+  queue list               the messages waiting for delivery, with their last error
+  queue flush              make the running postwrd retry every queued message now
+  queue drop ID            remove a message from the queue
   config check             print every problem of the configuration; exit 1 if any
+  dkim keygen DOMAIN [--selector S] [--algorithm rsa|ed25519] [--bits 2048]
+                           make a DKIM key; prints the DNS TXT record to publish
+  dkim list [DOMAIN]       the DKIM keys and their TXT records
+  dkim sign DOMAIN [--selector S]   print the message on stdin with DKIM signatures (diagnostic)
   version                  print the version
 
 --config DIR   the configuration directory (default /etc/postwr)
@@ -49,8 +58,12 @@ int main(int argc, char **argv)
         return runDaemon(arguments.configDir);
     if (command == "user")
         return postwr::cli::runUserCommand(arguments);
+    if (command == "queue")
+        return postwr::cli::runQueueCommand(arguments);
     if (command == "alias" && sub == "resolve")
         return postwr::cli::runAliasResolve(arguments);
+    if (command == "dkim")
+        return postwr::cli::runDkimCommand(arguments);
     if (command == "config" && sub == "check" && arguments.words.size() == 2)
         return postwr::cli::runConfigCheck(arguments);
     if (command == "version" || arguments.flags.count("--version")) {

@@ -1,6 +1,11 @@
 #include "daemon/runtime.h"
 
+#include "daemon/safeio.h"
+#include "mail/text.h"
+
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 namespace postwr::daemon {
 
@@ -27,8 +32,52 @@ LoadedRuntime loadRuntime(const std::string &configDir)
         }
         runtime->tls = *tls;
     }
+    if (::access(srsKeyPath(configDir).c_str(), F_OK) == 0) {
+        mail::Result<std::string> key = readFile(srsKeyPath(configDir), 4096);
+        std::string secret = key ? std::string(mail::trim(*key)) : std::string{};
+        if (secret.size() < 32) {
+            loaded.problems.push_back(srsKeyPath(configDir) + ": " +
+                                      (key ? "the SRS secret is too short (32 characters at least)" : key.error().message));
+            return loaded;
+        }
+        const mail::Directory &directory = *runtime->directory();
+        std::string domain = config.srsDomain;
+        if (domain.empty())
+            domain = directory.domainOfHost(config.hostname);
+        if (domain.empty() && !directory.domains().empty())
+            domain = directory.domains().front();
+        if (!domain.empty())
+            runtime->srs = std::make_shared<mail::Srs>(std::move(secret), domain);
+    }
+    if (!config.srsDomain.empty() && !runtime->directory()->isLocalDomain(config.srsDomain)) {
+        loaded.problems.push_back(configFilePath(configDir) + ": srs_domain " + config.srsDomain +
+                                  " is not one of this server's domains");
+        return loaded;
+    }
     loaded.runtime = std::move(runtime);
     return loaded;
+}
+
+std::string srsKeyPath(const std::string &configDir)
+{
+    return configDir + "/srs.key";
+}
+
+mail::Status ensureSrsKey(const std::string &configDir)
+{
+    const std::string path = srsKeyPath(configDir);
+    if (::access(path.c_str(), F_OK) == 0)
+        return mail::Ok{};
+    unsigned char bytes[32];
+    if (::getrandom(bytes, sizeof bytes, 0) != static_cast<ssize_t>(sizeof bytes))
+        return mail::Error{"cannot create " + path + ": no randomness"};
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string secret;
+    for (unsigned char byte : bytes) {
+        secret += hex[byte >> 4];
+        secret += hex[byte & 15];
+    }
+    return writeFileAtomically(path, secret + "\n", 0600);
 }
 
 } // namespace postwr::daemon

@@ -5,6 +5,7 @@
 
 #include "daemon/config_dir.h"
 #include "daemon/tls.h"
+#include "mail/srs.h"
 
 #include <memory>
 #include <mutex>
@@ -14,6 +15,7 @@ namespace postwr::daemon {
 struct Runtime {
     ConfigDir configDir;
     TlsContext tls; // null when no certificate is installed yet: no STARTTLS, no AUTH
+    std::shared_ptr<const mail::Srs> srs; // null without DIR/srs.key: forwarded mail keeps its sender
 
     const mail::Config &config() const { return configDir.config; }
     const std::shared_ptr<const mail::Directory> &directory() const { return configDir.directory; }
@@ -28,6 +30,12 @@ struct LoadedRuntime {
     std::vector<std::string> warnings;
 };
 LoadedRuntime loadRuntime(const std::string &configDir);
+
+// DIR/srs.key: the secret of SRS addresses. Created once (postwrd run) and
+// kept with the configuration, so bounces to addresses made before a
+// restore still find their way back.
+std::string srsKeyPath(const std::string &configDir);
+mail::Status ensureSrsKey(const std::string &configDir);
 
 class RuntimeHolder {
 public:

@@ -1,6 +1,9 @@
 #include "daemon/server.h"
 
 #include "daemon/log.h"
+#include "daemon/safeio.h"
+
+#include <unistd.h>
 
 #include <algorithm>
 #include <thread>
@@ -34,6 +37,8 @@ void logLines(const std::vector<std::string> &lines, bool problems)
 
 mail::Result<std::unique_ptr<Server>> Server::create(const std::string &configDir)
 {
+    if (mail::Status status = ensureSrsKey(configDir); !status)
+        log::warning("srs_unavailable", {{"reason", status.error().message}});
     LoadedRuntime loaded = loadRuntime(configDir);
     logLines(loaded.warnings, false);
     if (!loaded.runtime) {
@@ -41,20 +46,30 @@ mail::Result<std::unique_ptr<Server>> Server::create(const std::string &configDi
         return mail::Error{"the configuration in " + configDir + " has " + std::to_string(loaded.problems.size()) +
                            " problem(s); see above, or run 'postwrd config check'"};
     }
-    Result<Spool> spool = Spool::open(loaded.runtime->config().spool);
+    const mail::Config &config = loaded.runtime->config();
+    Result<Spool> spool = Spool::open(config.spool);
     if (!spool)
         return spool.error();
-    std::unique_ptr<Server> server(new Server(configDir, loaded.runtime, std::move(spool).value()));
+    std::vector<DnsServer> dnsServers;
+    for (const mail::ListenAddress &server : config.dnsServers)
+        dnsServers.push_back({server.host, server.port});
+    Result<std::unique_ptr<Resolver>> resolver = Resolver::create(dnsServers);
+    if (!resolver)
+        return mail::Error{"cannot set up DNS: " + resolver.error().message};
+    std::unique_ptr<Server> server(
+        new Server(configDir, loaded.runtime, std::move(spool).value(), std::move(resolver).value()));
     if (mail::Status status = server->listen(); !status)
         return status.error();
     return server;
 }
 
-Server::Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Spool spool)
+Server::Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Spool spool,
+               std::unique_ptr<Resolver> resolver)
     : m_configDir(std::move(configDir)), m_runtime(std::move(runtime)), m_spool(std::move(spool)),
       m_cpu(threadCount()),
       // Many writers in flight let the spool share directory fsyncs (group commit).
-      m_disk(16), m_delivery(m_spool, m_runtime),
+      m_disk(16), m_domainInfo(m_spool.directory() + "/domaininfo"),
+      m_delivery(m_spool, m_runtime, m_io, m_disk, std::move(resolver), m_domainInfo),
       m_services{m_runtime, m_spool, m_cpu, m_disk, [this](const std::string &id) { m_delivery.schedule(id); }},
       m_shutdownTimer(m_io)
 {
@@ -62,7 +77,6 @@ Server::Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Sp
 
 Server::~Server()
 {
-    m_delivery.stop();
     m_cpu.join();
     m_disk.join();
 }
@@ -198,10 +212,16 @@ void Server::beginShutdown()
 awaitable<void> Server::handleSignals()
 {
     asio::signal_set signals(m_io, SIGTERM, SIGINT, SIGHUP);
+    signals.add(SIGUSR1);
     for (;;) {
         const int signal = co_await signals.async_wait(use_awaitable);
         if (signal == SIGHUP) {
             reload();
+            continue;
+        }
+        if (signal == SIGUSR1) {
+            log::info("flush");
+            m_delivery.flush();
             continue;
         }
         beginShutdown();
@@ -209,8 +229,16 @@ awaitable<void> Server::handleSignals()
     }
 }
 
+std::string Server::pidFilePath() const
+{
+    return m_spool.directory() + "/postwrd.pid";
+}
+
 int Server::run()
 {
+    // `postwrd queue flush` finds the daemon here.
+    if (mail::Status status = writeFileAtomically(pidFilePath(), std::to_string(::getpid()) + "\n", 0644); !status)
+        log::warning("pidfile", {{"error", status.error().message}});
     m_delivery.start();
     for (auto &[acceptor, role] : m_acceptors)
         asio::co_spawn(m_io, accept(*acceptor, role), asio::detached);
@@ -223,7 +251,7 @@ int Server::run()
     m_io.run();
     for (std::thread &thread : threads)
         thread.join();
-    m_delivery.stop();
+    ::unlink(pidFilePath().c_str());
     log::info("stopped");
     return 0;
 }

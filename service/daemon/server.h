@@ -1,9 +1,12 @@
 // The running daemon: listeners for the three port roles, the sessions, the
 // spool and local delivery, and the signals (SIGTERM/SIGINT: graceful stop;
-// SIGHUP: reload configuration, users, aliases and certificate).
+// SIGHUP: reload configuration, users, aliases and certificate; SIGUSR1:
+// retry every queued message now).
 #pragma once
 
-#include "daemon/local_delivery.h"
+#include "daemon/delivery.h"
+#include "daemon/domain_info_store.h"
+#include "daemon/resolver.h"
 #include "daemon/runtime.h"
 #include "daemon/session.h"
 #include "daemon/spool.h"
@@ -30,13 +33,15 @@ public:
     int run();
 
 private:
-    Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Spool spool);
+    Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Spool spool,
+           std::unique_ptr<Resolver> resolver);
     mail::Status listen();
     asio::awaitable<void> accept(asio::ip::tcp::acceptor &acceptor, mail::PortRole role);
     asio::awaitable<void> handleSignals();
     void reload();
     void beginShutdown();
     void sessionEnded(std::uint64_t number);
+    std::string pidFilePath() const;
 
     std::string m_configDir;
     RuntimeHolder m_runtime;
@@ -44,7 +49,8 @@ private:
     asio::io_context m_io;
     asio::thread_pool m_cpu;
     asio::thread_pool m_disk;
-    LocalDelivery m_delivery;
+    DomainInfoStore m_domainInfo;
+    Delivery m_delivery;
     SessionServices m_services;
     std::vector<std::pair<std::unique_ptr<asio::ip::tcp::acceptor>, mail::PortRole>> m_acceptors;
     asio::steady_timer m_shutdownTimer;

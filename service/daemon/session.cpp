@@ -181,6 +181,7 @@ awaitable<void> Session::run()
     settings.maxErrors = config.maxErrors;
     settings.clientAddress = m_client;
     settings.newQueueId = [&spool] { return spool.newId(); };
+    settings.srs = m_runtime->srs;
     m_server.emplace(std::move(settings), m_runtime->directory());
     log::info("connect", {{"session", id()}, {"client", m_client}, {"role", mail::portRoleName(m_role)}});
 

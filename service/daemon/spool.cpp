@@ -22,10 +22,17 @@ using mail::Error;
 using mail::Ok;
 
 struct Spool::State {
+    explicit State(const std::string &root)
+        : dir(root), tmpDir(root + "/tmp"), queueDir(root + "/queue"), corruptDir(root + "/corrupt"),
+          stateDir(root + "/state")
+    {
+    }
+
     std::string dir;
     std::string tmpDir;
     std::string queueDir;
     std::string corruptDir;
+    std::string stateDir;
     std::atomic<std::uint64_t> idCounter{0};
 
     // Group commit of the queue directory. Renames into queue/ are numbered
@@ -97,17 +104,13 @@ Spool::~Spool() = default;
 
 Result<Spool> Spool::open(const std::string &dir)
 {
-    auto state = std::make_unique<State>();
-    state->dir = dir;
-    state->tmpDir = dir + "/tmp";
-    state->queueDir = dir + "/queue";
-    state->corruptDir = dir + "/corrupt";
+    auto state = std::make_unique<State>(dir);
 
     if (Status status = makeDirectories(dir); !status)
         return status.error();
     if (Status status = checkWritable(dir); !status)
         return status.error();
-    for (const std::string *sub : {&state->tmpDir, &state->queueDir, &state->corruptDir}) {
+    for (const std::string *sub : {&state->tmpDir, &state->queueDir, &state->corruptDir, &state->stateDir}) {
         if (Status status = makeDirectories(*sub); !status)
             return status.error();
         if (Status status = checkWritable(*sub); !status)
@@ -125,6 +128,14 @@ Result<Spool> Spool::open(const std::string &dir)
         if (::unlink(path.c_str()) != 0)
             return systemError("cannot remove leftover temporary file", path, errno);
     }
+    return Spool(std::move(state));
+}
+
+Result<Spool> Spool::attach(const std::string &dir)
+{
+    auto state = std::make_unique<State>(dir);
+    if (::access(state->queueDir.c_str(), F_OK) != 0)
+        return systemError("no spool at", dir, errno);
     return Spool(std::move(state));
 }
 
@@ -240,7 +251,38 @@ Status Spool::remove(const std::string &id)
     if (::unlink(path.c_str()) != 0)
         return systemError("cannot remove", path, errno);
     // Otherwise a crash could bring the file back and deliver it again.
-    return fsyncDirectory(m_state->queueDir);
+    if (Status status = fsyncDirectory(m_state->queueDir); !status)
+        return status;
+    // A state without its queue file is ignored, so this need not be durable.
+    ::unlink(statePath(id).c_str());
+    return Ok{};
+}
+
+std::string Spool::statePath(const std::string &id) const
+{
+    return m_state->stateDir + "/" + id;
+}
+
+Status Spool::saveState(const std::string &id, std::string_view state)
+{
+    if (!mail::isValidQueueId(id))
+        return Error{"bad queue id \"" + id + "\""};
+    return writeFileAtomically(statePath(id), state);
+}
+
+Result<std::string> Spool::loadState(const std::string &id) const
+{
+    if (!mail::isValidQueueId(id))
+        return Error{"bad queue id \"" + id + "\""};
+    const std::string path = statePath(id);
+    if (::access(path.c_str(), F_OK) != 0)
+        return std::string{};
+    return readFile(path);
+}
+
+bool Spool::contains(const std::string &id) const
+{
+    return mail::isValidQueueId(id) && ::access(queuePath(id).c_str(), F_OK) == 0;
 }
 
 Status Spool::quarantine(const std::string &id, std::string_view reason)

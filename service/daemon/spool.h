@@ -30,6 +30,9 @@ public:
     // Creates the directories (0700), checks that they are writable and
     // clears tmp/. postwrd refuses to start on an error.
     static Result<Spool> open(const std::string &dir);
+    // For the `postwrd queue` commands, beside a running daemon: creates
+    // nothing and leaves tmp/ alone (it may hold messages being received).
+    static Result<Spool> attach(const std::string &dir);
 
     Spool(Spool &&) noexcept;
     Spool &operator=(Spool &&) noexcept;
@@ -55,6 +58,14 @@ public:
     // next to it.
     Status quarantine(const std::string &id, std::string_view reason);
 
+    // Delivery progress (mail/delivery_state.h), kept in state/<id> and
+    // replaced atomically after each attempt; "" when there is none yet.
+    Status saveState(const std::string &id, std::string_view state);
+    Result<std::string> loadState(const std::string &id) const;
+    // Whether the message is still queued (`postwrd queue drop` removes it
+    // behind the daemon's back).
+    bool contains(const std::string &id) const;
+
     const std::string &directory() const;
 
     // How many times enqueue() fsync'd the queue directory: fewer than the
@@ -66,6 +77,7 @@ private:
     explicit Spool(std::unique_ptr<State> state);
     Status syncQueueDirectory();
     std::string queuePath(const std::string &id) const;
+    std::string statePath(const std::string &id) const;
 
     std::unique_ptr<State> m_state;
 };

@@ -1,5 +1,6 @@
 #include "mail/config.h"
 
+#include "mail/retry.h"
 #include "mail/text.h"
 
 #include <arpa/inet.h>
@@ -202,6 +203,64 @@ void setAddressCharacters(Context &ctx, const IniEntry &entry, std::string &targ
     target = entry.value;
 }
 
+void setBoolean(Context &ctx, const IniEntry &entry, bool &target)
+{
+    const std::string value = toLowerAscii(entry.value);
+    if (value == "yes" || value == "true" || value == "on")
+        target = true;
+    else if (value == "no" || value == "false" || value == "off")
+        target = false;
+    else
+        ctx.fail(entry, "`" + entry.key + "` must be yes or no, not `" + entry.value + "`");
+}
+
+void setDuration(Context &ctx, const IniEntry &entry, std::chrono::seconds &target)
+{
+    Result<std::chrono::seconds> duration = parseDuration(entry.value);
+    if (!duration || duration->count() <= 0)
+        ctx.fail(entry, "`" + entry.key + "` must be a duration such as 90s, 5m, 4h or 5d, not `" + entry.value + "`");
+    else
+        target = *duration;
+}
+
+void setSourceAddress(Context &ctx, const IniEntry &entry, int family, std::string &target)
+{
+    unsigned char buffer[16];
+    if (!entry.value.empty() && inet_pton(family, entry.value.c_str(), buffer) != 1) {
+        ctx.fail(entry, "`" + entry.value + "` is not an " + (family == AF_INET ? "IPv4" : "IPv6") +
+                            " address of this server");
+        return;
+    }
+    target = entry.value;
+}
+
+// "127.0.0.1:5353, [::1], 9.9.9.9": the port is optional here (DNS: 53).
+void setDnsServers(Context &ctx, const IniEntry &entry, std::vector<ListenAddress> &target)
+{
+    std::vector<ListenAddress> servers;
+    for (const std::string_view raw : split(entry.value, ',')) {
+        const std::string item(trim(raw));
+        if (item.empty())
+            continue;
+        unsigned char buffer[16];
+        ListenAddress server;
+        if (inet_pton(AF_INET, item.c_str(), buffer) == 1 || inet_pton(AF_INET6, item.c_str(), buffer) == 1) {
+            server = {item, 53};
+        } else if (item.front() == '[' && item.back() == ']') {
+            server = {item.substr(1, item.size() - 2), 53};
+            if (inet_pton(AF_INET6, server.host.c_str(), buffer) != 1) {
+                ctx.fail(entry, "`" + item + "` is not an IPv6 address");
+                continue;
+            }
+        } else if (const std::optional<std::string> problem = parseListenAddress(item, server)) {
+            ctx.fail(entry, *problem);
+            continue;
+        }
+        servers.push_back(server);
+    }
+    target = std::move(servers);
+}
+
 void setHostname(Context &ctx, const IniEntry &entry)
 {
     ctx.sawHostname = true;
@@ -259,6 +318,42 @@ bool setKey(Context &ctx, const std::string &section, const IniEntry &entry)
         } else {
             return false;
         }
+    } else if (section == "delivery") {
+        DeliverySettings &delivery = config.delivery;
+        if (key == "remote_port") {
+            if (const auto value = positiveNumber(ctx, entry, 65535))
+                delivery.remotePort = static_cast<std::uint16_t>(*value);
+        } else if (key == "allow_loopback") {
+            setBoolean(ctx, entry, delivery.allowLoopback);
+        } else if (key == "ipv6_first") {
+            setBoolean(ctx, entry, delivery.ipv6First);
+        } else if (key == "retry_initial") {
+            setDuration(ctx, entry, delivery.retryInitial);
+        } else if (key == "retry_max") {
+            setDuration(ctx, entry, delivery.retryMax);
+        } else if (key == "max_queue_time") {
+            setDuration(ctx, entry, delivery.maxQueueTime);
+        } else if (key == "delay_warning") {
+            setDuration(ctx, entry, delivery.delayWarning);
+        } else if (key == "source_ipv4") {
+            setSourceAddress(ctx, entry, AF_INET, delivery.sourceIpv4);
+        } else if (key == "source_ipv6") {
+            setSourceAddress(ctx, entry, AF_INET6, delivery.sourceIpv6);
+        } else {
+            return false;
+        }
+    } else if (section == "dns") {
+        if (key == "servers")
+            setDnsServers(ctx, entry, config.dnsServers);
+        else
+            return false;
+    } else if (section == "forwarding") {
+        if (key != "srs_domain")
+            return false;
+        if (!entry.value.empty() && !isValidHostname(entry.value))
+            ctx.fail(entry, "`srs_domain` must be one of this server's domains, not `" + entry.value + "`");
+        else
+            config.srsDomain = toLowerAscii(entry.value);
     } else if (section == "addresses") {
         if (key == "suffix_separators")
             setAddressCharacters(ctx, entry, config.suffixSeparators);
@@ -310,7 +405,7 @@ void parseSection(Context &ctx, const IniSection &section)
         parseDomainSection(ctx, section);
         return;
     }
-    constexpr std::string_view known[] = {"", "listen", "tls", "limits", "addresses"};
+    constexpr std::string_view known[] = {"", "listen", "tls", "limits", "addresses", "delivery", "dns", "forwarding"};
     if (std::find(std::begin(known), std::end(known), section.name) == std::end(known)) {
         ctx.out.errors.push_back({"unknown section [" + section.name + "]", section.line, 1});
         return;

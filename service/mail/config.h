@@ -60,6 +60,40 @@
 //       These characters are ignored when looking up a user: "a.lice" is
 //       delivered to alice.
 //
+//   [delivery]
+//       Outbound delivery to other domains (MX lookup, STARTTLS, retries).
+//   retry_initial = 60s
+//       The first retry after a temporary failure; each next one waits twice
+//       as long, up to retry_max. Durations: 90 (seconds), 90s, 5m, 4h, 5d.
+//   retry_max = 4h
+//   max_queue_time = 5d
+//       A message still undelivered after this long is bounced (as Postfix).
+//   delay_warning = 4h
+//       The sender is told once when a message has waited this long.
+//   ipv6_first = yes
+//       Try a receiver's IPv6 addresses before its IPv4 ones.
+//   source_ipv4 =
+//   source_ipv6 =
+//       The address outgoing connections come from, per family; empty lets
+//       the system choose. Set it to the address whose reverse DNS names
+//       this server when the VPS has several.
+//   remote_port = 25
+//   allow_loopback = no
+//       For tests only: another port for receivers, and MX hosts on
+//       127.0.0.0/8 and ::1 (never wanted on a real server).
+//
+//   [dns]
+//   servers =
+//       DNS servers as ADDR, ADDR:PORT or [IPv6]:PORT, comma-separated;
+//       empty reads /etc/resolv.conf.
+//
+//   [forwarding]
+//   srs_domain =
+//       Mail from other domains that an alias forwards elsewhere leaves with
+//       an SRS address of this domain as sender, so the receiver's SPF
+//       check passes (Sender Rewriting Scheme). Empty: the local domain the
+//       hostname belongs to, else the first local domain.
+//
 //   [domain example.com]
 //       One section per local domain that needs settings other than the
 //       defaults. (A domain is local when DIR/domains/<domain>/ exists.)
@@ -100,6 +134,18 @@ struct DomainSettings {
     bool operator==(const DomainSettings &) const = default;
 };
 
+struct DeliverySettings {
+    std::chrono::seconds retryInitial{60};
+    std::chrono::seconds retryMax{4 * 3600};
+    std::chrono::seconds maxQueueTime{5 * 24 * 3600};
+    std::chrono::seconds delayWarning{4 * 3600};
+    bool ipv6First = true;
+    std::string sourceIpv4;
+    std::string sourceIpv6;
+    std::uint16_t remotePort = 25;
+    bool allowLoopback = false;
+};
+
 struct Config {
     std::string hostname;
     std::vector<ListenAddress> smtp{{"0.0.0.0", 25}, {"::", 25}};
@@ -115,6 +161,9 @@ struct Config {
     std::chrono::seconds commandTimeout{300};
     std::string suffixSeparators = "+";
     std::string dropCharacters = ".";
+    DeliverySettings delivery;
+    std::vector<ListenAddress> dnsServers; // empty: /etc/resolv.conf
+    std::string srsDomain;                 // empty: chosen from the local domains
     // Keyed by the lowercase domain.
     std::map<std::string, DomainSettings> domains;
 };

@@ -183,4 +183,18 @@ Status Directory::expand(const std::vector<AliasTarget> &targets, std::string_vi
     return Ok{};
 }
 
+std::string Directory::domainOfHost(std::string_view hostname) const
+{
+    const std::string host = toLowerAscii(hostname);
+    std::string best;
+    for (const std::string &domain : domains()) {
+        const bool inside = host == domain || (host.size() > domain.size() &&
+                                               host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
+                                               host[host.size() - domain.size() - 1] == '.');
+        if (inside && domain.size() > best.size())
+            best = domain;
+    }
+    return best;
+}
+
 } // namespace postwr::mail

@@ -71,6 +71,9 @@ public:
     Result<std::vector<Recipient>> resolve(std::string_view localPart, std::string_view domain) const;
     // Lowercase, sorted.
     std::vector<std::string> domains() const;
+    // The longest local domain that `hostname` is in (mail.example.com →
+    // example.com), or "" when it is in none.
+    std::string domainOfHost(std::string_view hostname) const;
 
 private:
     struct Domain {

@@ -1,6 +1,7 @@
 #include "mail/smtp_server.h"
 
 #include "mail/date.h"
+#include "mail/dsn.h"
 #include "mail/headers.h"
 #include "mail/sasl.h"
 #include "mail/text.h"
@@ -19,6 +20,9 @@ constexpr std::size_t maxCommandLine = 1000;
 
 // Cross-protocol attacks send HTTP requests to SMTP ports (a browser tricked
 // into posting to port 25); these verbs never start an SMTP command.
+// RFC 5321 §6.3: a message that has passed this many relays is looping.
+constexpr std::size_t maxReceivedHeaders = 50;
+
 constexpr std::array httpVerbs{"GET", "POST", "HEAD", "PUT", "CONNECT", "OPTIONS", "DELETE", "PATCH"};
 
 bool hasNonAscii(std::string_view text)
@@ -579,7 +583,17 @@ void SmtpServer::onRcpt(std::string_view argument)
         return;
     }
     std::vector<std::string> finals;
-    if (m_directory->isLocalDomain(address.domain)) {
+    const Srs *srs = m_settings.srs.get();
+    if (srs && equalsIgnoreCase(address.domain, srs->domain()) && Srs::looksLikeSrs(address.localPart)) {
+        // A bounce (or reply) to the SRS sender of a message we forwarded:
+        // it goes back to the original sender, whoever the client is.
+        Result<std::string> original = srs->reverse(shown, m_settings.now());
+        if (!original) {
+            error(550, "5.1.1", "<" + shown + ">: not a valid forwarding address: " + original.error().message);
+            return;
+        }
+        finals.push_back(*original);
+    } else if (m_directory->isLocalDomain(address.domain)) {
         // Local parts are looked up as they are: "%", "!", quotes and source
         // routes are never routing instructions here, so "user%ext@local"
         // cannot be turned into a relay to ext.
@@ -608,21 +622,8 @@ void SmtpServer::onRcpt(std::string_view argument)
 
 std::string SmtpServer::postmasterDomain() const
 {
-    // mail.example.com serves example.com: the longest local domain that the
-    // host name is in, else the host name itself.
-    std::string best = m_settings.hostname;
-    std::size_t bestLength = 0;
-    for (const std::string &domain : m_directory->domains()) {
-        const std::string &host = m_settings.hostname;
-        const bool inside = host == domain ||
-                            (host.size() > domain.size() && host.compare(host.size() - domain.size(), domain.size(), domain) == 0 &&
-                             host[host.size() - domain.size() - 1] == '.');
-        if (inside && domain.size() > bestLength) {
-            best = domain;
-            bestLength = domain.size();
-        }
-    }
-    return best;
+    std::string domain = m_directory->domainOfHost(m_settings.hostname);
+    return domain.empty() ? m_settings.hostname : domain;
 }
 
 void SmtpServer::onData(std::string_view argument)
@@ -685,6 +686,11 @@ SmtpServer::Event SmtpServer::handleDataEnd()
     }
     std::string message = m_data->takeMessage();
     m_data.reset();
+    if (countReceivedHeaders(message) >= maxReceivedHeaders) {
+        error(554, "5.4.6", "Message refused: too many Received: headers, it is looping (RFC 5321 §6.3)");
+        endTransaction();
+        return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+    }
     if (!m_authenticatedUser.empty() && !checkFromHeader(message)) {
         endTransaction();
         return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;

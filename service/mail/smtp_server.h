@@ -26,6 +26,7 @@
 #include "mail/dot_reader.h"
 #include "mail/queue_file.h"
 #include "mail/result.h"
+#include "mail/srs.h"
 
 #include <cstdint>
 #include <ctime>
@@ -56,6 +57,8 @@ struct SessionSettings {
     std::string clientAddress;                     // IP literal
     std::function<std::string()> newQueueId;       // gives each accepted message its id
     std::function<std::time_t()> now = [] { return std::time(nullptr); };
+    // Decodes bounces to the SRS addresses our forwarding used; none: no SRS.
+    std::shared_ptr<const Srs> srs;
 };
 
 struct Credentials {
