@@ -4,6 +4,10 @@
 
 namespace postwr::cli {
 
+namespace {
+const std::set<std::string> valueOptions{"--selector", "--algorithm", "--bits"};
+} // namespace
+
 Arguments parseArguments(int argc, char **argv)
 {
     Arguments arguments;
@@ -18,7 +22,19 @@ Arguments parseArguments(int argc, char **argv)
         } else if (word.rfind("--config=", 0) == 0) {
             arguments.configDir = word.substr(9);
         } else if (word.rfind("--", 0) == 0 && word.size() > 2) {
-            arguments.flags.insert(word);
+            const std::size_t equals = word.find('=');
+            const std::string name = word.substr(0, equals);
+            if (equals != std::string::npos) {
+                arguments.options[name] = word.substr(equals + 1);
+            } else if (valueOptions.count(name)) {
+                if (i + 1 >= argc) {
+                    arguments.error = name + " needs a value";
+                    return arguments;
+                }
+                arguments.options[name] = argv[++i];
+            } else {
+                arguments.flags.insert(word);
+            }
         } else {
             arguments.words.push_back(word);
         }

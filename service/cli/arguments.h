@@ -2,6 +2,7 @@
 // --config may stand anywhere; the default is /etc/postwr.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -12,6 +13,9 @@ struct Arguments {
     std::string configDir = "/etc/postwr";
     std::vector<std::string> words; // the command and its arguments
     std::set<std::string> flags;    // e.g. "--generate"
+    // Options with a value, given as "--name value" or "--name=value":
+    // --selector, --algorithm, --bits. Keyed by "--name".
+    std::map<std::string, std::string> options;
     std::string error;              // set when the command line cannot be understood
 };
 

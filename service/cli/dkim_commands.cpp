@@ -7,22 +7,21 @@
 #include "mail/dkim_signer.h"
 #include "mail/text.h"
 
-#include <dirent.h>
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <ctime>
+#include <dirent.h>
 #include <iostream>
 #include <iterator>
 #include <map>
 #include <optional>
+#include <sys/stat.h>
 
 namespace postwr::cli {
 
 namespace {
 
 constexpr std::size_t maxMessageSize = 64u * 1024u * 1024u;
-const std::vector<std::string> valueOptions = {"--selector", "--algorithm", "--bits"};
+const std::vector<std::string> valueOptions = { "--selector", "--algorithm", "--bits" };
 
 int fail(const std::string &message)
 {
@@ -30,11 +29,7 @@ int fail(const std::string &message)
     return 2;
 }
 
-// The words after "dkim VERB" and the options' values. Arguments keeps flags
-// as a set, so "--bits 3072" arrives as the flag "--bits" and a stray word
-// "3072": the stray words are given to the value-less options by what they
-// look like (an algorithm name, a number, else a selector), and anything
-// ambiguous asks for the --option=value form.
+// The words after "dkim VERB", and the options this command accepts.
 struct Options {
     std::vector<std::string> positional;
     std::map<std::string, std::string> values;
@@ -43,91 +38,39 @@ struct Options {
 
 bool isNumber(const std::string &text)
 {
-    return !text.empty() && text.size() < 7 &&
-           std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    return !text.empty() && text.size() < 7
+        && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 Options parseOptions(const Arguments &arguments, std::size_t positionalCount,
-                     const std::vector<std::string> &allowed)
+    const std::vector<std::string> &allowed)
 {
     Options options;
-    std::vector<std::string> bare;
-    for (const std::string &flag : arguments.flags) {
-        const std::size_t equals = flag.find('=');
-        const std::string name = flag.substr(0, equals);
+    for (const auto &[name, value] : arguments.options) {
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             options.error = "unknown option " + name;
             return options;
         }
-        if (equals != std::string::npos)
-            options.values[name] = flag.substr(equals + 1);
-        else
-            bare.push_back(name);
     }
-    const std::vector<std::string> &words = arguments.words;
-    for (std::size_t i = 2; i < words.size() && i < 2 + positionalCount; ++i)
-        options.positional.push_back(words[i]);
-    std::vector<std::string> extra;
-    if (words.size() > 2 + positionalCount)
-        extra.assign(words.begin() + static_cast<std::ptrdiff_t>(2 + positionalCount), words.end());
-    if (extra.size() != bare.size()) {
-        options.error = bare.empty() ? "unexpected argument '" + extra.front() + "'"
-                                     : bare.front() + " needs a value";
+    if (!arguments.flags.empty()) {
+        options.error = "unknown option " + *arguments.flags.begin();
         return options;
     }
-    // Most specific first: an algorithm name, then a number, then anything.
-    const std::vector<std::pair<std::string, bool (*)(const std::string &)>> kinds = {
-        {"--algorithm", [](const std::string &w) { return w == "rsa" || w == "ed25519"; }},
-        {"--bits", [](const std::string &w) { return isNumber(w); }},
-        {"--selector", [](const std::string &) { return true; }},
-    };
-    for (const auto &[name, looksLike] : kinds) {
-        if (std::find(bare.begin(), bare.end(), name) == bare.end())
-            continue;
-        std::vector<std::size_t> candidates;
-        for (std::size_t i = 0; i < extra.size(); ++i) {
-            if (!extra[i].empty() && looksLike(extra[i]))
-                candidates.push_back(i);
-        }
-        if (candidates.size() != 1) {
-            options.error = "cannot tell which word is the value of " + name + "; write " + name + "=VALUE";
-            return options;
-        }
-        options.values[name] = extra[candidates.front()];
-        extra[candidates.front()].clear();
+    options.values = arguments.options;
+    const std::vector<std::string> &words = arguments.words;
+    if (words.size() > 2 + positionalCount) {
+        options.error = "unexpected argument '" + words[2 + positionalCount] + "'";
+        return options;
     }
+    options.positional.assign(words.begin() + std::min<std::ptrdiff_t>(2, static_cast<std::ptrdiff_t>(words.size())),
+                              words.end());
     return options;
-}
-
-std::string dkimDirectory(const std::string &configDir, const std::string &domain)
-{
-    return daemon::domainDirectory(configDir, domain) + "/dkim";
 }
 
 bool exists(const std::string &path)
 {
-    struct stat info {};
+    struct stat info { };
     return ::stat(path.c_str(), &info) == 0;
-}
-
-std::vector<std::string> entriesOf(const std::string &dir, std::string_view suffix)
-{
-    std::vector<std::string> names;
-    DIR *handle = ::opendir(dir.c_str());
-    if (!handle)
-        return names;
-    while (const dirent *entry = ::readdir(handle)) {
-        const std::string name = entry->d_name;
-        if (name.front() == '.')
-            continue;
-        if (suffix.empty())
-            names.push_back(name);
-        else if (name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
-            names.push_back(name.substr(0, name.size() - suffix.size()));
-    }
-    ::closedir(handle);
-    std::sort(names.begin(), names.end());
-    return names;
 }
 
 // A local domain: its directory must exist, since creating it would make the
@@ -136,24 +79,11 @@ mail::Result<std::string> localDomain(const std::string &configDir, const std::s
 {
     const std::string domain = mail::toLowerAscii(text);
     if (!mail::isValidDomain(domain, false) || domain.front() == '[')
-        return mail::Error{"'" + text + "' is not a domain name"};
+        return mail::Error { "'" + text + "' is not a domain name" };
     if (!exists(daemon::domainDirectory(configDir, domain)))
-        return mail::Error{domain + " is not a local domain (" + daemon::domainDirectory(configDir, domain) +
-                           " does not exist)"};
+        return mail::Error { domain + " is not a local domain ("
+            + daemon::domainDirectory(configDir, domain) + " does not exist)" };
     return domain;
-}
-
-mail::Result<mail::DkimKey> loadKey(const std::string &configDir, const std::string &domain,
-                                    const std::string &selector)
-{
-    const std::string path = dkimDirectory(configDir, domain) + "/" + selector + ".pem";
-    mail::Result<std::string> pem = daemon::readFile(path, 1024u * 1024u);
-    if (!pem)
-        return pem.error();
-    mail::Result<mail::DkimKey> key = mail::loadDkimKey(*pem, domain, selector);
-    if (!key)
-        return mail::Error{path + ": " + key.error().message};
-    return key;
 }
 
 int keygen(const Arguments &arguments)
@@ -174,8 +104,8 @@ int keygen(const Arguments &arguments)
     const std::string algorithmName = value("--algorithm").value_or("rsa");
     if (algorithmName != "rsa" && algorithmName != "ed25519")
         return fail("--algorithm must be rsa or ed25519, not '" + algorithmName + "'");
-    const auto algorithm =
-        algorithmName == "rsa" ? mail::DkimKey::Algorithm::RsaSha256 : mail::DkimKey::Algorithm::Ed25519Sha256;
+    const auto algorithm = algorithmName == "rsa" ? mail::DkimKey::Algorithm::RsaSha256
+                                                  : mail::DkimKey::Algorithm::Ed25519Sha256;
     int bits = mail::defaultRsaBits;
     if (const std::optional<std::string> text = value("--bits")) {
         if (algorithm != mail::DkimKey::Algorithm::RsaSha256)
@@ -185,15 +115,16 @@ int keygen(const Arguments &arguments)
         bits = std::stoi(*text);
     }
 
-    const std::string dir = dkimDirectory(arguments.configDir, *domain);
+    const std::string dir = daemon::dkimDirectory(arguments.configDir, *domain);
     std::string selector = value("--selector").value_or("");
     if (selector.empty()) {
-        selector = mail::defaultDkimSelector(std::time(nullptr), entriesOf(dir, ".pem"));
+        selector = mail::defaultDkimSelector(std::time(nullptr), daemon::listNames(dir, ".pem"));
         if (selector.empty())
             return fail("every default selector of this year is taken; choose one with --selector");
     }
     if (!mail::isValidDkimSelector(selector))
-        return fail("'" + selector + "' is not a selector: use lower-case letters, digits, '-' and '.'");
+        return fail(
+            "'" + selector + "' is not a selector: use lower-case letters, digits, '-' and '.'");
     const std::string path = dir + "/" + selector + ".pem";
     // A selector names one key for good: receivers may cache its record, and
     // replacing the key would break the signatures of mail still in transit.
@@ -225,18 +156,21 @@ int list(const Arguments &arguments)
         return fail(options.error);
     std::vector<std::string> domains;
     if (options.positional.empty()) {
-        domains = entriesOf(arguments.configDir + "/domains", "");
+        domains = daemon::localDomains(arguments.configDir);
     } else {
-        mail::Result<std::string> domain = localDomain(arguments.configDir, options.positional.front());
+        mail::Result<std::string> domain
+            = localDomain(arguments.configDir, options.positional.front());
         if (!domain)
             return fail(domain.error().message);
         domains.push_back(*domain);
     }
     int status = 0;
     for (const std::string &domain : domains) {
-        for (const std::string &selector : entriesOf(dkimDirectory(arguments.configDir, domain), ".pem")) {
-            mail::Result<mail::DkimKey> key = loadKey(arguments.configDir, domain, selector);
-            mail::Result<std::string> record = key ? mail::dkimRecordValue(*key) : mail::Result<std::string>(key.error());
+        for (const std::string &selector :
+            daemon::listNames(daemon::dkimDirectory(arguments.configDir, domain), ".pem")) {
+            mail::Result<mail::DkimKey> key = daemon::loadDkimKey(arguments.configDir, domain, selector);
+            mail::Result<std::string> record
+                = key ? mail::dkimRecordValue(*key) : mail::Result<std::string>(key.error());
             if (!record) {
                 std::cerr << "postwrd: " << record.error().message << '\n';
                 status = 1;
@@ -262,16 +196,18 @@ mail::Result<std::string> readMessage()
             message += c;
         }
         if (message.size() > maxMessageSize)
-            return mail::Error{"the message is larger than 64 MiB"};
+            return mail::Error { "the message is larger than 64 MiB" };
     }
     return message;
 }
 
 int sign(const Arguments &arguments)
 {
-    const Options options = parseOptions(arguments, 1, {"--selector"});
+    const Options options = parseOptions(arguments, 1, { "--selector" });
     if (!options.error.empty() || options.positional.size() != 1)
-        return fail(options.error.empty() ? "usage: postwrd dkim sign DOMAIN [--selector S] < MESSAGE" : options.error);
+        return fail(options.error.empty()
+                ? "usage: postwrd dkim sign DOMAIN [--selector S] < MESSAGE"
+                : options.error);
     mail::Result<std::string> domain = localDomain(arguments.configDir, options.positional.front());
     if (!domain)
         return fail(domain.error().message);
@@ -279,7 +215,7 @@ int sign(const Arguments &arguments)
     if (const auto it = options.values.find("--selector"); it != options.values.end())
         selectors.push_back(it->second);
     else
-        selectors = entriesOf(dkimDirectory(arguments.configDir, *domain), ".pem");
+        selectors = daemon::listNames(daemon::dkimDirectory(arguments.configDir, *domain), ".pem");
     if (selectors.empty())
         return fail(*domain + " has no DKIM key: make one with postwrd dkim keygen " + *domain);
 
@@ -291,7 +227,7 @@ int sign(const Arguments &arguments)
     for (const std::string &selector : selectors) {
         if (!mail::isValidDkimSelector(selector))
             return fail("'" + selector + "' is not a selector");
-        mail::Result<mail::DkimKey> key = loadKey(arguments.configDir, *domain, selector);
+        mail::Result<mail::DkimKey> key = daemon::loadDkimKey(arguments.configDir, *domain, selector);
         if (!key)
             return fail(key.error().message);
         mail::Result<std::string> signature = mail::signMessage(*key, *message, now);
@@ -315,7 +251,8 @@ int runDkimCommand(const Arguments &arguments)
         return list(arguments);
     if (verb == "sign")
         return sign(arguments);
-    return fail("usage: postwrd dkim keygen DOMAIN [--selector S] [--algorithm rsa|ed25519] [--bits 2048] | "
+    return fail("usage: postwrd dkim keygen DOMAIN [--selector S] [--algorithm rsa|ed25519] "
+                "[--bits 2048] | "
                 "dkim list [DOMAIN] | dkim sign DOMAIN [--selector S] < MESSAGE");
 }
 

@@ -7,7 +7,6 @@
 #include "mail/text.h"
 #include "mail/users.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -128,25 +127,10 @@ int check(const Arguments &arguments, const Account &account)
     return 1;
 }
 
-std::vector<std::string> domainsIn(const std::string &configDir)
-{
-    std::vector<std::string> domains;
-    DIR *handle = ::opendir((configDir + "/domains").c_str());
-    if (!handle)
-        return domains;
-    while (const dirent *entry = ::readdir(handle)) {
-        if (entry->d_name[0] != '.')
-            domains.emplace_back(entry->d_name);
-    }
-    ::closedir(handle);
-    std::sort(domains.begin(), domains.end());
-    return domains;
-}
-
 int list(const Arguments &arguments)
 {
     std::vector<std::string> domains =
-        arguments.words.size() > 2 ? std::vector<std::string>{arguments.words[2]} : domainsIn(arguments.configDir);
+        arguments.words.size() > 2 ? std::vector<std::string>{arguments.words[2]} : daemon::localDomains(arguments.configDir);
     for (const std::string &domain : domains) {
         mail::Result<mail::UserDb> users = loadUsers(arguments.configDir, domain);
         if (!users)

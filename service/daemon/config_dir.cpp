@@ -7,7 +7,6 @@
 #include "mail/text.h"
 #include "mail/users.h"
 
-#include <dirent.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -36,6 +35,34 @@ std::string aliasesFilePath(const std::string &dir, const std::string &domain)
     return domainDirectory(dir, domain) + "/aliases";
 }
 
+std::string dkimDirectory(const std::string &dir, const std::string &domain)
+{
+    return domainDirectory(dir, domain) + "/dkim";
+}
+
+std::vector<std::string> localDomains(const std::string &dir)
+{
+    std::vector<std::string> domains;
+    for (const std::string &name : listNames(dir + "/domains", "")) {
+        struct stat info {};
+        if (::stat(domainDirectory(dir, name).c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+            domains.push_back(name);
+    }
+    return domains;
+}
+
+mail::Result<mail::DkimKey> loadDkimKey(const std::string &dir, const std::string &domain, const std::string &selector)
+{
+    const std::string path = dkimDirectory(dir, domain) + "/" + selector + ".pem";
+    mail::Result<std::string> pem = readFile(path, 1024u * 1024u);
+    if (!pem)
+        return pem.error();
+    mail::Result<mail::DkimKey> key = mail::loadDkimKey(*pem, domain, selector);
+    if (!key)
+        return mail::Error{path + ": " + key.error().message};
+    return key;
+}
+
 namespace {
 
 void addProblems(std::vector<std::string> &problems, const std::string &file, const std::vector<mail::Error> &errors)
@@ -48,30 +75,6 @@ bool exists(const std::string &path)
 {
     struct stat info {};
     return ::stat(path.c_str(), &info) == 0;
-}
-
-// The names of the subdirectories of DIR/domains, sorted; none when it is missing.
-std::vector<std::string> listDomains(const std::string &dir, std::vector<std::string> &problems)
-{
-    std::vector<std::string> domains;
-    const std::string path = dir + "/domains";
-    DIR *handle = ::opendir(path.c_str());
-    if (!handle) {
-        if (errno != ENOENT)
-            problems.push_back(path + ": cannot read: " + std::strerror(errno));
-        return domains;
-    }
-    while (const dirent *entry = ::readdir(handle)) {
-        const std::string name = entry->d_name;
-        if (name == "." || name == ".." || name.front() == '.')
-            continue;
-        struct stat info {};
-        if (::stat((path + "/" + name).c_str(), &info) == 0 && S_ISDIR(info.st_mode))
-            domains.push_back(name);
-    }
-    ::closedir(handle);
-    std::sort(domains.begin(), domains.end());
-    return domains;
 }
 
 // An optional file: missing is empty, unreadable is a problem.
@@ -104,7 +107,8 @@ LoadedConfigDir loadConfigDir(const std::string &dir)
     addProblems(problems, confPath, config.errors);
 
     auto directory = std::make_shared<mail::Directory>(config.value.suffixSeparators, config.value.dropCharacters);
-    for (const std::string &domain : listDomains(dir, problems)) {
+    auto dkimKeys = std::make_shared<mail::DkimKeyring>();
+    for (const std::string &domain : localDomains(dir)) {
         const std::string domainPath = domainDirectory(dir, domain);
         if (!mail::isValidDomain(domain, true) || domain != mail::toLowerAscii(domain)) {
             problems.push_back(domainPath + ": not a valid lowercase domain name");
@@ -138,6 +142,13 @@ LoadedConfigDir loadConfigDir(const std::string &dir)
                                            .describe(aliasesPath));
             }
         }
+        for (const std::string &selector : listNames(dkimDirectory(dir, domain), ".pem")) {
+            mail::Result<mail::DkimKey> key = loadDkimKey(dir, domain, selector);
+            if (key)
+                (*dkimKeys)[domain].push_back(std::move(key).value());
+            else
+                problems.push_back(key.error().message);
+        }
         const auto settings = config.value.domains.find(domain);
         directory->addDomain(domain, std::move(users.value), std::move(aliases.value),
                              settings == config.value.domains.end() ? mail::DomainSettings{} : settings->second);
@@ -148,7 +159,7 @@ LoadedConfigDir loadConfigDir(const std::string &dir)
                                domainDirectory(dir, domain) + " or remove the section");
     }
     if (problems.empty())
-        loaded.value = ConfigDir{dir, std::move(config.value), std::move(directory)};
+        loaded.value = ConfigDir{dir, std::move(config.value), std::move(directory), std::move(dkimKeys)};
     return loaded;
 }
 

@@ -3,6 +3,7 @@
 #include "daemon/log.h"
 #include "daemon/maildir.h"
 #include "daemon/outbound_connection.h"
+#include "mail/dkim_signer.h"
 #include "mail/dsn.h"
 #include "mail/mx.h"
 #include "mail/retry.h"
@@ -222,6 +223,13 @@ awaitable<bool> Delivery::attempt(const std::string &queueId)
             sendDelayWarning(attempt);
         const std::chrono::seconds delay = mail::retryDelay(policy, attempt.state.attempts);
         attempt.state.nextAttemptAt = now() + delay.count();
+        for (const auto &[recipient, status] : attempt.state.recipients) {
+            if (status.status == RecipientState::Status::Pending)
+                log::info("deferred", {{"id", queueId},
+                                       {"rcpt", recipient},
+                                       {"next_attempt_in", std::to_string(delay.count())},
+                                       {"reason", status.lastReply}});
+        }
         if (mail::Status status = m_spool.saveState(queueId, mail::serializeDeliveryState(attempt.state)); !status)
             log::error("state_unwritable", {{"id", queueId}, {"error", status.error().message}});
         co_return false;
@@ -279,8 +287,6 @@ awaitable<void> Delivery::deliverRemote(Attempt &attempt, const std::string &dom
             state.lastHost = host;
             if (status == RecipientState::Status::Failed)
                 log::info("bounced", {{"id", attempt.id}, {"rcpt", recipient}, {"reason", reply}});
-            else
-                log::info("deferred", {{"id", attempt.id}, {"rcpt", recipient}, {"reason", reply}});
         }
     };
 
@@ -377,8 +383,6 @@ awaitable<void> Delivery::deliverRemote(Attempt &attempt, const std::string &dom
                 } else if (reply.permanent()) {
                     state.status = RecipientState::Status::Failed;
                     log::info("bounced", {{"id", attempt.id}, {"rcpt", recipient}, {"reason", state.lastReply}});
-                } else {
-                    log::info("deferred", {{"id", attempt.id}, {"rcpt", recipient}, {"reason", state.lastReply}});
                 }
             }
             co_return;
@@ -425,6 +429,19 @@ void Delivery::enqueueNotification(Attempt &attempt, bool delayWarning)
         log::error("bounce_failed", {{"id", attempt.id}, {"error", dsn.error().message}});
         return;
     }
+    // Signed like our users' mail: receivers trust bounces with a valid
+    // signature of the reporting host's domain more (relaxed DMARC alignment).
+    std::string message = std::move(dsn->message);
+    const std::string signingDomain = attempt.runtime->directory()->domainOfHost(attempt.config().hostname);
+    if (const auto keys = attempt.runtime->configDir.dkimKeys->find(signingDomain);
+        keys != attempt.runtime->configDir.dkimKeys->end()) {
+        std::string signatures;
+        for (const mail::DkimKey &key : keys->second) {
+            if (mail::Result<std::string> signature = mail::signMessage(key, message, now()))
+                signatures += *signature;
+        }
+        message = signatures + message;
+    }
     mail::Envelope notice;
     notice.id = noticeId;
     notice.from = dsn->from;
@@ -432,7 +449,7 @@ void Delivery::enqueueNotification(Attempt &attempt, bool delayWarning)
     notice.clientAddress = "127.0.0.1";
     notice.heloName = attempt.config().hostname;
     notice.receivedAt = now();
-    if (mail::Status status = m_spool.enqueue(notice, dsn->message); !status) {
+    if (mail::Status status = m_spool.enqueue(notice, message); !status) {
         log::error("bounce_failed", {{"id", attempt.id}, {"error", status.error().message}});
         return;
     }

@@ -109,7 +109,9 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
             }
             continue;
         }
-        arm(target.timeout);
+        // Once the outcome is known only the reply to QUIT is awaited: no
+        // reason to hold the connection for minutes.
+        arm(client.decided() ? std::chrono::seconds(10) : target.timeout);
         std::size_t n = 0;
         if (tls)
             n = co_await stream.async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));

@@ -1,5 +1,6 @@
 #include "daemon/safeio.h"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -178,6 +179,37 @@ Status makeDirectories(const std::string &path, mode_t mode)
         return systemError("cannot create directory", prefix, error == EEXIST ? ENOTDIR : error);
     }
     return Ok{};
+}
+
+Result<std::vector<std::string>> listDirectory(const std::string &dir)
+{
+    DIR *stream = ::opendir(dir.c_str());
+    if (!stream)
+        return Error{"cannot open directory " + dir + ": " + std::strerror(errno)};
+    std::vector<std::string> names;
+    while (const dirent *entry = ::readdir(stream)) {
+        const std::string name = entry->d_name;
+        if (name != "." && name != "..")
+            names.push_back(name);
+    }
+    ::closedir(stream);
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::vector<std::string> listNames(const std::string &dir, std::string_view suffix)
+{
+    std::vector<std::string> names;
+    Result<std::vector<std::string>> entries = listDirectory(dir);
+    if (!entries)
+        return names;
+    for (const std::string &name : *entries) {
+        if (name.front() == '.' || name.size() <= suffix.size() ||
+            name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
+            continue;
+        names.push_back(name.substr(0, name.size() - suffix.size()));
+    }
+    return names;
 }
 
 Result<std::string> readFile(const std::string &path, std::size_t maxSize)

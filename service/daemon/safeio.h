@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace postwr::daemon {
 
@@ -36,6 +37,12 @@ Status fsyncDirectory(const std::string &dir);
 Status makeDirectories(const std::string &path, mode_t mode = 0700);
 
 Result<std::string> readFile(const std::string &path, std::size_t maxSize = 64u * 1024u * 1024u);
+
+// The names in `dir` without "." and "..", sorted.
+Result<std::vector<std::string>> listDirectory(const std::string &dir);
+// Files named NAME<suffix> in `dir`, as NAMEs, sorted; dot files left out;
+// none when `dir` does not exist.
+std::vector<std::string> listNames(const std::string &dir, std::string_view suffix);
 
 // Test seam: makes the writes above fail part-way, to prove that a failure
 // leaves the old file untouched and no temporary file behind. Production

@@ -182,6 +182,7 @@ awaitable<void> Session::run()
     settings.clientAddress = m_client;
     settings.newQueueId = [&spool] { return spool.newId(); };
     settings.srs = m_runtime->srs;
+    settings.dkimKeys = m_runtime->configDir.dkimKeys;
     m_server.emplace(std::move(settings), m_runtime->directory());
     log::info("connect", {{"session", id()}, {"client", m_client}, {"role", mail::portRoleName(m_role)}});
 

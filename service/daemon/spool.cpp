@@ -73,21 +73,6 @@ Status checkWritable(const std::string &dir)
     return Ok{};
 }
 
-Result<std::vector<std::string>> directoryEntries(const std::string &dir)
-{
-    DIR *stream = ::opendir(dir.c_str());
-    if (!stream)
-        return systemError("cannot open directory", dir, errno);
-    std::vector<std::string> names;
-    while (const dirent *entry = ::readdir(stream)) {
-        const std::string name = entry->d_name;
-        if (name != "." && name != "..")
-            names.push_back(name);
-    }
-    ::closedir(stream);
-    return names;
-}
-
 std::int64_t nowMicros()
 {
     timespec now{};
@@ -120,7 +105,7 @@ Result<Spool> Spool::open(const std::string &dir)
     // Whatever is in tmp/ was being written when a previous postwrd stopped,
     // so it was never acknowledged with a 250 (or is a leftover link of a
     // file already in queue/): it is safe to drop.
-    auto leftovers = directoryEntries(state->tmpDir);
+    auto leftovers = listDirectory(state->tmpDir);
     if (!leftovers)
         return leftovers.error();
     for (const std::string &name : *leftovers) {
@@ -214,7 +199,7 @@ Status Spool::syncQueueDirectory()
 
 std::vector<std::string> Spool::list() const
 {
-    auto names = directoryEntries(m_state->queueDir);
+    auto names = listDirectory(m_state->queueDir);
     if (!names)
         return {};
     std::vector<std::string> ids;

@@ -39,8 +39,8 @@ RawMessage splitMessage(std::string_view message)
     std::size_t nameEnd = 0;
     auto finishField = [&](std::size_t end) {
         if (fieldStart != std::string_view::npos)
-            result.fields.push_back({message.substr(fieldStart, nameEnd - fieldStart),
-                                     message.substr(fieldStart, end - fieldStart)});
+            result.fields.push_back({ message.substr(fieldStart, nameEnd - fieldStart),
+                message.substr(fieldStart, end - fieldStart) });
         fieldStart = std::string_view::npos;
     };
     while (pos < message.size()) {
@@ -89,8 +89,9 @@ std::string canonicalizeHeader(std::string_view rawField, DkimCanonicalization c
     }
     const std::size_t colon = unfolded.find(':');
     std::string_view name = std::string_view(unfolded).substr(0, colon);
-    std::string_view value =
-        colon == std::string::npos ? std::string_view() : std::string_view(unfolded).substr(colon + 1);
+    std::string_view value = colon == std::string::npos
+        ? std::string_view()
+        : std::string_view(unfolded).substr(colon + 1);
     while (!name.empty() && isWsp(name.back()))
         name.remove_suffix(1);
     while (!value.empty() && isWsp(value.front()))

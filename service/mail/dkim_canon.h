@@ -18,12 +18,12 @@ enum class DkimCanonicalization { Simple, Relaxed };
 // One header field exactly as written, continuation lines included.
 struct RawHeaderField {
     std::string_view name; // as written, before the colon
-    std::string_view raw;  // the whole field with its final CRLF (when it has one)
+    std::string_view raw; // the whole field with its final CRLF (when it has one)
 };
 
 struct RawMessage {
     std::vector<RawHeaderField> fields; // in message order
-    std::string_view body;              // everything after the empty line
+    std::string_view body; // everything after the empty line
 };
 
 // Splits a message at the first empty line (RFC 5322 §2.1). A line of the

@@ -29,13 +29,13 @@ Result<DkimKey> makeKey(std::shared_ptr<EVP_PKEY> key, std::string domain, std::
         const int bits = EVP_PKEY_get_bits(key.get());
         // RFC 8301 §3.2: signers MUST use at least 1024 bits.
         if (bits < minRsaBits)
-            return Error{"the RSA key has " + std::to_string(bits) + " bits; DKIM needs at least " +
-                         std::to_string(minRsaBits)};
+            return Error { "the RSA key has " + std::to_string(bits) + " bits; DKIM needs at least "
+                + std::to_string(minRsaBits) };
         result.algorithm = DkimKey::Algorithm::RsaSha256;
     } else if (EVP_PKEY_is_a(key.get(), "ED25519")) {
         result.algorithm = DkimKey::Algorithm::Ed25519Sha256;
     } else {
-        return Error{"the key is neither RSA nor Ed25519 (DKIM has no other algorithm)"};
+        return Error { "the key is neither RSA nor Ed25519 (DKIM has no other algorithm)" };
     }
     result.domain = std::move(domain);
     result.selector = std::move(selector);
@@ -89,7 +89,7 @@ bool isValidDkimSelector(std::string_view selector)
 
 std::string defaultDkimSelector(std::time_t now, const std::vector<std::string> &taken)
 {
-    std::tm parts{};
+    std::tm parts {};
     ::gmtime_r(&now, &parts);
     const std::string prefix = "p" + std::to_string(parts.tm_year + 1900);
     for (char letter = 'a'; letter <= 'z'; ++letter) {
@@ -103,42 +103,43 @@ std::string defaultDkimSelector(std::time_t now, const std::vector<std::string> 
     return {};
 }
 
-Result<DkimKey> generateDkimKey(DkimKey::Algorithm algorithm, int rsaBits, std::string domain,
-                                std::string selector)
+Result<DkimKey> generateDkimKey(
+    DkimKey::Algorithm algorithm, int rsaBits, std::string domain, std::string selector)
 {
     EVP_PKEY *key = nullptr;
     if (algorithm == DkimKey::Algorithm::RsaSha256) {
         if (rsaBits < minRsaBits || rsaBits > maxRsaBits)
-            return Error{"an RSA key for DKIM must have " + std::to_string(minRsaBits) + " to " +
-                         std::to_string(maxRsaBits) + " bits, not " + std::to_string(rsaBits)};
+            return Error { "an RSA key for DKIM must have " + std::to_string(minRsaBits) + " to "
+                + std::to_string(maxRsaBits) + " bits, not " + std::to_string(rsaBits) };
         key = EVP_PKEY_Q_keygen(nullptr, nullptr, "RSA", static_cast<std::size_t>(rsaBits));
     } else {
         key = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
     }
     if (!key)
-        return Error{"OpenSSL cannot generate the key (no randomness?)"};
+        return Error { "OpenSSL cannot generate the key (no randomness?)" };
     return makeKey(own(key), std::move(domain), std::move(selector));
 }
 
 Result<DkimKey> loadDkimKey(std::string_view pem, std::string domain, std::string selector)
 {
     if (pem.size() > 64 * 1024)
-        return Error{"the key file is too large to be a DKIM key"};
+        return Error { "the key file is too large to be a DKIM key" };
     BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
     if (!bio)
-        return Error{"out of memory"};
+        return Error { "out of memory" };
     EVP_PKEY *key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
     if (!key)
-        return Error{"not an unencrypted PEM private key"};
+        return Error { "not an unencrypted PEM private key" };
     return makeKey(own(key), std::move(domain), std::move(selector));
 }
 
 Result<std::string> dkimPrivateKeyPem(const DkimKey &key)
 {
     BioPtr bio(BIO_new(BIO_s_mem()));
-    if (!bio || !key.key ||
-        PEM_write_bio_PrivateKey(bio.get(), key.key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1)
-        return Error{"OpenSSL cannot write the key as PEM"};
+    if (!bio || !key.key
+        || PEM_write_bio_PrivateKey(bio.get(), key.key.get(), nullptr, nullptr, 0, nullptr, nullptr)
+            != 1)
+        return Error { "OpenSSL cannot write the key as PEM" };
     return std::string(bioContents(bio.get()));
 }
 
@@ -150,26 +151,27 @@ std::string dkimRecordName(const DkimKey &key)
 Result<std::string> dkimRecordValue(const DkimKey &key)
 {
     if (!key.key)
-        return Error{"no key"};
+        return Error { "no key" };
     std::string publicKey;
     if (key.algorithm == DkimKey::Algorithm::Ed25519Sha256) {
         // RFC 8463 §4.2: the raw public key, not a SubjectPublicKeyInfo.
         unsigned char raw[32];
         std::size_t length = sizeof raw;
         if (EVP_PKEY_get_raw_public_key(key.key.get(), raw, &length) != 1 || length != sizeof raw)
-            return Error{"OpenSSL cannot export the Ed25519 public key"};
+            return Error { "OpenSSL cannot export the Ed25519 public key" };
         publicKey.assign(reinterpret_cast<const char *>(raw), length);
     } else {
         // RFC 6376 §3.6.1: "p=" holds the DER SubjectPublicKeyInfo for RSA.
         const int length = i2d_PUBKEY(key.key.get(), nullptr);
         if (length <= 0)
-            return Error{"OpenSSL cannot export the RSA public key"};
+            return Error { "OpenSSL cannot export the RSA public key" };
         publicKey.resize(static_cast<std::size_t>(length));
         auto *out = reinterpret_cast<unsigned char *>(publicKey.data());
         if (i2d_PUBKEY(key.key.get(), &out) != length)
-            return Error{"OpenSSL cannot export the RSA public key"};
+            return Error { "OpenSSL cannot export the RSA public key" };
     }
-    const std::string_view type = key.algorithm == DkimKey::Algorithm::Ed25519Sha256 ? "ed25519" : "rsa";
+    const std::string_view type
+        = key.algorithm == DkimKey::Algorithm::Ed25519Sha256 ? "ed25519" : "rsa";
     return "v=DKIM1; k=" + std::string(type) + "; p=" + encodeBase64(publicKey);
 }
 

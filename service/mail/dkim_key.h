@@ -9,10 +9,9 @@
 
 #include "mail/result.h"
 
-#include <openssl/types.h>
-
 #include <ctime>
 #include <memory>
+#include <openssl/types.h>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,7 +21,7 @@ namespace postwr::mail {
 struct DkimKey {
     enum class Algorithm { RsaSha256, Ed25519Sha256 };
 
-    std::string domain;   // the d= tag
+    std::string domain; // the d= tag
     std::string selector; // the s= tag
     std::shared_ptr<EVP_PKEY> key; // private key; freed with EVP_PKEY_free
     Algorithm algorithm = Algorithm::RsaSha256;
@@ -48,8 +47,8 @@ bool isValidDkimSelector(std::string_view selector);
 std::string defaultDkimSelector(std::time_t now, const std::vector<std::string> &taken);
 
 // A new key. `rsaBits` applies to RSA only.
-Result<DkimKey> generateDkimKey(DkimKey::Algorithm algorithm, int rsaBits, std::string domain,
-                                std::string selector);
+Result<DkimKey> generateDkimKey(
+    DkimKey::Algorithm algorithm, int rsaBits, std::string domain, std::string selector);
 
 // A private key in PEM (PKCS#8 "PRIVATE KEY", or "RSA PRIVATE KEY"); its type
 // gives the algorithm. RSA keys under 1024 bits are refused.

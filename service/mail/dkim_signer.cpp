@@ -6,10 +6,9 @@
 #include "mail/sasl.h"
 #include "mail/text.h"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <memory>
+#include <openssl/evp.h>
 
 namespace postwr::mail {
 
@@ -24,10 +23,10 @@ using MdContext = std::unique_ptr<EVP_MD_CTX, MdContextFree>;
 
 std::string sha256(std::string_view data)
 {
-    std::array<unsigned char, 32> digest{};
+    std::array<unsigned char, 32> digest {};
     unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
-        length != digest.size())
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1
+        || length != digest.size())
         return {};
     return std::string(reinterpret_cast<const char *>(digest.data()), digest.size());
 }
@@ -43,18 +42,19 @@ Result<std::string> sign(const DkimKey &key, std::string_view data)
         input = sha256(data);
         md = nullptr;
         if (input.empty())
-            return Error{"OpenSSL cannot compute SHA-256"};
+            return Error { "OpenSSL cannot compute SHA-256" };
     }
     MdContext context(EVP_MD_CTX_new());
     std::size_t length = 0;
     const auto *bytes = reinterpret_cast<const unsigned char *>(input.data());
-    if (!context || EVP_DigestSignInit(context.get(), nullptr, md, nullptr, key.key.get()) != 1 ||
-        EVP_DigestSign(context.get(), nullptr, &length, bytes, input.size()) != 1)
-        return Error{"OpenSSL cannot sign with the DKIM key " + key.selector};
+    if (!context || EVP_DigestSignInit(context.get(), nullptr, md, nullptr, key.key.get()) != 1
+        || EVP_DigestSign(context.get(), nullptr, &length, bytes, input.size()) != 1)
+        return Error { "OpenSSL cannot sign with the DKIM key " + key.selector };
     std::string signature(length, '\0');
-    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, bytes,
-                       input.size()) != 1)
-        return Error{"OpenSSL cannot sign with the DKIM key " + key.selector};
+    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
+            bytes, input.size())
+        != 1)
+        return Error { "OpenSSL cannot sign with the DKIM key " + key.selector };
     signature.resize(length);
     return signature;
 }
@@ -65,12 +65,16 @@ Result<std::string> sign(const DkimKey &key, std::string_view data)
 // h=, and whitespace in base64 is ignored).
 class FoldedField {
 public:
-    explicit FoldedField(std::string_view start) : m_text(start), m_column(start.size()) {}
+    explicit FoldedField(std::string_view start)
+        : m_text(start)
+        , m_column(start.size())
+    {
+    }
 
     // `value` is cut at `breaks` (after each of those characters) when needed;
     // with `anywhere` it may be cut at any character.
     void addTag(std::string_view tag, std::string_view value, bool last, char breakAfter = '\0',
-                bool anywhere = false)
+        bool anywhere = false)
     {
         const std::string whole = std::string(tag) + "=" + std::string(value) + (last ? "" : ";");
         if (m_column + 1 + whole.size() <= maxLineLength) {
@@ -85,7 +89,8 @@ public:
             if (!anywhere) {
                 // The last break that fits, else the first one at all, else
                 // the whole rest on an over-long line.
-                std::size_t at = breakAfter == '\0' ? std::string_view::npos : rest.substr(0, room).rfind(breakAfter);
+                std::size_t at = breakAfter == '\0' ? std::string_view::npos
+                                                    : rest.substr(0, room).rfind(breakAfter);
                 if (at == std::string_view::npos && breakAfter != '\0')
                     at = rest.find(breakAfter);
                 cut = at == std::string_view::npos ? rest.size() : at + 1;
@@ -117,7 +122,8 @@ private:
     std::size_t m_column;
 };
 
-std::string headerList(const std::vector<RawHeaderField> &fields, std::vector<const RawHeaderField *> &signedFields)
+std::string headerList(
+    const std::vector<RawHeaderField> &fields, std::vector<const RawHeaderField *> &signedFields)
 {
     std::string list;
     for (const std::string_view name : dkimSignedHeaderNames()) {
@@ -141,20 +147,32 @@ std::string headerList(const std::vector<RawHeaderField> &fields, std::vector<co
 const std::vector<std::string_view> &dkimSignedHeaderNames()
 {
     static const std::vector<std::string_view> names = {
-        "From",         "To",           "Cc",
-        "Subject",      "Date",         "Reply-To",
-        "Message-ID",   "In-Reply-To",  "References",
-        "Sender",       "MIME-Version", "Content-Type",
-        "Content-Transfer-Encoding",    "Content-Disposition",
-        "Content-Language",             "List-Id",
-        "List-Unsubscribe",             "List-Unsubscribe-Post",
+        "From",
+        "To",
+        "Cc",
+        "Subject",
+        "Date",
+        "Reply-To",
+        "Message-ID",
+        "In-Reply-To",
+        "References",
+        "Sender",
+        "MIME-Version",
+        "Content-Type",
+        "Content-Transfer-Encoding",
+        "Content-Disposition",
+        "Content-Language",
+        "List-Id",
+        "List-Unsubscribe",
+        "List-Unsubscribe-Post",
     };
     return names;
 }
 
 bool isDkimOversignedHeader(std::string_view name)
 {
-    for (const std::string_view oversigned : {"From", "To", "Cc", "Subject", "Date", "Reply-To"}) {
+    for (const std::string_view oversigned :
+        { "From", "To", "Cc", "Subject", "Date", "Reply-To" }) {
         if (equalsIgnoreCase(name, oversigned))
             return true;
     }
@@ -164,11 +182,12 @@ bool isDkimOversignedHeader(std::string_view name)
 Result<std::string> signMessage(const DkimKey &key, std::string_view message, std::int64_t now)
 {
     if (!key.key)
-        return Error{"no DKIM key"};
+        return Error { "no DKIM key" };
     const RawMessage parts = splitMessage(message);
-    const std::string bodyHash = sha256(canonicalizeBody(parts.body, DkimCanonicalization::Relaxed));
+    const std::string bodyHash
+        = sha256(canonicalizeBody(parts.body, DkimCanonicalization::Relaxed));
     if (bodyHash.empty())
-        return Error{"OpenSSL cannot compute SHA-256"};
+        return Error { "OpenSSL cannot compute SHA-256" };
 
     std::vector<const RawHeaderField *> signedFields;
     const std::string headers = headerList(parts.fields, signedFields);
@@ -202,8 +221,8 @@ Result<std::string> signMessage(const DkimKey &key, std::string_view message, st
     return field.text();
 }
 
-std::string addMissingHeaders(std::string_view message, std::string_view domain, std::int64_t now,
-                              std::string_view uniqueId)
+std::string addMissingHeaders(
+    std::string_view message, std::string_view domain, std::int64_t now, std::string_view uniqueId)
 {
     const std::vector<HeaderField> fields = parseHeaderSection(message);
     std::string added;

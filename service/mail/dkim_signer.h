@@ -24,6 +24,7 @@
 #include "mail/result.h"
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,6 +40,9 @@ bool isDkimOversignedHeader(std::string_view name);
 // no line exceeds 78 columns, to put in front of `message` (CRLF lines; see
 // dkim_canon.h). Tags: v, a, c=relaxed/relaxed, d, s, t=now, h, bh, b. Fails
 // only when OpenSSL does.
+// The DKIM keys of each local domain that has some.
+using DkimKeyring = std::map<std::string, std::vector<DkimKey>>;
+
 Result<std::string> signMessage(const DkimKey &key, std::string_view message, std::int64_t now);
 
 // Adds "Date:" (RFC 5322 §3.6.1) and "Message-ID: <uniqueId@domain>"
@@ -46,7 +50,7 @@ Result<std::string> signMessage(const DkimKey &key, std::string_view message, st
 // both are required of an originator, and the submission path adds them for
 // authenticated users before signing (RFC 6409 §8.2, §8.3). The message is
 // otherwise unchanged.
-std::string addMissingHeaders(std::string_view message, std::string_view domain, std::int64_t now,
-                              std::string_view uniqueId);
+std::string addMissingHeaders(
+    std::string_view message, std::string_view domain, std::int64_t now, std::string_view uniqueId);
 
 } // namespace postwr::mail

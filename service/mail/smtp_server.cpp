@@ -641,24 +641,46 @@ void SmtpServer::onData(std::string_view argument)
     }
 }
 
-bool SmtpServer::checkFromHeader(const std::string &message)
+std::optional<std::string> SmtpServer::checkFromHeader(const std::string &message)
 {
     const std::vector<std::string> froms = headerValues(parseHeaderSection(message), "From");
     if (froms.size() != 1) {
         error(550, "5.6.0", "Message refused: it must have exactly one From: header (RFC 5322 §3.6)");
-        return false;
+        return std::nullopt;
     }
     Result<std::vector<Address>> addresses = parseAddressList(froms.front());
     if (!addresses) {
         error(550, "5.6.0", "Message refused: bad From: header: " + addresses.error().message);
-        return false;
+        return std::nullopt;
     }
     for (const Address &address : *addresses) {
         if (std::optional<std::string> refusal = senderRefusal(*m_directory, m_authenticatedUser, address)) {
             error(550, "5.7.1", "Message refused: From: " + *refusal);
-            return false;
+            return std::nullopt;
         }
     }
+    return toLowerAscii(addresses->front().domain);
+}
+
+bool SmtpServer::signSubmission(std::string &message, const std::string &fromDomain, const std::string &queueId)
+{
+    const auto now = static_cast<std::int64_t>(m_settings.now());
+    message = addMissingHeaders(message, fromDomain, now, queueId);
+    if (!m_settings.dkimKeys)
+        return true;
+    const auto keys = m_settings.dkimKeys->find(fromDomain);
+    if (keys == m_settings.dkimKeys->end())
+        return true;
+    std::string signatures;
+    for (const DkimKey &key : keys->second) {
+        Result<std::string> signature = signMessage(key, message, now);
+        if (!signature) {
+            reply(451, "4.3.0", "Cannot sign the message with DKIM, please try again later");
+            return false;
+        }
+        signatures += *signature;
+    }
+    message = signatures + message;
     return true;
 }
 
@@ -691,12 +713,15 @@ SmtpServer::Event SmtpServer::handleDataEnd()
         endTransaction();
         return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
     }
-    if (!m_authenticatedUser.empty() && !checkFromHeader(message)) {
-        endTransaction();
-        return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
-    }
     m_envelope = {};
     m_envelope.id = m_settings.newQueueId();
+    if (!m_authenticatedUser.empty()) {
+        const std::optional<std::string> fromDomain = checkFromHeader(message);
+        if (!fromDomain || !signSubmission(message, *fromDomain, m_envelope.id)) {
+            endTransaction();
+            return m_mode == Mode::Closed ? Event::Close : Event::NeedInput;
+        }
+    }
     m_envelope.from = m_mailFrom->isNull() ? std::string{} : m_mailFrom->toString();
     m_envelope.recipients = m_recipients;
     m_envelope.authenticatedUser = m_authenticatedUser;

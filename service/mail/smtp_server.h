@@ -23,6 +23,7 @@
 
 #include "mail/address.h"
 #include "mail/directory.h"
+#include "mail/dkim_signer.h"
 #include "mail/dot_reader.h"
 #include "mail/queue_file.h"
 #include "mail/result.h"
@@ -59,6 +60,9 @@ struct SessionSettings {
     std::function<std::time_t()> now = [] { return std::time(nullptr); };
     // Decodes bounces to the SRS addresses our forwarding used; none: no SRS.
     std::shared_ptr<const Srs> srs;
+    // Mail that authenticated users submit is signed with the keys of its
+    // From: domain (RFC 6376), after Date: and Message-ID: are added.
+    std::shared_ptr<const DkimKeyring> dkimKeys;
 };
 
 struct Credentials {
@@ -121,7 +125,9 @@ private:
     // Ends a transaction; when the server is stopping, the session too.
     void endTransaction();
     void closeForShutdown();
-    bool checkFromHeader(const std::string &message);
+    // The From: domain, or nothing (and the refusal said) when it may not be used.
+    std::optional<std::string> checkFromHeader(const std::string &message);
+    bool signSubmission(std::string &message, const std::string &fromDomain, const std::string &queueId);
     std::string receivedHeader(const std::string &queueId) const;
     std::string postmasterDomain() const;
     Event requestAuthentication(std::string username, std::string password);

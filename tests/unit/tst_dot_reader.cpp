@@ -5,6 +5,8 @@
 #include "mail/dot_reader.h"
 
 #include <QTest>
+
+#include "test_bytes.h"
 #include <string>
 #include <string_view>
 
@@ -13,16 +15,6 @@ using namespace postwr::mail;
 Q_DECLARE_METATYPE(DotReader::Problem)
 
 namespace {
-
-std::string_view view(const QByteArray &bytes)
-{
-    return { bytes.constData(), static_cast<std::size_t>(bytes.size()) };
-}
-
-QByteArray bytes(std::string_view text)
-{
-    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 const char *problemName(DotReader::Problem problem)
 {

@@ -6,16 +6,13 @@
 #include <QSet>
 #include <QTest>
 
+#include "test_bytes.h"
+
 #include <string_view>
 
 using namespace postwr::mail;
 
 namespace {
-
-std::string_view view(const QByteArray &bytes)
-{
-    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
-}
 
 QByteArray unpadded(const QByteArray &data)
 {

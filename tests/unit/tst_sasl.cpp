@@ -4,21 +4,13 @@
 
 #include <QTest>
 
+#include "test_bytes.h"
+
 #include <string_view>
 
 using namespace postwr::mail;
 
 namespace {
-
-std::string_view view(const QByteArray &bytes)
-{
-    return {bytes.constData(), static_cast<std::size_t>(bytes.size())};
-}
-
-QByteArray bytes(std::string_view text)
-{
-    return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
-}
 
 // A PLAIN response built from raw bytes, encoded independently of the code
 // under test.

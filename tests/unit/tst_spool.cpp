@@ -88,7 +88,7 @@ private slots:
         const auto spool = Spool::open(dir);
         QVERIFY2(spool.ok(), spool.ok() ? "" : spool.error().message.c_str());
         QCOMPARE(spool->directory(), dir);
-        QCOMPARE(entries(QString::fromStdString(dir)), (QStringList{"corrupt", "queue", "tmp"}));
+        QCOMPARE(entries(QString::fromStdString(dir)), (QStringList{"corrupt", "queue", "state", "tmp"}));
         for (const char *sub : {"", "/tmp", "/queue", "/corrupt"}) {
             struct stat info {};
             QCOMPARE(::stat((dir + sub).c_str(), &info), 0);

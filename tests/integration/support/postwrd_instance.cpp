@@ -124,6 +124,11 @@ QString PostwrdInstance::defaultConfigText() const {
       "\n[addresses]\n"
       "suffix_separators = +\n"
       "drop_characters = .\n");
+  if (!extraConfig_.isEmpty()) text += QLatin1Char('\n') + extraConfig_;
+  // Tests stay on loopback: without a DNS server of the test's own, postwrd
+  // asks a closed loopback port and every remote domain is a temporary failure.
+  if (!extraConfig_.contains(QStringLiteral("[dns]")))
+    text += QStringLiteral("\n[dns]\nservers = 127.0.0.1:1\n");
   return text;
 }
 

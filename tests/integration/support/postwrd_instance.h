@@ -40,6 +40,9 @@ class PostwrdInstance {
   void setLimit(const QString &key, const QString &value);  // [limits]
   // Also listen for the smtp role on [::1] (port: ipv6SmtpPort()).
   void setIpv6Smtp(bool enabled) { ipv6Smtp_ = enabled; }
+  // Text appended to postwrd.conf after the default sections: whole sections
+  // such as "[delivery]\nremote_port = 2525\n".
+  void appendConfig(const QString &text) { extraConfig_ += text; }
 
   // Writes the configuration, certificate, domains, users and aliases.
   bool prepare();
@@ -116,6 +119,7 @@ class PostwrdInstance {
   QMap<QString, QString> aliases_;
   QMap<QString, QString> limits_;
   bool ipv6Smtp_ = false;
+  QString extraConfig_;
   QMap<Role, quint16> ports_;
   quint16 ipv6SmtpPort_ = 0;
   bool prepared_ = false;
