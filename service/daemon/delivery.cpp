@@ -101,9 +101,9 @@ struct Delivery::Attempt {
 };
 
 Delivery::Delivery(Spool &spool, RuntimeHolder &runtime, asio::io_context &io, asio::thread_pool &blocking,
-                   std::unique_ptr<Resolver> resolver, DomainInfoStore &domainInfo)
-    : m_spool(spool), m_runtime(runtime), m_io(io), m_blocking(blocking), m_resolver(std::move(resolver)),
-      m_domainInfo(domainInfo)
+                   Resolver &resolver, DomainInfoStore &domainInfo, MtaStsCache &mtaSts)
+    : m_spool(spool), m_runtime(runtime), m_io(io), m_blocking(blocking), m_resolver(resolver),
+      m_domainInfo(domainInfo), m_mtaSts(mtaSts)
 {
 }
 
@@ -290,7 +290,7 @@ awaitable<void> Delivery::deliverRemote(Attempt &attempt, const std::string &dom
         }
     };
 
-    Resolver &resolver = *m_resolver;
+    Resolver &resolver = m_resolver;
     const DnsResult<std::vector<mail::MxRecord>> mx =
         co_await onPool(m_blocking, [&resolver, &domain] { return resolver.mx(domain); });
     std::vector<std::string> hosts;
@@ -309,7 +309,40 @@ awaitable<void> Delivery::deliverRemote(Attempt &attempt, const std::string &dom
         co_return;
     }
 
-    const bool tlsRequired = m_domainInfo.outgoing(domain) == mail::Security::Tls;
+    // RFC 8461 §5: with an "enforce" policy, only the MX hosts it names, only
+    // over TLS with a valid certificate; otherwise the mail waits.
+    std::optional<mail::MtaStsPolicy> sts;
+    if (config.delivery.mtaSts) {
+        MtaStsCache &cache = m_mtaSts;
+        sts = co_await onPool(m_blocking, [&cache, &domain] { return cache.policyFor(domain, now()); });
+    }
+    const bool enforce = sts && sts->mode == mail::MtaStsMode::Enforce;
+    TlsContext verifying;
+    if (sts) {
+        std::vector<std::string> allowed;
+        for (const std::string &host : *ordered) {
+            if (mail::mxMatches(*sts, host))
+                allowed.push_back(host);
+            else
+                log::warning("mta_sts_mismatch", {{"id", attempt.id}, {"domain", domain}, {"mx", host},
+                                                  {"mode", std::string(mail::modeName(sts->mode))}});
+        }
+        if (enforce) {
+            if (allowed.empty()) {
+                setAll(RecipientState::Status::Pending,
+                       "no MX host of " + domain + " is allowed by its MTA-STS policy", "");
+                co_return;
+            }
+            mail::Result<TlsContext> context = makeVerifyingClientContext(config.delivery.tlsCaFile);
+            if (!context) {
+                setAll(RecipientState::Status::Pending, context.error().message, "");
+                co_return;
+            }
+            verifying = *context;
+            ordered = std::move(allowed);
+        }
+    }
+    const bool tlsRequired = enforce || m_domainInfo.outgoing(domain) == mail::Security::Tls;
     mail::ClientSettings settings;
     settings.heloName = config.hostname;
     settings.tls = tlsRequired ? mail::TlsPolicy::Required : mail::TlsPolicy::Opportunistic;
@@ -342,8 +375,12 @@ awaitable<void> Delivery::deliverRemote(Attempt &attempt, const std::string &dom
                 lastFailure = "the MX host " + host + " resolves to a loopback address";
                 continue;
             }
-            OutboundTarget target{host, address, config.delivery.remotePort,
-                                  address.is_v6() ? config.delivery.sourceIpv6 : config.delivery.sourceIpv4};
+            OutboundTarget target{host,
+                                  address,
+                                  config.delivery.remotePort,
+                                  address.is_v6() ? config.delivery.sourceIpv6 : config.delivery.sourceIpv4,
+                                  std::chrono::seconds(300),
+                                  verifying};
             OutboundResult result = co_await sendOverSmtp(target, settings, transaction);
             lastHost = host;
             if (!result.connected) {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include "daemon/domain_info_store.h"
+#include "daemon/mta_sts_cache.h"
 #include "daemon/resolver.h"
 #include "daemon/runtime.h"
 #include "daemon/spool.h"
@@ -31,7 +32,7 @@ namespace postwr::daemon {
 class Delivery {
 public:
     Delivery(Spool &spool, RuntimeHolder &runtime, asio::io_context &io, asio::thread_pool &blocking,
-             std::unique_ptr<Resolver> resolver, DomainInfoStore &domainInfo);
+             Resolver &resolver, DomainInfoStore &domainInfo, MtaStsCache &mtaSts);
 
     // Schedules everything already queued.
     void start();
@@ -57,8 +58,9 @@ private:
     RuntimeHolder &m_runtime;
     asio::io_context &m_io;
     asio::thread_pool &m_blocking;
-    std::unique_ptr<Resolver> m_resolver;
+    Resolver &m_resolver;
     DomainInfoStore &m_domainInfo;
+    MtaStsCache &m_mtaSts;
 
     std::mutex m_mutex;
     // Messages sleeping until their next attempt, by id, with their timers.

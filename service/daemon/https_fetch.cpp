@@ -1,5 +1,7 @@
 #include "daemon/https_fetch.h"
 
+#include "daemon/tls.h"
+
 #include "mail/text.h"
 
 #include <array>
@@ -145,51 +147,6 @@ Result<std::optional<std::string>> decodeChunked(std::string_view data, std::siz
 
 // --- I/O ------------------------------------------------------------------
 
-std::string opensslErrors()
-{
-    std::string out;
-    while (const unsigned long code = ERR_get_error()) {
-        char buffer[256];
-        ERR_error_string_n(code, buffer, sizeof buffer);
-        out += (out.empty() ? "" : "; ") + std::string(buffer);
-    }
-    return out;
-}
-
-// Bundles of the common distributions, loaded besides OpenSSL's compiled-in
-// default paths: postwrd is built on Debian but may run on other systems,
-// where those default paths do not exist.
-constexpr std::array kSystemBundles = {
-    "/etc/ssl/certs/ca-certificates.crt", // Debian, Ubuntu, Arch
-    "/etc/pki/tls/certs/ca-bundle.crt", // Fedora, RHEL
-    "/etc/ssl/ca-bundle.pem", // openSUSE
-    "/etc/ssl/cert.pem", // Alpine
-};
-
-Result<std::shared_ptr<asio::ssl::context>> makeClientContext(const std::string &caFile)
-{
-    auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_client);
-    SSL_CTX *ctx = context->native_handle();
-    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
-    SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
-    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
-    ERR_clear_error();
-    if (!caFile.empty()) {
-        if (SSL_CTX_load_verify_locations(ctx, caFile.c_str(), nullptr) != 1)
-            return Error { caFile + ": cannot load the CA certificates: " + opensslErrors() };
-        return context;
-    }
-    SSL_CTX_set_default_verify_paths(ctx);
-    for (const char *bundle : kSystemBundles) {
-        if (::access(bundle, R_OK) == 0) {
-            SSL_CTX_load_verify_locations(ctx, bundle, nullptr);
-            break;
-        }
-    }
-    ERR_clear_error();
-    return context;
-}
-
 struct Attempt {
     bool connected = false; // false: try the next address
     Result<std::string> body = Error { "not tried" };
@@ -201,14 +158,6 @@ struct Exchange {
     Clock::time_point connectDeadline;
     Clock::time_point deadline;
 };
-
-std::string describeTlsFailure(SSL *ssl, const asio::error_code &ec)
-{
-    const long verify = SSL_get_verify_result(ssl);
-    if (verify != X509_V_OK)
-        return std::string("certificate not accepted: ") + X509_verify_cert_error_string(verify);
-    return "TLS handshake failed: " + ec.message();
-}
 
 bool mediaTypeIs(const std::string &contentType, std::string_view expected)
 {
@@ -249,17 +198,8 @@ awaitable<void> exchange(
     out.connected = true;
 
     SSL *ssl = stream.native_handle();
-    // SNI; SSL_set_tlsext_host_name() is a macro with a C cast.
-    SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-        const_cast<char *>(request.host.c_str()));
-    // The certificate must name the host (RFC 8461 §3.3, RFC 6125); no "*"
-    // standing for part of a label.
-    SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
-    if (X509_VERIFY_PARAM_set1_host(SSL_get0_param(ssl), request.host.c_str(), request.host.size())
-        != 1) {
-        out.body = Error { "cannot check certificates for the name \"" + request.host + "\"" };
-        co_return;
-    }
+    // The certificate must name the host (RFC 8461 §3.3, RFC 6125).
+    expectServerName(ssl, request.host);
     arm(x.deadline);
     co_await stream.async_handshake(
         asio::ssl::stream_base::client, asio::redirect_error(use_awaitable, ec));
@@ -440,7 +380,7 @@ Result<std::string> httpsGet(const HttpsRequest &request)
         return Error { url + ": bad host or path" };
     if (request.addresses.empty())
         return Error { url + ": no address to connect to" };
-    Result<std::shared_ptr<asio::ssl::context>> context = makeClientContext(request.caFile);
+    Result<std::shared_ptr<asio::ssl::context>> context = makeVerifyingClientContext(request.caFile);
     if (!context)
         return context.error();
 

@@ -35,7 +35,7 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
     OutboundResult result;
     result.tls = "plaintext";
     auto executor = co_await asio::this_coro::executor;
-    asio::ssl::stream<asio::ip::tcp::socket> stream(executor, clientContext());
+    asio::ssl::stream<asio::ip::tcp::socket> stream(executor, target.verifying ? *target.verifying : clientContext());
     asio::ip::tcp::socket &socket = stream.next_layer();
     asio::steady_timer timer(executor);
     bool timedOut = false;
@@ -94,14 +94,12 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
         if (event == mail::SmtpClient::Event::Done)
             break;
         if (event == mail::SmtpClient::Event::StartTls) {
-            // SNI; SSL_set_tlsext_host_name() is a macro with a C cast.
-            SSL_ctrl(stream.native_handle(), SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name,
-                     const_cast<char *>(target.host.c_str()));
+            expectServerName(stream.native_handle(), target.host);
             arm(target.timeout);
             co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(use_awaitable, ec));
             timer.cancel();
             if (ec) {
-                client.tlsFailed(timedOut ? "TLS handshake timed out" : ec.message());
+                client.tlsFailed(timedOut ? "TLS handshake timed out" : describeTlsFailure(stream.native_handle(), ec));
             } else {
                 tls = true;
                 result.tls = describeTls(stream.native_handle());

@@ -4,6 +4,7 @@
 // drives the same SmtpClient over QSslSocket.
 #pragma once
 
+#include "daemon/tls.h"
 #include "mail/smtp_client.h"
 
 #include <asio.hpp>
@@ -19,6 +20,9 @@ struct OutboundTarget {
     std::uint16_t port = 25;
     std::string sourceAddress; // "" lets the system choose
     std::chrono::seconds timeout{300};
+    // Set when the certificate must be valid for `host` (MTA-STS enforce);
+    // null for opportunistic TLS, which verifies nothing (RFC 7435).
+    TlsContext verifying;
 };
 
 struct OutboundResult {

@@ -68,11 +68,20 @@ Server::Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Sp
     : m_configDir(std::move(configDir)), m_runtime(std::move(runtime)), m_spool(std::move(spool)),
       m_cpu(threadCount()),
       // Many writers in flight let the spool share directory fsyncs (group commit).
-      m_disk(16), m_domainInfo(m_spool.directory() + "/domaininfo"),
-      m_delivery(m_spool, m_runtime, m_io, m_disk, std::move(resolver), m_domainInfo),
+      m_disk(16), m_resolver(std::move(resolver)), m_domainInfo(m_spool.directory() + "/domaininfo"),
+      m_mtaSts(m_spool.directory() + "/mta-sts", *m_resolver, mtaStsFetchSettings(m_runtime.get()->config())),
+      m_delivery(m_spool, m_runtime, m_io, m_disk, *m_resolver, m_domainInfo, m_mtaSts),
       m_services{m_runtime, m_spool, m_cpu, m_disk, [this](const std::string &id) { m_delivery.schedule(id); }},
       m_shutdownTimer(m_io)
 {
+}
+
+FetchSettings Server::mtaStsFetchSettings(const mail::Config &config)
+{
+    FetchSettings settings;
+    settings.port = config.delivery.mtaStsPort;
+    settings.caFile = config.delivery.tlsCaFile;
+    return settings;
 }
 
 Server::~Server()

@@ -35,6 +35,7 @@ public:
 private:
     Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Spool spool,
            std::unique_ptr<Resolver> resolver);
+    static FetchSettings mtaStsFetchSettings(const mail::Config &config);
     mail::Status listen();
     asio::awaitable<void> accept(asio::ip::tcp::acceptor &acceptor, mail::PortRole role);
     asio::awaitable<void> handleSignals();
@@ -49,7 +50,9 @@ private:
     asio::io_context m_io;
     asio::thread_pool m_cpu;
     asio::thread_pool m_disk;
+    std::unique_ptr<Resolver> m_resolver;
     DomainInfoStore m_domainInfo;
+    MtaStsCache m_mtaSts;
     Delivery m_delivery;
     SessionServices m_services;
     std::vector<std::pair<std::unique_ptr<asio::ip::tcp::acceptor>, mail::PortRole>> m_acceptors;

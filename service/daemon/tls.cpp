@@ -1,6 +1,11 @@
 #include "daemon/tls.h"
 
 #include <openssl/err.h>
+#include <openssl/x509v3.h>
+
+#include <unistd.h>
+
+#include <array>
 
 namespace postwr::daemon {
 
@@ -21,7 +26,57 @@ constexpr const char *tls12Ciphers = "ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AE
                                      "ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:"
                                      "ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305";
 
+// Bundles of the common distributions, loaded besides OpenSSL's compiled-in
+// default paths, which exist only on Debian-like systems.
+constexpr std::array systemBundles = {
+    "/etc/ssl/certs/ca-certificates.crt", // Debian, Ubuntu, Arch
+    "/etc/pki/tls/certs/ca-bundle.crt",   // Fedora, RHEL
+    "/etc/ssl/ca-bundle.pem",             // openSUSE
+    "/etc/ssl/cert.pem",                  // Alpine
+};
+
 } // namespace
+
+mail::Result<TlsContext> makeVerifyingClientContext(const std::string &caFile)
+{
+    auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_client);
+    SSL_CTX *ctx = context->native_handle();
+    SSL_CTX_set_min_proto_version(ctx, TLS1_2_VERSION);
+    SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION | SSL_OP_NO_RENEGOTIATION);
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, nullptr);
+    ERR_clear_error();
+    if (!caFile.empty()) {
+        if (SSL_CTX_load_verify_locations(ctx, caFile.c_str(), nullptr) != 1)
+            return mail::Error{caFile + ": cannot load the CA certificates: " + opensslError()};
+        return context;
+    }
+    SSL_CTX_set_default_verify_paths(ctx);
+    for (const char *bundle : systemBundles) {
+        if (::access(bundle, R_OK) == 0) {
+            SSL_CTX_load_verify_locations(ctx, bundle, nullptr);
+            break;
+        }
+    }
+    ERR_clear_error();
+    return context;
+}
+
+void expectServerName(SSL *ssl, const std::string &host)
+{
+    // SSL_set_tlsext_host_name() is a macro with a C cast.
+    SSL_ctrl(ssl, SSL_CTRL_SET_TLSEXT_HOSTNAME, TLSEXT_NAMETYPE_host_name, const_cast<char *>(host.c_str()));
+    // No "*" standing for part of a label (RFC 6125 §7.2).
+    SSL_set_hostflags(ssl, X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS);
+    X509_VERIFY_PARAM_set1_host(SSL_get0_param(ssl), host.c_str(), host.size());
+}
+
+std::string describeTlsFailure(SSL *ssl, const asio::error_code &ec)
+{
+    const long verify = SSL_get_verify_result(ssl);
+    if (verify != X509_V_OK)
+        return std::string("certificate not accepted: ") + X509_verify_cert_error_string(verify);
+    return "TLS handshake failed: " + ec.message();
+}
 
 mail::Result<TlsContext> makeServerTlsContext(const std::string &certificate, const std::string &key)
 {

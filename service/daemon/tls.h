@@ -16,6 +16,16 @@ using TlsContext = std::shared_ptr<asio::ssl::context>;
 // Loads the certificate chain and key; the error says which file is wrong and why.
 mail::Result<TlsContext> makeServerTlsContext(const std::string &certificate, const std::string &key);
 
+// A client context that verifies the server's certificate chain against
+// `caFile`, or, when empty, the system's trust store (OpenSSL's default
+// paths plus the usual bundles of other distributions: postwrd is built on
+// Debian but may run elsewhere). The caller sets the expected host name.
+mail::Result<TlsContext> makeVerifyingClientContext(const std::string &caFile);
+// Expects `host` in the certificate (RFC 6125) and sends it as SNI.
+void expectServerName(SSL *ssl, const std::string &host);
+// Why a verified handshake failed, in words.
+std::string describeTlsFailure(SSL *ssl, const asio::error_code &ec);
+
 // "TLS1.3 TLS_AES_256_GCM_SHA384", for logs and Received: headers.
 std::string describeTls(SSL *ssl);
 

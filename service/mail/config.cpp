@@ -323,6 +323,14 @@ bool setKey(Context &ctx, const std::string &section, const IniEntry &entry)
         if (key == "remote_port") {
             if (const auto value = positiveNumber(ctx, entry, 65535))
                 delivery.remotePort = static_cast<std::uint16_t>(*value);
+        } else if (key == "mta_sts") {
+            setBoolean(ctx, entry, delivery.mtaSts);
+        } else if (key == "mta_sts_port") {
+            if (const auto value = positiveNumber(ctx, entry, 65535))
+                delivery.mtaStsPort = static_cast<std::uint16_t>(*value);
+        } else if (key == "tls_ca_file") {
+            if (!entry.value.empty())
+                setPath(ctx, entry, delivery.tlsCaFile);
         } else if (key == "allow_loopback") {
             setBoolean(ctx, entry, delivery.allowLoopback);
         } else if (key == "ipv6_first") {

@@ -77,6 +77,14 @@
 //       The address outgoing connections come from, per family; empty lets
 //       the system choose. Set it to the address whose reverse DNS names
 //       this server when the VPS has several.
+//   mta_sts = yes
+//       Honour the MTA-STS policies domains publish (RFC 8461): with
+//       "enforce", mail goes only to the MX hosts the policy names, over TLS
+//       with a certificate valid for the host, or waits.
+//   mta_sts_port = 443
+//   tls_ca_file =
+//       For tests only: the port policies are fetched from, and the CA
+//       certificates that verify policy and MX servers (empty: the system's).
 //   remote_port = 25
 //   allow_loopback = no
 //       For tests only: another port for receivers, and MX hosts on
@@ -142,6 +150,9 @@ struct DeliverySettings {
     bool ipv6First = true;
     std::string sourceIpv4;
     std::string sourceIpv6;
+    bool mtaSts = true;
+    std::uint16_t mtaStsPort = 443;
+    std::string tlsCaFile; // "" = the system's trust store
     std::uint16_t remotePort = 25;
     bool allowLoopback = false;
 };
