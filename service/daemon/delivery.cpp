@@ -223,6 +223,9 @@ awaitable<bool> Delivery::attempt(const std::string &queueId)
             sendDelayWarning(attempt);
         const std::chrono::seconds delay = mail::retryDelay(policy, attempt.state.attempts);
         attempt.state.nextAttemptAt = now() + delay.count();
+        if (mail::Status status = m_spool.saveState(queueId, mail::serializeDeliveryState(attempt.state)); !status)
+            log::error("state_unwritable", {{"id", queueId}, {"error", status.error().message}});
+        // Logged once saved, so `postwrd queue list` already shows this attempt.
         for (const auto &[recipient, status] : attempt.state.recipients) {
             if (status.status == RecipientState::Status::Pending)
                 log::info("deferred", {{"id", queueId},
@@ -230,8 +233,6 @@ awaitable<bool> Delivery::attempt(const std::string &queueId)
                                        {"next_attempt_in", std::to_string(delay.count())},
                                        {"reason", status.lastReply}});
         }
-        if (mail::Status status = m_spool.saveState(queueId, mail::serializeDeliveryState(attempt.state)); !status)
-            log::error("state_unwritable", {{"id", queueId}, {"error", status.error().message}});
         co_return false;
     }
     finishWithBounces(attempt);

@@ -102,8 +102,10 @@ bool SmtpReceiver::start(int timeoutMs) {
   const QString openssl = findTool(QStringLiteral("openssl"), QStringLiteral("apt-get install openssl"), &error);
   if (openssl.isEmpty()) return fail(error);
 
-  const QString cert = dir_.filePath(QStringLiteral("cert.pem"));
-  const QString key = dir_.filePath(QStringLiteral("key.pem"));
+  const QString cert = certificate_.isEmpty() ? dir_.filePath(QStringLiteral("cert.pem")) : certificate_;
+  const QString key = certificate_.isEmpty() ? dir_.filePath(QStringLiteral("key.pem")) : key_;
+  if (!certificate_.isEmpty() && (!QFileInfo::exists(cert) || !QFileInfo::exists(key)))
+    return fail(QStringLiteral("the receiver's certificate %1 or key %2 does not exist").arg(cert, key));
   if (!QFileInfo::exists(cert)) {
     ProcessRequest request;
     request.program = openssl;

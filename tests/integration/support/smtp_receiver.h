@@ -1,10 +1,11 @@
 #pragma once
 // The remote side of outbound delivery: python/smtp_receiver.py (aiosmtpd)
-// on loopback, with STARTTLS and a fresh self-signed certificate. It records
-// every message postwrd hands it (envelope, TLS or not, exact bytes) and can be
-// told, while it runs, to answer 451 or 550 to a recipient or to stop offering
-// STARTTLS. One receiver plays every remote MX of a test: dnsmasq points their
-// names at 127.0.0.1 (and ::1), and postwrd's [delivery] remote_port at port().
+// on loopback, with STARTTLS and a fresh self-signed certificate (or the one
+// given to setCertificate()). It records every message postwrd hands it
+// (envelope, TLS or not, exact bytes) and can be told, while it runs, to
+// answer 451 or 550 to a recipient or to stop offering STARTTLS. One receiver
+// plays every remote MX of a test: dnsmasq points their names at 127.0.0.1
+// (and ::1), and postwrd's [delivery] remote_port at port().
 //
 // Every wait is bounded; the destructor stops it and, when the test failed,
 // prints what it received.
@@ -50,6 +51,12 @@ class SmtpReceiver {
   // Also listen on [::1] (same port), before start().
   void setIpv6(bool enabled) { ipv6_ = enabled; }
   void setHostname(const QString &name) { hostname_ = name; }
+  // Offer this certificate (chain) and key, PEM files, instead of a fresh
+  // self-signed one: a test CA's certificate for MTA-STS tests. Before start().
+  void setCertificate(const QString &certificate, const QString &key) {
+    certificate_ = certificate;
+    key_ = key;
+  }
 
   bool start(int timeoutMs = 15000);
   void stop();
@@ -81,6 +88,8 @@ class SmtpReceiver {
   std::unique_ptr<QProcess> process_;
   bool ipv6_ = false;
   QString hostname_ = QStringLiteral("mx.remote.test");
+  QString certificate_;  // empty: a self-signed one made at start()
+  QString key_;
   quint16 port_ = 0;
   bool startTls_ = true;
   QMap<QString, int> tempFail_;
