@@ -1,5 +1,6 @@
 #include "daemon/https_fetch.h"
 
+#include "daemon/socket_deadline.h"
 #include "daemon/tls.h"
 
 #include "mail/text.h"
@@ -172,27 +173,15 @@ awaitable<void> exchange(
     const HttpsRequest &request = x.request;
     auto executor = co_await asio::this_coro::executor;
     asio::ip::tcp::socket &socket = stream.next_layer();
-    asio::steady_timer timer(executor);
-    bool timedOut = false;
-    auto arm = [&](Clock::time_point when) {
-        timer.expires_at(when);
-        timer.async_wait([&](asio::error_code ec) {
-            if (!ec) {
-                timedOut = true;
-                asio::error_code ignored;
-                socket.cancel(ignored);
-                socket.close(ignored);
-            }
-        });
-    };
+    SocketDeadline deadline(executor, socket);
     asio::error_code ec;
 
-    arm(x.connectDeadline);
+    deadline.arm(x.connectDeadline);
     co_await socket.async_connect(x.endpoint, asio::redirect_error(use_awaitable, ec));
-    timer.cancel();
-    if (ec || timedOut) {
+    deadline.cancel();
+    if (ec || deadline.expired()) {
         out.body = Error { "cannot connect to " + x.endpoint.address().to_string() + ": "
-            + (timedOut ? std::string("timed out") : ec.message()) };
+            + (deadline.expired() ? std::string("timed out") : ec.message()) };
         co_return;
     }
     out.connected = true;
@@ -200,12 +189,12 @@ awaitable<void> exchange(
     SSL *ssl = stream.native_handle();
     // The certificate must name the host (RFC 8461 §3.3, RFC 6125).
     expectServerName(ssl, request.host);
-    arm(x.deadline);
+    deadline.arm(x.deadline);
     co_await stream.async_handshake(
         asio::ssl::stream_base::client, asio::redirect_error(use_awaitable, ec));
-    timer.cancel();
-    if (ec || timedOut) {
-        out.body = Error { timedOut ? "TLS handshake timed out" : describeTlsFailure(ssl, ec) };
+    deadline.cancel();
+    if (ec || deadline.expired()) {
+        out.body = Error { deadline.expired() ? "TLS handshake timed out" : describeTlsFailure(ssl, ec) };
         co_return;
     }
 
@@ -220,12 +209,12 @@ awaitable<void> exchange(
           "User-Agent: postwrd\r\n"
           "Accept: */*\r\n"
           "Connection: close\r\n\r\n";
-    arm(x.deadline);
+    deadline.arm(x.deadline);
     co_await asio::async_write(
         stream, asio::buffer(message), asio::redirect_error(use_awaitable, ec));
-    timer.cancel();
-    if (ec || timedOut) {
-        out.body = Error { timedOut ? "timed out sending the request"
+    deadline.cancel();
+    if (ec || deadline.expired()) {
+        out.body = Error { deadline.expired() ? "timed out sending the request"
                                     : "cannot send the request: " + ec.message() };
         co_return;
     }
@@ -235,12 +224,12 @@ awaitable<void> exchange(
     std::string received;
     std::array<char, 16384> buffer;
     for (;;) {
-        arm(x.deadline);
+        deadline.arm(x.deadline);
         const std::size_t n = co_await stream.async_read_some(
             asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
-        timer.cancel();
+        deadline.cancel();
         received.append(buffer.data(), n);
-        if (timedOut) {
+        if (deadline.expired()) {
             out.body = Error { "timed out waiting for the response" };
             co_return;
         }

@@ -1,5 +1,6 @@
 #include "daemon/outbound_connection.h"
 
+#include "daemon/socket_deadline.h"
 #include "daemon/tls.h"
 
 #include <asio/ssl.hpp>
@@ -37,19 +38,7 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
     auto executor = co_await asio::this_coro::executor;
     asio::ssl::stream<asio::ip::tcp::socket> stream(executor, target.verifying ? *target.verifying : clientContext());
     asio::ip::tcp::socket &socket = stream.next_layer();
-    asio::steady_timer timer(executor);
-    bool timedOut = false;
-    auto arm = [&](std::chrono::seconds limit) {
-        timer.expires_after(limit);
-        timer.async_wait([&](asio::error_code ec) {
-            if (!ec) {
-                timedOut = true;
-                asio::error_code ignored;
-                socket.cancel(ignored);
-                socket.close(ignored);
-            }
-        });
-    };
+    SocketDeadline deadline(executor, socket);
 
     const asio::ip::tcp::endpoint endpoint(target.address, target.port);
     asio::error_code ec;
@@ -65,11 +54,11 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
     }
     // RFC 5321 §4.5.3.2: the initial 220 may take 5 minutes; connecting
     // should not take more than a short while.
-    arm(std::chrono::seconds(30));
+    deadline.arm(std::chrono::seconds(30));
     co_await socket.async_connect(endpoint, asio::redirect_error(use_awaitable, ec));
-    timer.cancel();
-    if (ec || timedOut) {
-        result.connectError = timedOut ? "connection timed out" : ec.message();
+    deadline.cancel();
+    if (ec || deadline.expired()) {
+        result.connectError = deadline.expired() ? "connection timed out" : ec.message();
         co_return result;
     }
     result.connected = true;
@@ -80,14 +69,14 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
     for (;;) {
         const mail::SmtpClient::Event event = client.next();
         if (std::string output = client.takeOutput(); !output.empty()) {
-            arm(target.timeout);
+            deadline.arm(target.timeout);
             if (tls)
                 co_await asio::async_write(stream, asio::buffer(output), asio::redirect_error(use_awaitable, ec));
             else
                 co_await asio::async_write(socket, asio::buffer(output), asio::redirect_error(use_awaitable, ec));
-            timer.cancel();
+            deadline.cancel();
             if (ec) {
-                client.connectionLost(timedOut ? "timeout while sending" : ec.message());
+                client.connectionLost(deadline.expired() ? "timeout while sending" : ec.message());
                 continue;
             }
         }
@@ -95,11 +84,11 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
             break;
         if (event == mail::SmtpClient::Event::StartTls) {
             expectServerName(stream.native_handle(), target.host);
-            arm(target.timeout);
+            deadline.arm(target.timeout);
             co_await stream.async_handshake(asio::ssl::stream_base::client, asio::redirect_error(use_awaitable, ec));
-            timer.cancel();
+            deadline.cancel();
             if (ec) {
-                client.tlsFailed(timedOut ? "TLS handshake timed out" : describeTlsFailure(stream.native_handle(), ec));
+                client.tlsFailed(deadline.expired() ? "TLS handshake timed out" : describeTlsFailure(stream.native_handle(), ec));
             } else {
                 tls = true;
                 result.tls = describeTls(stream.native_handle());
@@ -109,15 +98,15 @@ awaitable<OutboundResult> sendOverSmtp(OutboundTarget target, mail::ClientSettin
         }
         // Once the outcome is known only the reply to QUIT is awaited: no
         // reason to hold the connection for minutes.
-        arm(client.decided() ? std::chrono::seconds(10) : target.timeout);
+        deadline.arm(client.decided() ? std::chrono::seconds(10) : target.timeout);
         std::size_t n = 0;
         if (tls)
             n = co_await stream.async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
         else
             n = co_await socket.async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
-        timer.cancel();
+        deadline.cancel();
         if (ec) {
-            client.connectionLost(timedOut ? "timeout waiting for the server" : ec.message());
+            client.connectionLost(deadline.expired() ? "timeout waiting for the server" : ec.message());
             continue;
         }
         client.receive(std::string_view(buffer.data(), n));
