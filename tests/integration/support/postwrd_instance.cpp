@@ -259,6 +259,24 @@ bool PostwrdInstance::isRunning() const { return process_ && process_->state() !
 bool PostwrdInstance::start(int timeoutMs) {
   if (!prepare()) return false;
   if (isRunning()) return fail(QStringLiteral("postwrd is already running"));
+  // The ports were free when picked, but another test running in parallel
+  // may take one before postwrd binds it: on a first start with the
+  // fixture's own config, pick new ports and try again (bounded).
+  const bool firstStart = !process_;
+  for (int attempt = 1;; ++attempt) {
+    const qsizetype mark = logMark();
+    if (launch(timeoutMs)) return true;
+    const bool clash = log_.mid(mark).contains("Address already in use");
+    const QString configPath = configDir() + QStringLiteral("/postwrd.conf");
+    const bool ownConfig = readFile(configPath) == defaultConfigText().toUtf8();
+    if (!firstStart || !clash || !ownConfig || attempt == 3) return false;
+    log_ += "# fixture: a port was taken meanwhile; picking new ones\n";
+    process_.reset();
+    if (!pickPorts() || !writeConfigFile(QStringLiteral("postwrd.conf"), defaultConfigText().toUtf8())) return false;
+  }
+}
+
+bool PostwrdInstance::launch(int timeoutMs) {
   if (process_) log_ += "# fixture: starting postwrd again\n";
   process_ = std::make_unique<QProcess>();
   process_->setProcessChannelMode(QProcess::MergedChannels);

@@ -108,6 +108,7 @@ class PostwrdInstance {
 
  private:
   bool pickPorts();
+  bool launch(int timeoutMs);
   bool makeCertificate();
   bool writeDomains();
   bool fail(const QString &message);
