@@ -71,17 +71,15 @@ std::size_t DotReader::feed(std::string_view input)
                 break;
             }
             // ".\r" followed by anything but LF: a bare CR in a one-dot line.
-            flag(Problem::BareCarriageReturn);
-            append('\r');
-            m_state = State::Text;
-            --i;
-            break;
+            [[fallthrough]];
         case State::Cr:
             if (c == '\n') {
                 endLine();
                 m_state = State::LineStart;
                 break;
             }
+            // A CR not followed by LF: flagged, kept as text, and the byte
+            // after it read again as text.
             flag(Problem::BareCarriageReturn);
             append('\r');
             m_state = State::Text;
