@@ -9,7 +9,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${POSTWR_BUILD_DIR:-$here/build}
 
 build_packages=(cmake ninja-build g++ pkg-config file qt6-base-dev libssl-dev libasio-dev libc-ares-dev)
-test_packages=(swaks openssl python3 python3-aiosmtpd python3-dkim python3-dnspython opendkim-tools dnsmasq-base procps util-linux binutils)
+test_packages=(swaks openssl python3 python3-aiosmtpd python3-dkim python3-dnspython python3-spf python3-authres nsd opendkim-tools dnsmasq-base procps util-linux binutils)
 
 install_packages() {
   local missing=()

@@ -5,7 +5,9 @@
 namespace postwr::cli {
 
 namespace {
-const std::set<std::string> valueOptions{"--selector", "--algorithm", "--bits"};
+const std::set<std::string> valueOptions{"--selector", "--algorithm", "--bits", "--ipv4", "--ipv6",
+    "--format", "--spf-all", "--dmarc-policy", "--dmarc-rua", "--dmarc-ruf", "--tlsrpt-rua",
+    "--mta-sts-mode", "--ttl"};
 } // namespace
 
 Arguments parseArguments(int argc, char **argv)

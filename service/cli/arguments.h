@@ -14,7 +14,8 @@ struct Arguments {
     std::vector<std::string> words; // the command and its arguments
     std::set<std::string> flags;    // e.g. "--generate"
     // Options with a value, given as "--name value" or "--name=value":
-    // --selector, --algorithm, --bits. Keyed by "--name".
+    // --selector, --algorithm, --bits (dkim); --ipv4, --ipv6, --format and
+    // the other options of dns records. Keyed by "--name".
     std::map<std::string, std::string> options;
     std::string error;              // set when the command line cannot be understood
 };

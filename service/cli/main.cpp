@@ -2,6 +2,7 @@
 #include "cli/arguments.h"
 #include "cli/config_commands.h"
 #include "cli/dkim_commands.h"
+#include "cli/dns_commands.h"
 #include "cli/queue_commands.h"
 #include "cli/user_commands.h"
 #include "daemon/server.h"
@@ -28,6 +29,11 @@ commands:
                            make a DKIM key; prints the DNS TXT record to publish
   dkim list [DOMAIN]       the DKIM keys and their TXT records
   dkim sign DOMAIN [--selector S]   print the message on stdin with DKIM signatures (diagnostic)
+  dns records DOMAIN --ipv4 ADDR [--ipv6 ADDR] [--format table|zone|json]
+           [--spf-all soft|hard] [--dmarc-policy none|quarantine|reject] [--dmarc-rua ADDR]
+           [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR] [--mta-sts-mode testing|enforce] [--ttl SECONDS]
+                           every DNS record the domain needs (MX, SPF, DKIM, DMARC, ...) and its
+                           reverse DNS; --ipv4 may be left out when --ipv6 is given
   version                  print the version
 
 --config DIR   the configuration directory (default /etc/postwr)
@@ -64,6 +70,8 @@ int main(int argc, char **argv)
         return postwr::cli::runAliasResolve(arguments);
     if (command == "dkim")
         return postwr::cli::runDkimCommand(arguments);
+    if (command == "dns")
+        return postwr::cli::runDnsCommand(arguments);
     if (command == "config" && sub == "check" && arguments.words.size() == 2)
         return postwr::cli::runConfigCheck(arguments);
     if (command == "version" || arguments.flags.count("--version")) {

@@ -1,10 +1,12 @@
 #include "daemon/session.h"
 
+#include "daemon/inbound_auth.h"
 #include "daemon/log.h"
 #include "daemon/tls.h"
 #include "mail/address.h"
 #include "mail/password_hash.h"
 
+#include <algorithm>
 #include <array>
 
 namespace postwr::daemon {
@@ -49,6 +51,57 @@ awaitable<std::string> enqueueOn(Spool &spool, mail::Envelope envelope, std::str
 {
     const Status status = spool.enqueue(envelope, message);
     co_return status ? std::string{} : status.error().message;
+}
+
+awaitable<mail::AuthenticationOutcome> authenticateOn(const Resolver &resolver, InboundMessage inbound,
+                                                     std::int64_t now)
+{
+    co_return authenticateInbound(resolver, inbound, now);
+}
+
+// The key ARC seals with (RFC 8617 allows only rsa-sha256): the newest RSA key
+// of the domain forwarding uses for SRS, or else of the first domain with one.
+const mail::DkimKey *arcSealingKey(const Runtime &runtime)
+{
+    const std::shared_ptr<const mail::DkimKeyring> &keyring = runtime.configDir.dkimKeys;
+    if (!keyring)
+        return nullptr;
+    const auto newestRsa = [](const std::vector<mail::DkimKey> &keys) -> const mail::DkimKey * {
+        for (auto it = keys.rbegin(); it != keys.rend(); ++it)
+            if (it->algorithm == mail::DkimKey::Algorithm::RsaSha256)
+                return &*it;
+        return nullptr;
+    };
+    if (runtime.srs) {
+        if (const auto it = keyring->find(runtime.srs->domain()); it != keyring->end())
+            if (const mail::DkimKey *key = newestRsa(it->second))
+                return key;
+    }
+    for (const auto &[domain, keys] : *keyring)
+        if (const mail::DkimKey *key = newestRsa(keys))
+            return key;
+    return nullptr;
+}
+
+std::string describeDkim(const std::vector<mail::DkimVerdict> &verdicts)
+{
+    if (verdicts.empty())
+        return "none";
+    std::string text;
+    for (const mail::DkimVerdict &verdict : verdicts)
+        text += (text.empty() ? "" : ",") + std::string(mail::dkimResultName(verdict.result)) + ":" + verdict.domain;
+    return text;
+}
+
+std::string describeDmarc(const std::vector<mail::DmarcVerdict> &verdicts)
+{
+    if (verdicts.empty())
+        return "none";
+    std::string text;
+    for (const mail::DmarcVerdict &verdict : verdicts)
+        text += (text.empty() ? "" : ",") + std::string(mail::dmarcResultName(verdict.result)) + ":" +
+                verdict.fromDomain;
+    return text;
 }
 
 } // namespace
@@ -143,10 +196,52 @@ awaitable<bool> Session::authenticate()
     co_return ok;
 }
 
+awaitable<bool> Session::verifyInbound(const mail::Envelope &envelope, std::string &message)
+{
+    const std::int64_t now = envelope.receivedAt;
+    awaitable<mail::AuthenticationOutcome> check = asio::co_spawn(
+        m_services.disk,
+        authenticateOn(m_services.resolver, {envelope.clientAddress, envelope.heloName, envelope.from, message}, now),
+        use_awaitable);
+    const mail::AuthenticationOutcome outcome = co_await std::move(check);
+    log::info("authentication", {{"id", envelope.id},
+                                 {"session", id()},
+                                 {"spf", std::string(mail::spfResultName(outcome.spf.result))},
+                                 {"dkim", describeDkim(outcome.dkim)},
+                                 {"dmarc", describeDmarc(outcome.dmarc)},
+                                 {"arc", std::string(mail::arcChainResultName(outcome.arc->result))}});
+    if (const mail::DmarcVerdict *refusal = outcome.refusal()) {
+        log::info("refused", {{"id", envelope.id}, {"session", id()}, {"reason", "dmarc"}, {"from", refusal->fromDomain}});
+        m_server->refused("Message refused: " + refusal->fromDomain +
+                          " publishes a DMARC policy of reject, and this message failed it (" + refusal->reason +
+                          ")");
+        co_return false;
+    }
+    const std::string &hostname = m_runtime->config().hostname;
+    const std::string results = mail::authenticationResultsValue(hostname, outcome);
+    message = mail::authenticationResultsField(results) + mail::removeAuthenticationResults(message, hostname);
+
+    const mail::Directory &directory = *m_runtime->directory();
+    const bool forwarded = std::any_of(envelope.recipients.begin(), envelope.recipients.end(), [&](const std::string &rcpt) {
+        return !directory.isLocalDomain(rcpt.substr(rcpt.rfind('@') + 1));
+    });
+    const mail::DkimKey *key = forwarded ? arcSealingKey(*m_runtime) : nullptr;
+    if (key) {
+        mail::Result<std::string> seal = mail::arcSeal(message, *key, results, *outcome.arc, now);
+        if (seal)
+            message = *seal + message;
+        else
+            log::warning("arc_not_sealed", {{"id", envelope.id}, {"error", seal.error().message}});
+    }
+    co_return true;
+}
+
 awaitable<void> Session::deliver()
 {
     const mail::Envelope envelope = m_server->pendingEnvelope();
     std::string message = m_server->takeMessage();
+    if (m_role == mail::PortRole::Mx && !co_await verifyInbound(envelope, message))
+        co_return;
     const std::size_t size = message.size();
     awaitable<std::string> enqueue =
         asio::co_spawn(m_services.disk, enqueueOn(m_services.spool, envelope, std::move(message)), use_awaitable);

@@ -3,6 +3,7 @@
 // on the CPU pool, durable queueing on the disk pool).
 #pragma once
 
+#include "daemon/resolver.h"
 #include "daemon/runtime.h"
 #include "daemon/spool.h"
 #include "mail/smtp_server.h"
@@ -24,7 +25,8 @@ struct SessionServices {
     RuntimeHolder &runtime;
     Spool &spool;
     asio::thread_pool &cpu;
-    asio::thread_pool &disk;
+    asio::thread_pool &disk; // blocking work: fsync, DNS
+    const Resolver &resolver;
     std::function<void(const std::string &queueId)> onQueued;
 };
 
@@ -43,6 +45,8 @@ private:
     asio::awaitable<bool> handshake();
     asio::awaitable<bool> authenticate();
     asio::awaitable<void> deliver();
+    // Mail from the internet: SPF, DKIM, ARC, DMARC. False when DMARC refuses it.
+    asio::awaitable<bool> verifyInbound(const mail::Envelope &envelope, std::string &message);
     void armDeadline();
     std::string id() const { return std::to_string(m_number); }
 

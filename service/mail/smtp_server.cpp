@@ -770,6 +770,16 @@ void SmtpServer::queued(const Result<std::string> &queueId)
     endTransaction();
 }
 
+void SmtpServer::refused(std::string_view text)
+{
+    m_message.clear();
+    if (m_mode == Mode::Closed)
+        return;
+    m_mode = Mode::Command;
+    reply(550, "5.7.1", text);
+    endTransaction();
+}
+
 void SmtpServer::resetTransaction()
 {
     m_mailFrom.reset();

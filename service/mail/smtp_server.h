@@ -90,6 +90,9 @@ public:
     const Envelope &pendingEnvelope() const { return m_envelope; }
     std::string takeMessage() { return std::move(m_message); }
     void queued(const Result<std::string> &queueId); // the id, or why it could not be queued
+    // Instead of queued(): the message is refused for good (550 5.7.1), e.g.
+    // by the sender domain's DMARC policy.
+    void refused(std::string_view text);
     // `description` goes into Received: headers, e.g. "TLS1.3 TLS_AES_256_GCM_SHA384".
     void tlsStarted(std::string description);
 

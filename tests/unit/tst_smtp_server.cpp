@@ -42,6 +42,7 @@ struct Options {
     bool tlsAvailable = true;
     bool catchAll = false;
     bool queueFails = false;
+    bool refuses = false; // the daemon's checks refuse every message (DMARC)
 
     Options noCertificate() const
     {
@@ -59,6 +60,12 @@ struct Options {
     {
         Options options = *this;
         options.queueFails = true;
+        return options;
+    }
+    Options refusing() const
+    {
+        Options options = *this;
+        options.refuses = true;
         return options;
     }
 };
@@ -102,6 +109,7 @@ public:
     explicit Client(const Options &options)
         : m_directory(makeDirectory(options.catchAll))
         , m_queueFails(options.queueFails)
+        , m_refuses(options.refuses)
         , m_server(makeSettings(options), m_directory)
     {
         m_greeting = bytes(m_server.takeOutput());
@@ -189,7 +197,9 @@ private:
             Delivery delivery { m_server.pendingEnvelope(), m_server.takeMessage() };
             const std::string id = delivery.envelope.id;
             m_deliveries.push_back(std::move(delivery));
-            if (m_queueFails)
+            if (m_refuses)
+                m_server.refused("Message refused: example.org publishes a DMARC policy of reject");
+            else if (m_queueFails)
                 m_server.queued(Error { "disk full" });
             else
                 m_server.queued(id);
@@ -217,6 +227,7 @@ private:
 
     std::shared_ptr<const Directory> m_directory;
     bool m_queueFails = false;
+    bool m_refuses = false;
     int m_queueIds = 0;
     SmtpServer m_server;
     QByteArray m_greeting;
@@ -757,6 +768,12 @@ void TestSmtpServer::messages_data()
     row("After a queue failure the transaction is over", mx.queueFailing(), mxTransaction(),
         { "DATA\r\n", message, "RCPT TO:<i@example.test>\r\n" },
         { "354", "451 4.3.0", "503 5.5.1" }, false, 1);
+    row("A message the checks refuse is answered 550 5.7.1", mx.refusing(), mxTransaction(),
+        { "DATA\r\n", message }, { "354", "550 5.7.1" }, false, 1);
+    row("After a refusal the transaction is over and the next one works", mx.refusing(), mxTransaction(),
+        { "DATA\r\n", message, "RCPT TO:<i@example.test>\r\n",
+            "MAIL FROM:<sender@ext.example>\r\nRCPT TO:<bob@example.test>\r\n" },
+        { "354", "550 5.7.1", "503 5.5.1", "250 2.1.0", "250 2.1.5" }, false, 1);
     row("After a queued message the transaction is over", mx, mxTransaction(),
         { "DATA\r\n", message, "RCPT TO:<i@example.test>\r\n" },
         { "354", "250 2.0.0", "503 5.5.1" }, false, 1);

@@ -175,6 +175,11 @@ bool PostwrdInstance::writeDomains() {
   return true;
 }
 
+bool PostwrdInstance::writeOwnConfig() {
+  ownConfig_ = defaultConfigText().toUtf8();
+  return writeConfigFile(QStringLiteral("postwrd.conf"), ownConfig_);
+}
+
 bool PostwrdInstance::prepare() {
   if (prepared_) return true;
   if (!dir_.isValid()) return fail(QStringLiteral("cannot create a temporary directory"));
@@ -182,7 +187,7 @@ bool PostwrdInstance::prepare() {
   if (postwrdPath(&error).isEmpty()) return fail(error);
   if (!QDir().mkpath(configDir())) return fail(QStringLiteral("cannot create %1").arg(configDir()));
   if (!pickPorts() || !makeCertificate()) return false;
-  if (!writeConfigFile(QStringLiteral("postwrd.conf"), defaultConfigText().toUtf8())) return false;
+  if (!writeOwnConfig()) return false;
   if (!writeDomains()) return false;
   prepared_ = true;
   return true;
@@ -263,6 +268,10 @@ bool PostwrdInstance::start(int timeoutMs) {
   // may take one before postwrd binds it: on a first start with the
   // fixture's own config, pick new ports and try again (bounded).
   const bool firstStart = !process_;
+  // Config appended after prepare() (DeliverySetup's, after a test ran
+  // `postwrd dkim keygen`) reaches the file, unless the test wrote its own.
+  if (firstStart && readFile(configDir() + QStringLiteral("/postwrd.conf")) == ownConfig_ && !writeOwnConfig())
+    return false;
   for (int attempt = 1;; ++attempt) {
     const qsizetype mark = logMark();
     if (launch(timeoutMs)) return true;
@@ -272,7 +281,7 @@ bool PostwrdInstance::start(int timeoutMs) {
     if (!firstStart || !clash || !ownConfig || attempt == 3) return false;
     log_ += "# fixture: a port was taken meanwhile; picking new ones\n";
     process_.reset();
-    if (!pickPorts() || !writeConfigFile(QStringLiteral("postwrd.conf"), defaultConfigText().toUtf8())) return false;
+    if (!pickPorts() || !writeOwnConfig()) return false;
   }
 }
 

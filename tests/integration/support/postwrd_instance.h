@@ -111,6 +111,7 @@ class PostwrdInstance {
   bool launch(int timeoutMs);
   bool makeCertificate();
   bool writeDomains();
+  bool writeOwnConfig();  // defaultConfigText(), remembered in ownConfig_
   bool fail(const QString &message);
   QString completeLog(qsizetype from) const;
 
@@ -121,6 +122,7 @@ class PostwrdInstance {
   QMap<QString, QString> limits_;
   bool ipv6Smtp_ = false;
   QString extraConfig_;
+  QByteArray ownConfig_;
   QMap<Role, quint16> ports_;
   quint16 ipv6SmtpPort_ = 0;
   bool prepared_ = false;

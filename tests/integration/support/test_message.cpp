@@ -67,8 +67,11 @@ QString checkDeliveredFile(const QByteArray &content, const TestMessage &message
     return QStringLiteral("first line is `%1`, expected `Return-Path: <%2>`").arg(headers[0], sender);
   if (!headers[1].startsWith(QLatin1String("Delivered-To:")) || !headers[1].contains(recipient, Qt::CaseInsensitive))
     return QStringLiteral("second header is `%1`, expected Delivered-To: %2").arg(headers[1], recipient);
-  if (!headers[2].startsWith(QLatin1String("Received:")))
-    return QStringLiteral("third header is `%1`, expected Received:").arg(headers[2]);
+  // Mail from the internet also carries our Authentication-Results, above this hop's Received.
+  const bool checked = headers[2].startsWith(QLatin1String("Authentication-Results: mail.example.test;"));
+  const qsizetype received = checked ? 3 : 2;
+  if (headers.size() <= received || !headers[received].startsWith(QLatin1String("Received:")))
+    return QStringLiteral("header %1 is `%2`, expected Received:").arg(received + 1).arg(headers.value(received));
   return {};
 }
 
