@@ -4,6 +4,7 @@
 #include "cli/dkim_commands.h"
 #include "cli/dns_commands.h"
 #include "cli/queue_commands.h"
+#include "cli/tls_commands.h"
 #include "cli/user_commands.h"
 #include "daemon/server.h"
 
@@ -29,6 +30,9 @@ commands:
                            make a DKIM key; prints the DNS TXT record to publish
   dkim list [DOMAIN]       the DKIM keys and their TXT records
   dkim sign DOMAIN [--selector S]   print the message on stdin with DKIM signatures (diagnostic)
+  tls self-signed [--days N] [--force]
+                           make a self-signed certificate for the hostname (EC P-256, 365 days)
+                           where [tls] says; leaves existing files alone unless --force
   dns records DOMAIN --ipv4 ADDR [--ipv6 ADDR] [--format table|zone|json]
            [--spf-all soft|hard] [--dmarc-policy none|quarantine|reject] [--dmarc-rua ADDR]
            [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR] [--mta-sts-mode testing|enforce] [--ttl SECONDS]
@@ -72,6 +76,8 @@ int main(int argc, char **argv)
         return postwr::cli::runDkimCommand(arguments);
     if (command == "dns")
         return postwr::cli::runDnsCommand(arguments);
+    if (command == "tls")
+        return postwr::cli::runTlsCommand(arguments);
     if (command == "config" && sub == "check" && arguments.words.size() == 2)
         return postwr::cli::runConfigCheck(arguments);
     if (command == "version" || arguments.flags.count("--version")) {

@@ -1,0 +1,218 @@
+#include "cli/tls_commands.h"
+
+#include "daemon/config_dir.h"
+#include "daemon/safeio.h"
+#include "daemon/self_signed.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <iostream>
+#include <optional>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace postwr::cli {
+
+namespace {
+
+constexpr const char *usage = "usage: postwrd tls self-signed [--days N] [--force]";
+
+int usageError(const std::string &message)
+{
+    std::cerr << "postwrd: " << message << '\n';
+    return 2;
+}
+
+int failure(const std::string &message)
+{
+    std::cerr << "postwrd: " << message << '\n';
+    return 1;
+}
+
+std::string parentDirectory(const std::string &path)
+{
+    const std::size_t slash = path.find_last_of('/');
+    if (slash == std::string::npos)
+        return ".";
+    return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+std::string baseName(const std::string &path)
+{
+    return path.substr(path.find_last_of('/') + 1);
+}
+
+// lstat, so that a symbolic link (to an ACME client's live certificate, say)
+// counts as a file that is there, even when it dangles.
+mail::Result<bool> exists(const std::string &path)
+{
+    struct stat info { };
+    if (::lstat(path.c_str(), &info) == 0)
+        return true;
+    if (errno == ENOENT || errno == ENOTDIR)
+        return false;
+    return mail::Error { "cannot look at " + path + ": " + std::strerror(errno) };
+}
+
+std::string isoDate(std::time_t time)
+{
+    std::tm parts { };
+    ::gmtime_r(&time, &parts);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
+    return text;
+}
+
+// "--days N": N whole days, 1 to daemon::maxSelfSignedDays.
+std::optional<int> parseDays(const std::string &text)
+{
+    if (text.empty() || text.size() > 6
+        || !std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        return std::nullopt;
+    const int days = std::stoi(text);
+    if (days < 1 || days > daemon::maxSelfSignedDays)
+        return std::nullopt;
+    return days;
+}
+
+// Writes the key, then the certificate, each through a temporary file that is
+// complete and fsynced before either rename: a failure while writing leaves
+// the old files as they were. Two renames cannot be one atomic step; the key
+// goes first because postwrd takes a missing certificate for "no TLS yet"
+// and starts anyway, while a certificate without its key stops it. (With
+// --force, a crash between the renames leaves a new key beside the old
+// certificate, which postwrd refuses; running again with --force repairs it.)
+mail::Status writePair(const std::string &certificatePath, const std::string &certificatePem,
+    const std::string &keyPath, const std::string &keyPem)
+{
+    const std::string keyDir = parentDirectory(keyPath);
+    const std::string certificateDir = parentDirectory(certificatePath);
+    // Named after the file, which is what the configuration says.
+    for (const std::string *path : { &keyPath, &certificatePath }) {
+        if (mail::Status status = daemon::makeDirectories(parentDirectory(*path), 0750); !status)
+            return mail::Error { "cannot write " + *path + ": " + status.error().message };
+    }
+    // The key is secret: 0600 from its creation on, owned like the DKIM keys
+    // by the user running this command. The certificate is public.
+    mail::Result<std::string> keyTemp
+        = daemon::writeTempFile(keyDir, "." + baseName(keyPath), keyPem, 0600);
+    if (!keyTemp)
+        return mail::Error { "cannot write " + keyPath + ": " + keyTemp.error().message };
+    mail::Result<std::string> certificateTemp = daemon::writeTempFile(
+        certificateDir, "." + baseName(certificatePath), certificatePem, 0644);
+    if (!certificateTemp) {
+        ::unlink(keyTemp->c_str());
+        return mail::Error { "cannot write " + certificatePath + ": " + certificateTemp.error().message };
+    }
+    const auto renameError = [](const std::string &path) {
+        return mail::Error { "cannot rename a temporary file to " + path + ": " + std::strerror(errno) };
+    };
+    if (std::rename(keyTemp->c_str(), keyPath.c_str()) != 0) {
+        const mail::Error error = renameError(keyPath);
+        ::unlink(keyTemp->c_str());
+        ::unlink(certificateTemp->c_str());
+        return error;
+    }
+    if (std::rename(certificateTemp->c_str(), certificatePath.c_str()) != 0) {
+        const mail::Error error = renameError(certificatePath);
+        ::unlink(certificateTemp->c_str());
+        return error;
+    }
+    if (mail::Status status = daemon::fsyncDirectory(keyDir); !status)
+        return status;
+    if (certificateDir != keyDir)
+        return daemon::fsyncDirectory(certificateDir);
+    return mail::Ok { };
+}
+
+int selfSigned(const Arguments &arguments)
+{
+    if (arguments.words.size() != 2)
+        return usageError("unexpected argument '" + arguments.words[2] + "'\n" + usage);
+    for (const auto &[name, value] : arguments.options) {
+        if (name != "--days")
+            return usageError("unknown option " + name + "\n" + usage);
+    }
+    for (const std::string &flag : arguments.flags) {
+        if (flag != "--force")
+            return usageError("unknown option " + flag + "\n" + usage);
+    }
+    int days = daemon::defaultSelfSignedDays;
+    if (const auto it = arguments.options.find("--days"); it != arguments.options.end()) {
+        const std::optional<int> parsed = parseDays(it->second);
+        if (!parsed)
+            return usageError("--days needs a number of days from 1 to "
+                + std::to_string(daemon::maxSelfSignedDays) + ", not '" + it->second + "'");
+        days = *parsed;
+    }
+    const bool force = arguments.flags.count("--force") > 0;
+
+    // The same loading as `postwrd run`, so the paths are the ones the daemon
+    // will read (relative ones taken from DIR) and a configuration it would
+    // refuse is refused here too.
+    const daemon::LoadedConfigDir loaded = daemon::loadConfigDir(arguments.configDir);
+    if (!loaded.value) {
+        for (const std::string &problem : loaded.problems)
+            std::cerr << problem << '\n';
+        return failure("no certificate made: fix the configuration in " + arguments.configDir
+            + " first");
+    }
+    const mail::Config &config = loaded.value->config;
+    const std::string &certificatePath = config.tlsCertificate;
+    const std::string &keyPath = config.tlsKey;
+
+    const mail::Result<bool> haveCertificate = exists(certificatePath);
+    const mail::Result<bool> haveKey = exists(keyPath);
+    if (!haveCertificate || !haveKey)
+        return failure(!haveCertificate ? haveCertificate.error().message : haveKey.error().message);
+    if (!force && *haveCertificate && *haveKey) {
+        std::string line = certificatePath + " and " + keyPath
+            + " exist: left unchanged (--force replaces them)";
+        const mail::Result<std::string> pem = daemon::readFile(certificatePath, 1024u * 1024u);
+        const mail::Result<std::string> fingerprint
+            = pem ? daemon::certificateFingerprint(*pem) : mail::Result<std::string>(pem.error());
+        if (fingerprint)
+            line += "; SHA-256 fingerprint " + *fingerprint;
+        else
+            std::cerr << "postwrd: warning: " << certificatePath << ": "
+                      << fingerprint.error().message << '\n';
+        std::cout << line << '\n';
+        return 0;
+    }
+    if (!force && (*haveCertificate || *haveKey)) {
+        const std::string &present = *haveCertificate ? certificatePath : keyPath;
+        const std::string &missing = *haveCertificate ? keyPath : certificatePath;
+        return failure(present + " exists but " + missing
+            + " does not, so postwrd cannot use them; nothing was written: --force replaces both");
+    }
+
+    const std::time_t now = std::time(nullptr);
+    const mail::Result<daemon::SelfSignedCertificate> made
+        = daemon::makeSelfSignedCertificate(config.hostname, days, now);
+    if (!made)
+        return failure(made.error().message);
+    if (mail::Status status = writePair(certificatePath, made->certificatePem, keyPath, made->keyPem);
+        !status)
+        return failure(status.error().message);
+    std::cout << "wrote " << certificatePath << " and " << keyPath << ": self-signed for "
+              << config.hostname << ", valid until "
+              << isoDate(now + static_cast<std::time_t>(days) * 24 * 3600)
+              << "; SHA-256 fingerprint " << made->fingerprint << '\n';
+    std::cout.flush();
+    return std::cout ? 0 : 1;
+}
+
+} // namespace
+
+int runTlsCommand(const Arguments &arguments)
+{
+    const std::string verb = arguments.words.size() > 1 ? arguments.words[1] : "";
+    if (verb == "self-signed")
+        return selfSigned(arguments);
+    return usageError(usage);
+}
+
+} // namespace postwr::cli
