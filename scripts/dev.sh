@@ -8,8 +8,8 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${POSTWR_BUILD_DIR:-$here/build}
 
-build_packages=(cmake ninja-build g++ pkg-config file qt6-base-dev libssl-dev libasio-dev libc-ares-dev)
-test_packages=(swaks openssl python3 python3-aiosmtpd python3-dkim python3-dnspython python3-spf python3-authres nsd opendkim-tools dnsmasq-base procps util-linux binutils)
+build_packages=(cmake ninja-build g++ pkg-config file qt6-base-dev libssl-dev libasio-dev libc-ares-dev libssh-dev qt6-tools-dev qt6-l10n-tools)
+test_packages=(swaks openssl python3 python3-aiosmtpd python3-dkim python3-dnspython python3-spf python3-authres nsd opendkim-tools dnsmasq-base procps util-linux binutils openssh-server openssh-client sudo systemd)
 
 install_packages() {
   local missing=()

@@ -1,0 +1,202 @@
+// The plan file (wizard/steps/plan_file.h): what a valid plan gives, and
+// that each kind of mistake is reported at its place.
+
+#include "steps/plan_file.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace postwr::steps;
+
+namespace {
+
+// A complete, valid plan; rows change one thing in it.
+QJsonObject validPlan()
+{
+    return QJsonDocument::fromJson(R"({
+      "server": {"host": "vps.example.org", "port": 2222, "user": "deploy", "auth": "key",
+                 "key_file": "~/.ssh/id_ed25519", "sudo_password_env": "SUDO_PW",
+                 "host_key": "SHA256:abc"},
+      "steps": ["status", "install", "accounts", "forwarding", "hostname"],
+      "install": {"mode": "user", "prefix": "~/postwr", "listen": "127.0.0.1",
+                  "ports": {"smtp": 2525, "submission": 2587, "submissions": 2465}},
+      "hostname": "Mail.Example.org",
+      "domains": ["example.org", "shop.example"],
+      "accounts": [{"email": "me@example.org", "password_env": "ME_PW"},
+                   {"email": "shop@shop.example", "generate": true},
+                   {"email": "old@example.org", "remove": true}],
+      "forwarding": {"example.org": {"*": ["me@gmail.com"], "sales": ["me", "b@c.example"]}},
+      "status": {"log_lines": 50}
+    })").object();
+}
+
+QByteArray toJson(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson();
+}
+
+// `plan` with `path` ("a.b.c") set to `value`; an undefined value removes the key.
+QJsonObject with(QJsonObject plan, const QStringList &path, const QJsonValue &value)
+{
+    if (path.size() == 1) {
+        if (value.isUndefined())
+            plan.remove(path.first());
+        else
+            plan[path.first()] = value;
+        return plan;
+    }
+    plan[path.first()] = with(plan[path.first()].toObject(), path.mid(1), value);
+    return plan;
+}
+
+} // namespace
+
+class PlanFileTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void validPlanGivesEverything()
+    {
+        const auto plan = parsePlan(toJson(validPlan()));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.failure().message));
+        QCOMPARE(plan->server.target.host, QStringLiteral("vps.example.org"));
+        QCOMPARE(plan->server.target.port, quint16(2222));
+        QCOMPARE(plan->server.target.user, QStringLiteral("deploy"));
+        QCOMPARE(plan->server.auth, postwr::remote::AuthMethod::KeyFile);
+        QCOMPARE(plan->server.sudoPasswordEnv, QStringLiteral("SUDO_PW"));
+        // The order of the steps is the engine's, not the file's.
+        QCOMPARE(plan->steps,
+            QStringList({ QStringLiteral("install"), QStringLiteral("hostname"), QStringLiteral("accounts"),
+                QStringLiteral("forwarding"), QStringLiteral("status") }));
+        QCOMPARE(plan->install.mode, InstallMode::User);
+        QCOMPARE(plan->install.ports.submission, quint16(2587));
+        QCOMPARE(plan->hostname, QStringLiteral("mail.example.org"));
+        QCOMPARE(plan->accounts.size(), 3);
+        QVERIFY(plan->accounts[1].generate);
+        QVERIFY(plan->accounts[2].remove);
+        QCOMPARE(plan->forwarding.value(QStringLiteral("example.org")).size(), 2);
+        QCOMPARE(plan->logLines, 50);
+    }
+
+    void defaults()
+    {
+        const auto plan = parsePlan(R"({"server": {"host": "h.example", "user": "root"}, "steps": ["status"]})");
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.failure().message));
+        QCOMPARE(plan->server.target.port, quint16(22));
+        QCOMPARE(plan->server.auth, postwr::remote::AuthMethod::Agent);
+        QCOMPARE(plan->install.mode, InstallMode::System);
+        QCOMPARE(plan->install.ports.smtp, quint16(25));
+        QCOMPARE(plan->logLines, 20);
+    }
+
+    // The README points people to it: it must stay valid.
+    void examplePlanIsValid()
+    {
+        QFile file(QStringLiteral(QT_TESTCASE_SOURCEDIR "/../../examples/sandbox-plan.json"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const auto plan = parsePlan(file.readAll());
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.failure().message));
+        QCOMPARE(plan->install.mode, InstallMode::User);
+    }
+
+    void mistakesAreReportedWhereTheyAre_data()
+    {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+
+        const QJsonObject plan = validPlan();
+        const auto row = [](const char *name, const QJsonObject &changed, const char *message) {
+            QTest::newRow(name) << toJson(changed) << QString::fromUtf8(message);
+        };
+        QTest::newRow("JSON syntax error: line and column")
+            << QByteArray("{\n  \"server\": {\n    \"host\": \"x\",,\n") << QStringLiteral("line 3, column 18: ");
+        QTest::newRow("not an object") << QByteArray("[1, 2]") << QStringLiteral("a plan is one JSON object");
+        row("unknown top-level key", with(plan, { QStringLiteral("hostnme") }, QStringLiteral("x")), "hostnme: unknown key");
+        row("unknown nested key", with(plan, { QStringLiteral("install"), QStringLiteral("mod") }, QStringLiteral("x")),
+            "install.mod: unknown key");
+        row("no server", with(plan, { QStringLiteral("server") }, QJsonValue::Undefined), "server: missing");
+        row("no host", with(plan, { QStringLiteral("server"), QStringLiteral("host") }, QJsonValue::Undefined),
+            "server.host: missing");
+        row("port out of range", with(plan, { QStringLiteral("server"), QStringLiteral("port") }, 70000),
+            "server.port: must be a whole number from 1 to 65535");
+        row("port not a number", with(plan, { QStringLiteral("server"), QStringLiteral("port") }, QStringLiteral("22")),
+            "server.port: must be a whole number");
+        row("unknown auth", with(plan, { QStringLiteral("server"), QStringLiteral("auth") }, QStringLiteral("token")),
+            "server.auth: must be");
+        row("key auth without a key", with(plan, { QStringLiteral("server"), QStringLiteral("key_file") }, QJsonValue::Undefined),
+            "server.key_file: missing");
+        row("bad environment name",
+            with(plan, { QStringLiteral("server"), QStringLiteral("sudo_password_env") }, QStringLiteral("my password")),
+            "server.sudo_password_env: \"my password\" is not an environment variable name");
+        row("host key not SHA256", with(plan, { QStringLiteral("server"), QStringLiteral("host_key") }, QStringLiteral("MD5:aa")),
+            "server.host_key: must be a SHA256 fingerprint");
+        row("no steps", with(plan, { QStringLiteral("steps") }, QJsonArray()), "steps: missing");
+        row("unknown step", with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("instal") }),
+            "steps: unknown step \"instal\"");
+        row("install and uninstall",
+            with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("install"), QStringLiteral("uninstall") }),
+            "steps: \"install\" and \"uninstall\" cannot be in one plan");
+        row("unknown mode", with(plan, { QStringLiteral("install"), QStringLiteral("mode") }, QStringLiteral("root")),
+            "install.mode: must be \"system\" or \"user\"");
+        row("relative prefix", with(plan, { QStringLiteral("install"), QStringLiteral("prefix") }, QStringLiteral("postwr")),
+            "install.prefix: must be an absolute path");
+        row("equal ports",
+            with(plan, { QStringLiteral("install"), QStringLiteral("ports"), QStringLiteral("submission") }, 2525),
+            "install.ports: the three ports must differ");
+        row("system mode on other ports", with(plan, { QStringLiteral("install"), QStringLiteral("mode") }, QStringLiteral("system")),
+            "install.ports: a system install uses the standard ports");
+        row("bad hostname", with(plan, { QStringLiteral("hostname") }, QStringLiteral("mail..example")),
+            "hostname: \"mail..example\" is not a host name");
+        row("install without hostname", with(plan, { QStringLiteral("hostname") }, QJsonValue::Undefined), "hostname: missing");
+        row("bad domain", with(plan, { QStringLiteral("domains") }, QJsonArray { QStringLiteral("exa mple.org") }),
+            "domains: \"exa mple.org\" is not a domain");
+        row("account not an address",
+            with(plan, { QStringLiteral("accounts") }, QJsonArray { QJsonObject { { QStringLiteral("email"), QStringLiteral("me") },
+                                                            { QStringLiteral("generate"), true } } }),
+            "accounts[0].email: \"me\" is not an email address");
+        row("account of another domain",
+            with(plan, { QStringLiteral("accounts") },
+                QJsonArray { QJsonObject { { QStringLiteral("email"), QStringLiteral("me@other.example") },
+                    { QStringLiteral("generate"), true } } }),
+            "accounts[0].email: me@other.example is not in one of the plan's domains");
+        row("account with two ways",
+            with(plan, { QStringLiteral("accounts") },
+                QJsonArray { QJsonObject { { QStringLiteral("email"), QStringLiteral("me@example.org") },
+                    { QStringLiteral("generate"), true }, { QStringLiteral("password_env"), QStringLiteral("PW") } } }),
+            "accounts[0]: give exactly one of");
+        row("forwarding for another domain",
+            with(plan, { QStringLiteral("forwarding"), QStringLiteral("other.example") },
+                QJsonObject { { QStringLiteral("*"), QJsonArray { QStringLiteral("a@b.example") } } }),
+            "forwarding.other.example: not one of the plan's domains");
+        row("forwarding to nobody",
+            with(plan, { QStringLiteral("forwarding"), QStringLiteral("example.org") },
+                QJsonObject { { QStringLiteral("*"), QJsonArray() } }),
+            "forwarding.example.org.*: needs at least one address");
+        row("forwarding to a bad address",
+            with(plan, { QStringLiteral("forwarding"), QStringLiteral("example.org") },
+                QJsonObject { { QStringLiteral("*"), QJsonArray { QStringLiteral("me@@gmail.com") } } }),
+            "forwarding.example.org.*: \"me@@gmail.com\" is not an email address");
+        row("forwarding from a bad local part",
+            with(plan, { QStringLiteral("forwarding"), QStringLiteral("example.org") },
+                QJsonObject { { QStringLiteral("a b"), QJsonArray { QStringLiteral("me@gmail.com") } } }),
+            "forwarding.example.org.a b: \"a b\" is not a local part");
+        row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
+            "status.log_lines: must be a whole number from 0 to 10000");
+    }
+
+    void mistakesAreReportedWhereTheyAre()
+    {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        const auto plan = parsePlan(json);
+        QVERIFY2(!plan.ok(), "the plan was accepted");
+        QVERIFY2(plan.failure().message.contains(message),
+            qPrintable(QStringLiteral("got: %1\nwanted: %2").arg(plan.failure().message, message)));
+    }
+};
+
+QTEST_GUILESS_MAIN(PlanFileTest)
+#include "tst_plan_file.moc"

@@ -1,0 +1,1054 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cy" sourcelanguage="en">
+<context>
+    <name>postwr::app::Headless</name>
+    <message>
+        <source>postwr: cannot read the plan %1: %2</source>
+        <translation>postwr: methu darllen y cynllun %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 (shown only now, keep it safe): %2</source>
+        <translation>%1 (yn cael ei ddangos nawr yn unig, cadwch ef yn ddiogel): %2</translation>
+    </message>
+    <message>
+        <source>postwr: %1</source>
+        <translation>postwr: %1</translation>
+    </message>
+    <message>
+        <source>Postwr: your own mail server, set up over SSH.</source>
+        <translation>Postwr: eich gweinydd post eich hun, wedi&apos;i osod dros SSH.</translation>
+    </message>
+    <message>
+        <source>Run without a window, from a plan file.</source>
+        <translation>Rhedeg heb ffenestr, o ffeil gynllun.</translation>
+    </message>
+    <message>
+        <source>The plan file (JSON) to run; see examples/.</source>
+        <translation>Y ffeil gynllun (JSON) i&apos;w rhedeg; gweler examples/.</translation>
+    </message>
+    <message>
+        <source>Also print the SSH layer&apos;s diagnostics (never secrets) on stderr.</source>
+        <translation>Argraffu diagnosteg yr haen SSH hefyd (byth gyfrinachau) ar stderr.</translation>
+    </message>
+    <message>
+        <source>postwr: this build has the headless mode only: postwr --headless --plan FILE.json</source>
+        <translation>postwr: dim ond y modd heb ffenestr sydd yn y fersiwn hon: postwr --headless --plan FILE.json</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::remote</name>
+    <message>
+        <source>The server did not let the command start: %1</source>
+        <translation>Ni adawodd y gweinydd i&apos;r gorchymyn ddechrau: %1</translation>
+    </message>
+    <message>
+        <source>The connection to the server broke: %1</source>
+        <translation>Torrodd y cysylltiad â&apos;r gweinydd: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2.</source>
+        <translation>Methu darllen y ffeil allwedd %1: %2.</translation>
+    </message>
+    <message>
+        <source>The key file %1 is protected by a passphrase. Enter the passphrase.</source>
+        <translation>Mae&apos;r ffeil allwedd %1 wedi&apos;i diogelu gan gyfrinymadrodd. Rhowch y cyfrinymadrodd.</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the key file %1.</source>
+        <translation>Cyfrinymadrodd anghywir ar gyfer y ffeil allwedd %1.</translation>
+    </message>
+    <message>
+        <source>%1 is not a private key Postwr can use. Choose the private key file (such as id_ed25519), not the .pub file.</source>
+        <translation>Nid yw %1 yn allwedd breifat y gall Postwr ei defnyddio. Dewiswch y ffeil allwedd breifat (fel id_ed25519), nid y ffeil .pub.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2. Check the port, and that the SSH server is running.</source>
+        <translation>Gwrthododd %1 y cysylltiad ar borth %2. Gwiriwch y porth, a bod y gweinydd SSH yn rhedeg.</translation>
+    </message>
+    <message>
+        <source>No answer from %1 on port %2 within %3 seconds. Check the address and the port, and that no firewall blocks SSH.</source>
+        <translation>Dim ateb gan %1 ar borth %2 o fewn %3 eiliad. Gwiriwch y cyfeiriad a&apos;r porth, ac nad oes mur gwarchod yn rhwystro SSH.</translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found. Check it for typos, or use the server&apos;s IP address.</source>
+        <translation>Ni chafwyd hyd i&apos;r enw gwesteiwr %1. Gwiriwch am wallau teipio, neu defnyddiwch gyfeiriad IP y gweinydd.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from this computer. Check your network connection and the address.</source>
+        <translation>Ni ellir cyrraedd %1 o&apos;r cyfrifiadur hwn. Gwiriwch eich cysylltiad rhwydwaith a&apos;r cyfeiriad.</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 on port %2: %3</source>
+        <translation>Methu cysylltu â %1 ar borth %2: %3</translation>
+    </message>
+    <message>
+        <source>The server sent no host key: %1</source>
+        <translation>Ni anfonodd y gweinydd allwedd gwesteiwr: %1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the server&apos;s key fingerprint.</source>
+        <translation>Methu cyfrifo ôl bys allwedd y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Cannot read the list of trusted servers %1: %2</source>
+        <translation>Methu darllen y rhestr o weinyddion dibynadwy %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot start an SSH session: out of memory.</source>
+        <translation>Methu dechrau sesiwn SSH: dim digon o gof.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
+        <translation>Newidiodd hunaniaeth y gweinydd: mae %1 porth %2 bellach yn dangos yr allwedd %3, nid yr un yr oeddech yn ymddiried ynddi o&apos;r blaen. Gall hyn olygu ymosodiad. Os gwnaethoch ailosod y gweinydd, tynnwch ei hen gofnod o %4; fel arall peidiwch â chysylltu.</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>Heb gysylltu â gweinydd.</translation>
+    </message>
+    <message>
+        <source>Cannot save the trusted server in %1: %2</source>
+        <translation>Methu cadw&apos;r gweinydd dibynadwy yn %1: %2</translation>
+    </message>
+    <message>
+        <source>Confirm the server&apos;s fingerprint before logging in.</source>
+        <translation>Cadarnhewch ôl bys y gweinydd cyn mewngofnodi.</translation>
+    </message>
+    <message>
+        <source>The server wants a second way of logging in after this one for user %1 (AuthenticationMethods in its sshd_config). Postwr logs in with one: a key, or a password.</source>
+        <translation>Mae&apos;r gweinydd eisiau ail ffordd o fewngofnodi ar ôl hon ar gyfer y defnyddiwr %1 (AuthenticationMethods yn ei sshd_config). Mae Postwr yn mewngofnodi ag un: allwedd, neu gyfrinair.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke during login: %2</source>
+        <translation>Torrodd y cysylltiad â %1 wrth fewngofnodi: %2</translation>
+    </message>
+    <message>
+        <source>The server refused the login of user %1.</source>
+        <translation>Gwrthododd y gweinydd fewngofnodi&apos;r defnyddiwr %1.</translation>
+    </message>
+    <message>
+        <source>The server does not accept key login for user %1. Choose password login.</source>
+        <translation>Nid yw&apos;r gweinydd yn derbyn mewngofnodi ag allwedd ar gyfer y defnyddiwr %1. Dewiswch fewngofnodi â chyfrinair.</translation>
+    </message>
+    <message>
+        <source>No SSH agent is running for you (SSH_AUTH_SOCK is not set). Start one and add your key with ssh-add, or choose a key file.</source>
+        <translation>Nid oes asiant SSH yn rhedeg i chi (nid yw SSH_AUTH_SOCK wedi&apos;i osod). Dechreuwch un ac ychwanegwch eich allwedd ag ssh-add, neu dewiswch ffeil allwedd.</translation>
+    </message>
+    <message>
+        <source>The server accepted none of the keys in your SSH agent for user %1. Add the right key with ssh-add, or choose a key file.</source>
+        <translation>Ni dderbyniodd y gweinydd yr un o&apos;r allweddi yn eich asiant SSH ar gyfer y defnyddiwr %1. Ychwanegwch yr allwedd gywir ag ssh-add, neu dewiswch ffeil allwedd.</translation>
+    </message>
+    <message>
+        <source>The server refused the key %1 for user %2. Check that its public key is in ~/.ssh/authorized_keys of %2 on the server.</source>
+        <translation>Gwrthododd y gweinydd yr allwedd %1 ar gyfer y defnyddiwr %2. Gwiriwch fod ei hallwedd gyhoeddus yn ~/.ssh/authorized_keys %2 ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>The server does not accept password login for user %1. Choose a key.</source>
+        <translation>Nid yw&apos;r gweinydd yn derbyn mewngofnodi â chyfrinair ar gyfer y defnyddiwr %1. Dewiswch allwedd.</translation>
+    </message>
+    <message>
+        <source>The server refused the password for user %1.</source>
+        <translation>Gwrthododd y gweinydd y cyfrinair ar gyfer y defnyddiwr %1.</translation>
+    </message>
+    <message>
+        <source>At login the server asks &quot;%1&quot;, which Postwr cannot answer. Use a key instead.</source>
+        <translation>Wrth fewngofnodi mae&apos;r gweinydd yn gofyn &quot;%1&quot;, na all Postwr ei ateb. Defnyddiwch allwedd yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>Not logged in to %1.</source>
+        <translation>Heb fewngofnodi i %1.</translation>
+    </message>
+    <message>
+        <source>Cannot find out whether user %1 is root (id -u failed): %2</source>
+        <translation>Methu canfod ai root yw&apos;r defnyddiwr %1 (methodd id -u): %2</translation>
+    </message>
+    <message>
+        <source>The server does not offer file transfer (SFTP): %1. Install openssh-sftp-server, or check the Subsystem line of sshd_config.</source>
+        <translation>Nid yw&apos;r gweinydd yn cynnig trosglwyddo ffeiliau (SFTP): %1. Gosodwch openssh-sftp-server, neu gwiriwch linell Subsystem sshd_config.</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the server.</source>
+        <translation>Nid yw %1 yn bodoli ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>User %1 has no permission for %2 on the server.</source>
+        <translation>Nid oes gan y defnyddiwr %1 ganiatâd i %2 ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>File transfer of %1 failed: %2</source>
+        <translation>Methodd trosglwyddo %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot put %1 in place: %2</source>
+        <translation>Methu rhoi %1 yn ei le: %2</translation>
+    </message>
+    <message>
+        <source>Writing %1 as root took too long and was stopped.</source>
+        <translation>Cymerodd ysgrifennu %1 fel root ormod o amser a chafodd ei atal.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as root: %2</source>
+        <translation>Methu ysgrifennu %1 fel root: %2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes, too large to read.</source>
+        <translation>Mae %1 yn fwy na %2 beit, yn rhy fawr i&apos;w ddarllen.</translation>
+    </message>
+    <message>
+        <source>Commands as root need sudo here, and sudo asks for the password of user %1. Enter that password and try again.</source>
+        <translation>Mae angen sudo ar orchmynion fel root yma, ac mae sudo yn gofyn am gyfrinair y defnyddiwr %1. Rhowch y cyfrinair hwnnw a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>sudo did not accept the password of user %1. Check it and try again.</source>
+        <translation>Ni dderbyniodd sudo gyfrinair y defnyddiwr %1. Gwiriwch ef a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>User %1 may not use sudo on this server. Log in as root, or ask the server&apos;s administrator to allow sudo for %1.</source>
+        <translation>Ni chaiff y defnyddiwr %1 ddefnyddio sudo ar y gweinydd hwn. Mewngofnodwch fel root, neu gofynnwch i weinyddwr y gweinydd ganiatáu sudo i %1.</translation>
+    </message>
+    <message>
+        <source>sudo is not installed on this server. Log in as root, or install sudo as root first.</source>
+        <translation>Nid yw sudo wedi&apos;i osod ar y gweinydd hwn. Mewngofnodwch fel root, neu gosodwch sudo fel root yn gyntaf.</translation>
+    </message>
+    <message>
+        <source>sudo did not run the command: %1</source>
+        <translation>Ni redodd sudo y gorchymyn: %1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::AccountsStep</name>
+    <message>
+        <source>The password of %1 should be in the environment variable %2, which is not set.</source>
+        <translation>Dylai cyfrinair %1 fod yn y newidyn amgylchedd %2, nad yw wedi&apos;i osod.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is too short: use at least 8 characters, or let Postwr generate one.</source>
+        <translation>Mae cyfrinair %1 yn rhy fyr: defnyddiwch o leiaf 8 nod, neu gadewch i Postwr greu un.</translation>
+    </message>
+    <message>
+        <source>Remove the account %1</source>
+        <translation>Dileu&apos;r cyfrif %1</translation>
+    </message>
+    <message>
+        <source>Add the account %1 with a generated password</source>
+        <translation>Ychwanegu&apos;r cyfrif %1 gyda chyfrinair wedi&apos;i greu</translation>
+    </message>
+    <message>
+        <source>Change the password of %1</source>
+        <translation>Newid cyfrinair %1</translation>
+    </message>
+    <message>
+        <source>Add the account %1</source>
+        <translation>Ychwanegu&apos;r cyfrif %1</translation>
+    </message>
+    <message>
+        <source>Listing the accounts</source>
+        <translation>Yn rhestru&apos;r cyfrifon</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>Yn ychwanegu %1</translation>
+    </message>
+    <message>
+        <source>postwrd made no password for %1.</source>
+        <translation>Ni chreodd postwrd gyfrinair ar gyfer %1.</translation>
+    </message>
+    <message>
+        <source>Checking the password of %1</source>
+        <translation>Yn gwirio cyfrinair %1</translation>
+    </message>
+    <message>
+        <source>Checking the password of %1 failed: %2</source>
+        <translation>Methodd gwirio cyfrinair %1: %2</translation>
+    </message>
+    <message>
+        <source>Sender accounts</source>
+        <translation>Cyfrifon anfon</translation>
+    </message>
+    <message>
+        <source>%1: as planned already.</source>
+        <translation>%1: eisoes fel y cynlluniwyd.</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>Cyfrinair %1</translation>
+    </message>
+    <message>
+        <source>Setting the password of %1</source>
+        <translation>Yn gosod cyfrinair %1</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>Yn dileu %1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ForwardingStep</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>Yn darllen %1</translation>
+    </message>
+    <message>
+        <source>The forwarding of %1 is not valid: %2</source>
+        <translation>Nid yw anfon ymlaen %1 yn ddilys: %2</translation>
+    </message>
+    <message>
+        <source>The forwarding of %1@%2 runs a command, which Postwr does not allow.</source>
+        <translation>Mae anfon ymlaen %1@%2 yn rhedeg gorchymyn, nad yw Postwr yn ei ganiatáu.</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>Anfon ymlaen</translation>
+    </message>
+    <message>
+        <source>every other address @%1</source>
+        <translation>pob cyfeiriad arall @%1</translation>
+    </message>
+    <message>
+        <source>Forward %1 to %2</source>
+        <translation>Anfon %1 ymlaen i %2</translation>
+    </message>
+    <message>
+        <source>The forwarding of %1 is as planned already.</source>
+        <translation>Mae anfon ymlaen %1 eisoes fel y cynlluniwyd.</translation>
+    </message>
+    <message>
+        <source>Keeping the previous forwarding</source>
+        <translation>Yn cadw&apos;r anfon ymlaen blaenorol</translation>
+    </message>
+    <message>
+        <source>Giving the forwarding to postwr</source>
+        <translation>Yn rhoi&apos;r anfon ymlaen i postwr</translation>
+    </message>
+    <message>
+        <source>Wrote the forwarding of %1.</source>
+        <translation>Ysgrifennwyd anfon ymlaen %1.</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>Yn gwirio&apos;r ffurfweddiad</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::HostnameStep</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>Yn darllen %1</translation>
+    </message>
+    <message>
+        <source>postwrd is not installed here yet (%1)</source>
+        <translation>Nid yw postwrd wedi&apos;i osod yma eto (%1)</translation>
+    </message>
+    <message>
+        <source>Set the mail host name</source>
+        <translation>Gosod enw gwesteiwr y post</translation>
+    </message>
+    <message>
+        <source>Change postwrd&apos;s host name from %1 to %2</source>
+        <translation>Newid enw gwesteiwr postwrd o %1 i %2</translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s host name is already %1.</source>
+        <translation>Enw gwesteiwr postwrd yw %1 eisoes.</translation>
+    </message>
+    <message>
+        <source>Giving the configuration to postwr</source>
+        <translation>Yn rhoi&apos;r ffurfweddiad i postwr</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>Yn gwirio&apos;r ffurfweddiad</translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s host name is now %1.</source>
+        <translation>Enw gwesteiwr postwrd bellach yw %1.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::InstallFiles</name>
+    <message>
+        <source>The server&apos;s answer about the installation was cut short.</source>
+        <translation>Cafodd ateb y gweinydd am y gosodiad ei dorri&apos;n fyr.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::InstallStep</name>
+    <message>
+        <source>Looking at the current installation</source>
+        <translation>Yn edrych ar y gosodiad presennol</translation>
+    </message>
+    <message>
+        <source>Install postwrd</source>
+        <translation>Gosod postwrd</translation>
+    </message>
+    <message>
+        <source>Stop and disable %1, which holds the mail ports</source>
+        <translation>Atal ac analluogi %1, sy&apos;n dal y pyrth post</translation>
+    </message>
+    <message>
+        <source>Create the system user postwr</source>
+        <translation>Creu&apos;r defnyddiwr system postwr</translation>
+    </message>
+    <message>
+        <source>Upload postwrd to %1</source>
+        <translation>Llwytho postwrd i fyny i %1</translation>
+    </message>
+    <message>
+        <source>Upgrade postwrd in %1 (config, accounts and queue are kept)</source>
+        <translation>Uwchraddio postwrd yn %1 (cedwir y ffurfweddiad, y cyfrifon a&apos;r ciw)</translation>
+    </message>
+    <message>
+        <source>Write the supervisor script %1</source>
+        <translation>Ysgrifennu&apos;r sgript oruchwylio %1</translation>
+    </message>
+    <message>
+        <source>Write the systemd unit %1</source>
+        <translation>Ysgrifennu&apos;r uned systemd %1</translation>
+    </message>
+    <message>
+        <source>Update %1 (host name, directories, ports)</source>
+        <translation>Diweddaru %1 (enw gwesteiwr, cyfeiriaduron, pyrth)</translation>
+    </message>
+    <message>
+        <source>Write %1</source>
+        <translation>Ysgrifennu %1</translation>
+    </message>
+    <message>
+        <source>Add the mail domain %1</source>
+        <translation>Ychwanegu&apos;r parth post %1</translation>
+    </message>
+    <message>
+        <source>Make a self-signed certificate for %1 (until a real one is set up)</source>
+        <translation>Creu tystysgrif hunan-lofnodedig ar gyfer %1 (nes bod un go iawn wedi&apos;i gosod)</translation>
+    </message>
+    <message>
+        <source>Start postwrd</source>
+        <translation>Cychwyn postwrd</translation>
+    </message>
+    <message>
+        <source>Restart postwrd</source>
+        <translation>Ailgychwyn postwrd</translation>
+    </message>
+    <message>
+        <source>Reload postwrd&apos;s configuration</source>
+        <translation>Ail-lwytho ffurfweddiad postwrd</translation>
+    </message>
+    <message>
+        <source>Start postwrd at boot</source>
+        <translation>Cychwyn postwrd wrth gychwyn y peiriant</translation>
+    </message>
+    <message>
+        <source>This build of Postwr carries no postwrd to install.</source>
+        <translation>Nid oes postwrd i&apos;w osod yn y fersiwn hon o Postwr.</translation>
+    </message>
+    <message>
+        <source>postwrd is installed and running as planned: nothing to change.</source>
+        <translation>Mae postwrd wedi&apos;i osod ac yn rhedeg fel y cynlluniwyd: dim i&apos;w newid.</translation>
+    </message>
+    <message>
+        <source>%1 runs on this server and holds the mail ports. Postwr can stop and disable it: agree to that (install.stop_conflicting_mta in a plan file), or remove it yourself.</source>
+        <translation>Mae %1 yn rhedeg ar y gweinydd hwn ac yn dal y pyrth post. Gall Postwr ei atal a&apos;i analluogi: cytunwch i hynny (install.stop_conflicting_mta mewn ffeil gynllun), neu tynnwch ef eich hun.</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>Yn atal %1</translation>
+    </message>
+    <message>
+        <source>Creating the user postwr</source>
+        <translation>Yn creu&apos;r defnyddiwr postwr</translation>
+    </message>
+    <message>
+        <source>Creating postwrd&apos;s directories</source>
+        <translation>Yn creu cyfeiriaduron postwrd</translation>
+    </message>
+    <message>
+        <source>Uploading postwrd (%1 MB) to %2</source>
+        <translation>Yn llwytho postwrd (%1 MB) i fyny i %2</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Yn ysgrifennu %1</translation>
+    </message>
+    <message>
+        <source>Telling systemd about the unit</source>
+        <translation>Yn dweud wrth systemd am yr uned</translation>
+    </message>
+    <message>
+        <source>Keeping the previous configuration</source>
+        <translation>Yn cadw&apos;r ffurfweddiad blaenorol</translation>
+    </message>
+    <message>
+        <source>Giving the configuration to postwr</source>
+        <translation>Yn rhoi&apos;r ffurfweddiad i postwr</translation>
+    </message>
+    <message>
+        <source>Adding the mail domain %1</source>
+        <translation>Yn ychwanegu&apos;r parth post %1</translation>
+    </message>
+    <message>
+        <source>Making a self-signed certificate</source>
+        <translation>Yn creu tystysgrif hunan-lofnodedig</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>Yn gwirio&apos;r ffurfweddiad</translation>
+    </message>
+    <message>
+        <source>Restoring the previous configuration</source>
+        <translation>Yn adfer y ffurfweddiad blaenorol</translation>
+    </message>
+    <message>
+        <source>Starting postwrd at boot</source>
+        <translation>Yn gosod postwrd i gychwyn wrth gychwyn y peiriant</translation>
+    </message>
+    <message>
+        <source>postwrd is installed and running.</source>
+        <translation>Mae postwrd wedi&apos;i osod ac yn rhedeg.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::Ipv6Step</name>
+    <message>
+        <source>The server has no IPv6 address. If your provider assigned one (its control panel shows the address and the gateway), add it to /etc/netplan/50-cloud-init.yaml under your interface, e.g.
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
+then run `netplan apply`, and run this step again.</source>
+        <translation>Nid oes gan y gweinydd gyfeiriad IPv6. Os rhoddodd eich darparwr un (mae ei banel rheoli yn dangos y cyfeiriad a&apos;r porth), ychwanegwch ef at /etc/netplan/50-cloud-init.yaml o dan eich rhyngwyneb, e.e.
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
+yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
+    </message>
+    <message>
+        <source>Enable IPv6</source>
+        <translation>Galluogi IPv6</translation>
+    </message>
+    <message>
+        <source>Looking at IPv6</source>
+        <translation>Yn edrych ar IPv6</translation>
+    </message>
+    <message>
+        <source>Comment out the line in %1 that switches IPv6 off (a copy is kept as %1.postwr-bak)</source>
+        <translation>Troi&apos;n sylw y llinell yn %1 sy&apos;n diffodd IPv6 (cedwir copi fel %1.postwr-bak)</translation>
+    </message>
+    <message>
+        <source>Switch IPv6 on, now and at every boot (%1)</source>
+        <translation>Troi IPv6 ymlaen, nawr ac ar bob cychwyn (%1)</translation>
+    </message>
+    <message>
+        <source>Switching IPv6 on</source>
+        <translation>Yn troi IPv6 ymlaen</translation>
+    </message>
+    <message>
+        <source>IPv6 is still switched off after the change; something else on the server switches it off again.</source>
+        <translation>Mae IPv6 yn dal i fod wedi&apos;i ddiffodd ar ôl y newid; mae rhywbeth arall ar y gweinydd yn ei ddiffodd eto.</translation>
+    </message>
+    <message>
+        <source>IPv6 is on.</source>
+        <translation>Mae IPv6 ymlaen.</translation>
+    </message>
+    <message>
+        <source>IPv6 is on already.</source>
+        <translation>Mae IPv6 ymlaen eisoes.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::PlanFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>llinell %1, colofn %2</translation>
+    </message>
+    <message>
+        <source>unknown key; known here: %1</source>
+        <translation>allwedd anhysbys; y rhai hysbys yma: %1</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>rhaid iddo fod yn llinyn</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>rhaid iddo fod yn true neu false</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>rhaid iddo fod yn rhif cyfan o %1 i %2</translation>
+    </message>
+    <message>
+        <source>must be an object { … }</source>
+        <translation>rhaid iddo fod yn wrthrych { … }</translation>
+    </message>
+    <message>
+        <source>must be a list [ … ] of strings</source>
+        <translation>rhaid iddo fod yn rhestr [ … ] o linynnau</translation>
+    </message>
+    <message>
+        <source>missing: the SSH host, port and user to connect to</source>
+        <translation>ar goll: y gwesteiwr SSH, y porth a&apos;r defnyddiwr i gysylltu â nhw</translation>
+    </message>
+    <message>
+        <source>missing: the server&apos;s name or IP address</source>
+        <translation>ar goll: enw neu gyfeiriad IP y gweinydd</translation>
+    </message>
+    <message>
+        <source>missing: the user to log in as, e.g. root</source>
+        <translation>ar goll: y defnyddiwr i fewngofnodi fel, e.e. root</translation>
+    </message>
+    <message>
+        <source>must be &quot;agent&quot;, &quot;key&quot; or &quot;password&quot;</source>
+        <translation>rhaid iddo fod yn &quot;agent&quot;, &quot;key&quot; neu &quot;password&quot;</translation>
+    </message>
+    <message>
+        <source>missing: the private key file for &quot;auth&quot;: &quot;key&quot;</source>
+        <translation>ar goll: y ffeil allwedd breifat ar gyfer &quot;auth&quot;: &quot;key&quot;</translation>
+    </message>
+    <message>
+        <source>missing: the environment variable that holds the password for &quot;auth&quot;: &quot;password&quot;</source>
+        <translation>ar goll: y newidyn amgylchedd sy&apos;n dal y cyfrinair ar gyfer &quot;auth&quot;: &quot;password&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name (letters, digits and _)</source>
+        <translation>Nid yw &quot;%1&quot; yn enw newidyn amgylchedd (llythrennau, digidau a _)</translation>
+    </message>
+    <message>
+        <source>must be a SHA256 fingerprint as `ssh-keygen -lf` prints it: SHA256:…</source>
+        <translation>rhaid iddo fod yn ôl bys SHA256 fel y mae `ssh-keygen -lf` yn ei argraffu: SHA256:…</translation>
+    </message>
+    <message>
+        <source>must be &quot;system&quot; or &quot;user&quot;</source>
+        <translation>rhaid iddo fod yn &quot;system&quot; neu &quot;user&quot;</translation>
+    </message>
+    <message>
+        <source>must be an absolute path or start with ~/</source>
+        <translation>rhaid iddo fod yn llwybr absoliwt neu ddechrau â ~/</translation>
+    </message>
+    <message>
+        <source>the three ports must differ</source>
+        <translation>rhaid i&apos;r tri phorth fod yn wahanol</translation>
+    </message>
+    <message>
+        <source>a system install uses the standard ports 25, 587 and 465</source>
+        <translation>mae gosodiad system yn defnyddio&apos;r pyrth safonol 25, 587 a 465</translation>
+    </message>
+    <message>
+        <source>must be a list [ … ] of accounts</source>
+        <translation>rhaid iddo fod yn rhestr [ … ] o gyfrifon</translation>
+    </message>
+    <message>
+        <source>must be an object { &quot;email&quot;: … }</source>
+        <translation>rhaid iddo fod yn wrthrych { &quot;email&quot;: … }</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad e-bost</translation>
+    </message>
+    <message>
+        <source>%1 is not in one of the plan&apos;s domains (%2)</source>
+        <translation>Nid yw %1 yn un o barthau&apos;r cynllun (%2)</translation>
+    </message>
+    <message>
+        <source>give exactly one of &quot;password_env&quot;, &quot;generate&quot;: true or &quot;remove&quot;: true</source>
+        <translation>rhowch un yn union o &quot;password_env&quot;, &quot;generate&quot;: true neu &quot;remove&quot;: true</translation>
+    </message>
+    <message>
+        <source>not one of the plan&apos;s domains (%1)</source>
+        <translation>nid yw&apos;n un o barthau&apos;r cynllun (%1)</translation>
+    </message>
+    <message>
+        <source>must be an object { &quot;local part or *&quot;: [addresses] }</source>
+        <translation>rhaid iddo fod yn wrthrych { &quot;rhan leol neu *&quot;: [cyfeiriadau] }</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local part (the text before @)</source>
+        <translation>Nid yw &quot;%1&quot; yn rhan leol (y testun cyn @)</translation>
+    </message>
+    <message>
+        <source>needs at least one address to forward to</source>
+        <translation>mae angen o leiaf un cyfeiriad i anfon ymlaen iddo</translation>
+    </message>
+    <message>
+        <source>line 1, column 1: a plan is one JSON object { … }</source>
+        <translation>llinell 1, colofn 1: un gwrthrych JSON { … } yw cynllun</translation>
+    </message>
+    <message>
+        <source>missing: the steps to run, from %1</source>
+        <translation>ar goll: y camau i&apos;w rhedeg, o blith %1</translation>
+    </message>
+    <message>
+        <source>unknown step &quot;%1&quot;; the steps are %2</source>
+        <translation>cam anhysbys &quot;%1&quot;; y camau yw %2</translation>
+    </message>
+    <message>
+        <source>&quot;install&quot; and &quot;uninstall&quot; cannot be in one plan</source>
+        <translation>ni all &quot;install&quot; ac &quot;uninstall&quot; fod yn yr un cynllun</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name like mail.example.org</source>
+        <translation>Nid yw &quot;%1&quot; yn enw gwesteiwr fel mail.example.org</translation>
+    </message>
+    <message>
+        <source>missing: the server&apos;s mail host name, e.g. mail.example.org</source>
+        <translation>ar goll: enw gwesteiwr post y gweinydd, e.e. mail.example.org</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain like example.org</source>
+        <translation>Nid yw &quot;%1&quot; yn barth fel example.org</translation>
+    </message>
+    <message>
+        <source>missing: the domains to receive mail for</source>
+        <translation>ar goll: y parthau i dderbyn post ar eu cyfer</translation>
+    </message>
+    <message>
+        <source>must be HOST:PORT, e.g. gmail-smtp-in.l.google.com:25</source>
+        <translation>rhaid iddo fod yn HOST:PORT, e.e. gmail-smtp-in.l.google.com:25</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::PlanRunner</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>Yn cysylltu â %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
+        <translation>Ôl bys allwedd gwesteiwr %1 y gweinydd yw %2, nid %3 fel y dywed y cynllun. Efallai fod rhywun rhyngoch chi a&apos;r gweinydd; gwiriwch yr ôl bys ar y gweinydd ei hun (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key has changed.</source>
+        <translation>Mae allwedd gwesteiwr y gweinydd wedi newid.</translation>
+    </message>
+    <message>
+        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server&apos;s (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
+        <translation>Cysylltiad cyntaf â %1: ôl bys ei allwedd gwesteiwr %2 yw %3. Os un eich gweinydd chi yw hwnnw (mae ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub arno yn ei ddangos), rhowch ef yn y cynllun fel server.host_key.</translation>
+    </message>
+    <message>
+        <source>Trusted the %1 host key %2, as the plan says.</source>
+        <translation>Ymddiriedwyd yn allwedd gwesteiwr %1 %2, fel y dywed y cynllun.</translation>
+    </message>
+    <message>
+        <source>The SSH password should be in the environment variable %1, which is not set.</source>
+        <translation>Dylai&apos;r cyfrinair SSH fod yn y newidyn amgylchedd %1, nad yw wedi&apos;i osod.</translation>
+    </message>
+    <message>
+        <source>Logged in to %1.</source>
+        <translation>Wedi mewngofnodi i %1.</translation>
+    </message>
+    <message>
+        <source>Cannot find the home directory of %1 on the server.</source>
+        <translation>Methu dod o hyd i gyfeiriadur cartref %1 ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>Cam %1 o %2: %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Will: %1</source>
+        <translation>Bydd yn: %1</translation>
+    </message>
+    <message>
+        <source>Done: every step of the plan ran.</source>
+        <translation>Wedi gorffen: rhedodd pob cam o&apos;r cynllun.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ProbeAdvice</name>
+    <message>
+        <source>another program</source>
+        <translation>rhaglen arall</translation>
+    </message>
+    <message>
+        <source>an unknown system</source>
+        <translation>system anhysbys</translation>
+    </message>
+    <message>
+        <source>The server runs %1.</source>
+        <translation>Mae&apos;r gweinydd yn rhedeg %1.</translation>
+    </message>
+    <message>
+        <source>The server runs %1. Postwr is tested on Debian and Ubuntu; postwrd should work on any Linux, but the steps may need adjusting.</source>
+        <translation>Mae&apos;r gweinydd yn rhedeg %1. Mae Postwr wedi&apos;i brofi ar Debian ac Ubuntu; dylai postwrd weithio ar unrhyw Linux, ond efallai y bydd angen addasu&apos;r camau.</translation>
+    </message>
+    <message>
+        <source>Its processor architecture is x86_64.</source>
+        <translation>Ei bensaernïaeth prosesydd yw x86_64.</translation>
+    </message>
+    <message>
+        <source>Its processor architecture is %1, but the postwrd that Postwr carries is built for x86_64. Choose an x86_64 server, or build postwrd from source on this one.</source>
+        <translation>Ei bensaernïaeth prosesydd yw %1, ond mae&apos;r postwrd sydd gan Postwr wedi&apos;i adeiladu ar gyfer x86_64. Dewiswch weinydd x86_64, neu adeiladwch postwrd o&apos;r cod ffynhonnell ar yr un hwn.</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>anhysbys</translation>
+    </message>
+    <message>
+        <source>systemd runs the services.</source>
+        <translation>systemd sy&apos;n rhedeg y gwasanaethau.</translation>
+    </message>
+    <message>
+        <source>The server does not run systemd (PID 1 is %1), which a system install needs. Choose the user install instead.</source>
+        <translation>Nid yw&apos;r gweinydd yn rhedeg systemd (PID 1 yw %1), sydd ei angen ar osodiad system. Dewiswch y gosodiad defnyddiwr yn lle hynny.</translation>
+    </message>
+    <message>
+        <source>No systemd here; the user install keeps postwrd running itself.</source>
+        <translation>Dim systemd yma; mae&apos;r gosodiad defnyddiwr yn cadw postwrd i redeg ei hun.</translation>
+    </message>
+    <message>
+        <source>The server has %1 MiB of memory. postwrd needs about 10 MiB, but the system may be short of memory for anything else.</source>
+        <translation>Mae gan y gweinydd %1 MiB o gof. Mae angen tua 10 MiB ar postwrd, ond efallai na fydd digon o gof i&apos;r system ar gyfer unrhyw beth arall.</translation>
+    </message>
+    <message>
+        <source>%1 MiB of memory, %2 MiB available: plenty (postwrd needs about 10 MiB).</source>
+        <translation>%1 MiB o gof, %2 MiB ar gael: digon (mae angen tua 10 MiB ar postwrd).</translation>
+    </message>
+    <message>
+        <source>Only %1 MiB are free on the disk: free some space, the queue and the mailboxes need it.</source>
+        <translation>Dim ond %1 MiB sy&apos;n rhydd ar y ddisg: rhyddhewch le, mae ar y ciw a&apos;r blychau post ei angen.</translation>
+    </message>
+    <message>
+        <source>%1 MiB are free on the disk: enough to start, but mail with attachments fills it quickly.</source>
+        <translation>Mae %1 MiB yn rhydd ar y ddisg: digon i ddechrau, ond mae post ag atodiadau yn ei llenwi&apos;n gyflym.</translation>
+    </message>
+    <message>
+        <source>%1 MiB are free on the disk.</source>
+        <translation>Mae %1 MiB yn rhydd ar y ddisg.</translation>
+    </message>
+    <message>
+        <source>your mail host name</source>
+        <translation>enw gwesteiwr eich post</translation>
+    </message>
+    <message>
+        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider&apos;s control panel.</source>
+        <translation>Nid oes DNS gwrthdro gan %1. Mae derbynwyr fel Gmail yn gwrthod post o gyfeiriadau o&apos;r fath: gosodwch ei gofnod PTR i %2 ym mhanel rheoli eich darparwr.</translation>
+    </message>
+    <message>
+        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider&apos;s control panel.</source>
+        <translation>DNS gwrthdro %1 yw %2, nid %3: gosodwch ei gofnod PTR i %3 ym mhanel rheoli eich darparwr.</translation>
+    </message>
+    <message>
+        <source>The reverse DNS of %1 is %2.</source>
+        <translation>DNS gwrthdro %1 yw %2.</translation>
+    </message>
+    <message>
+        <source>The server has no public IPv4 address on its network interfaces. Behind NAT, the provider must forward ports %1, %2 and %3 to it.</source>
+        <translation>Nid oes gan y gweinydd gyfeiriad IPv4 cyhoeddus ar ei ryngwynebau rhwydwaith. Y tu ôl i NAT, rhaid i&apos;r darparwr anfon pyrth %1, %2 a %3 ymlaen ato.</translation>
+    </message>
+    <message>
+        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step &quot;Enable IPv6&quot; switches it on.</source>
+        <translation>Mae IPv6 wedi&apos;i ddiffodd (net.ipv6.conf.all.disable_ipv6 = 1). Os rhoddodd eich darparwr gyfeiriad IPv6 i&apos;r gweinydd, mae&apos;r cam &quot;Galluogi IPv6&quot; yn ei droi ymlaen.</translation>
+    </message>
+    <message>
+        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step &quot;Enable IPv6&quot; shows how).</source>
+        <translation>Nid oes gan y gweinydd gyfeiriad IPv6 cyhoeddus. Mae post yn gweithio heb un; os yw eich darparwr yn cynnig IPv6, ffurfweddwch ef (mae&apos;r cam &quot;Galluogi IPv6&quot; yn dangos sut).</translation>
+    </message>
+    <message>
+        <source>Cannot tell which programs listen on the mail ports: the server has no `ss` (package iproute2).</source>
+        <translation>Methu dweud pa raglenni sy&apos;n gwrando ar y pyrth post: nid oes `ss` ar y gweinydd (pecyn iproute2).</translation>
+    </message>
+    <message>
+        <source>Port %1 is free.</source>
+        <translation>Mae porth %1 yn rhydd.</translation>
+    </message>
+    <message>
+        <source>Port %1 is postwrd&apos;s already.</source>
+        <translation>Mae porth %1 yn perthyn i postwrd eisoes.</translation>
+    </message>
+    <message>
+        <source>Port %1 is taken by %2. Postwr can stop and disable it during the install, with your consent.</source>
+        <translation>Mae porth %1 yn cael ei ddefnyddio gan %2. Gall Postwr ei atal a&apos;i analluogi yn ystod y gosod, gyda&apos;ch caniatâd.</translation>
+    </message>
+    <message>
+        <source>%1 is installed. Only one mail server can have the mail ports; postwrd replaces it.</source>
+        <translation>Mae %1 wedi&apos;i osod. Dim ond un gweinydd post all gael y pyrth post; mae postwrd yn cymryd ei le.</translation>
+    </message>
+    <message>
+        <source>Outbound port 25 is open: the server can deliver mail to other servers.</source>
+        <translation>Mae porth 25 tuag allan ar agor: gall y gweinydd ddanfon post i weinyddion eraill.</translation>
+    </message>
+    <message>
+        <source>Your provider blocks outbound port 25: the server cannot deliver mail to Gmail or anyone else. Ask your provider to open it (many do on request for new accounts).</source>
+        <translation>Mae eich darparwr yn rhwystro porth 25 tuag allan: ni all y gweinydd ddanfon post i Gmail nac i neb arall. Gofynnwch i&apos;ch darparwr ei agor (mae llawer yn gwneud hynny ar gais ar gyfer cyfrifon newydd).</translation>
+    </message>
+    <message>
+        <source>A test connection on port 25 was refused (%1). A firewall on the server or at the provider may block outbound mail.</source>
+        <translation>Cafodd cysylltiad prawf ar borth 25 ei wrthod (%1). Efallai fod mur gwarchod ar y gweinydd neu gan y darparwr yn rhwystro post tuag allan.</translation>
+    </message>
+    <message>
+        <source>Could not test outbound port 25 (%1).</source>
+        <translation>Methu profi porth 25 tuag allan (%1).</translation>
+    </message>
+    <message>
+        <source>%1 is installed already; installing again upgrades it in place.</source>
+        <translation>Mae %1 wedi&apos;i osod eisoes; mae gosod eto yn ei uwchraddio yn ei le.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ProbeStep</name>
+    <message>
+        <source>Look at the server</source>
+        <translation>Edrych ar y gweinydd</translation>
+    </message>
+    <message>
+        <source>probe.outbound_check must be HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>Rhaid i probe.outbound_check fod yn HOST:PORT, nid &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>Looking at the server</source>
+        <translation>Yn edrych ar y gweinydd</translation>
+    </message>
+    <message>
+        <source>[good]</source>
+        <translation>[da]</translation>
+    </message>
+    <message>
+        <source>[warning]</source>
+        <translation>[rhybudd]</translation>
+    </message>
+    <message>
+        <source>[problem]</source>
+        <translation>[problem]</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ServerProbe</name>
+    <message>
+        <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
+        <translation>Nid oes rhan &quot;%1&quot; yn ateb y gweinydd: cafodd yr archwiliad ei dorri&apos;n fyr.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::StatusStep</name>
+    <message>
+        <source>Service status</source>
+        <translation>Statws y gwasanaeth</translation>
+    </message>
+    <message>
+        <source>Asking postwrd its version</source>
+        <translation>Yn gofyn i postwrd am ei fersiwn</translation>
+    </message>
+    <message>
+        <source>postwrd is not installed in %1: %2</source>
+        <translation>Nid yw postwrd wedi&apos;i osod yn %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is running.</source>
+        <translation>Mae %1 yn rhedeg.</translation>
+    </message>
+    <message>
+        <source>%1 is installed but not running.</source>
+        <translation>Mae %1 wedi&apos;i osod ond nid yw&apos;n rhedeg.</translation>
+    </message>
+    <message>
+        <source>Looking at the queue</source>
+        <translation>Yn edrych ar y ciw</translation>
+    </message>
+    <message>
+        <source>Messages waiting in the queue: %1</source>
+        <translation>Negeseuon yn aros yn y ciw: %1</translation>
+    </message>
+    <message>
+        <source>The last lines of postwrd&apos;s log:</source>
+        <translation>Llinellau olaf log postwrd:</translation>
+    </message>
+    <message>
+        <source>Reading postwrd&apos;s log</source>
+        <translation>Yn darllen log postwrd</translation>
+    </message>
+    <message>
+        <source>postwrd is not running. Its log above says why; run the install step to start it.</source>
+        <translation>Nid yw postwrd yn rhedeg. Mae ei log uchod yn dweud pam; rhedwch y cam gosod i&apos;w gychwyn.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::Steps</name>
+    <message>
+        <source>Checking whether postwrd runs</source>
+        <translation>Yn gwirio a yw postwrd yn rhedeg</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1: wedi&apos;i ganslo</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 seconds</source>
+        <translation>%1: dim ateb o fewn %2 eiliad</translation>
+    </message>
+    <message>
+        <source>%1: failed with exit status %2</source>
+        <translation>%1: wedi methu gyda statws gadael %2</translation>
+    </message>
+    <message>
+        <source>%1: failed with exit status %2: %3</source>
+        <translation>%1: wedi methu gyda statws gadael %2: %3</translation>
+    </message>
+    <message>
+        <source>Starting postwrd</source>
+        <translation>Yn cychwyn postwrd</translation>
+    </message>
+    <message>
+        <source>Reading postwrd&apos;s log</source>
+        <translation>Yn darllen log postwrd</translation>
+    </message>
+    <message>
+        <source>Starting postwrd (user mode, supervised by %1)</source>
+        <translation>Yn cychwyn postwrd (modd defnyddiwr, wedi&apos;i oruchwylio gan %1)</translation>
+    </message>
+    <message>
+        <source>Waiting for postwrd to be ready</source>
+        <translation>Yn aros i postwrd fod yn barod</translation>
+    </message>
+    <message>
+        <source>postwrd did not start: %1</source>
+        <translation>Ni chychwynnodd postwrd: %1</translation>
+    </message>
+    <message>
+        <source>Stopping postwrd</source>
+        <translation>Yn atal postwrd</translation>
+    </message>
+    <message>
+        <source>Restarting postwrd</source>
+        <translation>Yn ailgychwyn postwrd</translation>
+    </message>
+    <message>
+        <source>Reloading postwrd</source>
+        <translation>Yn ail-lwytho postwrd</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::UninstallStep</name>
+    <message>
+        <source>Uninstall postwrd</source>
+        <translation>Dadosod postwrd</translation>
+    </message>
+    <message>
+        <source>Stop postwrd</source>
+        <translation>Atal postwrd</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>Dileu %1</translation>
+    </message>
+    <message>
+        <source>Delete the configuration, the queue and all mail in %1, %2 and %3</source>
+        <translation>Dileu&apos;r ffurfweddiad, y ciw a&apos;r holl bost yn %1, %2 a %3</translation>
+    </message>
+    <message>
+        <source>Keep the configuration, the queue and the mail</source>
+        <translation>Cadw&apos;r ffurfweddiad, y ciw a&apos;r post</translation>
+    </message>
+    <message>
+        <source>Removing postwrd</source>
+        <translation>Yn dileu postwrd</translation>
+    </message>
+    <message>
+        <source>postwrd is removed, with its configuration, queue and mail.</source>
+        <translation>Mae postwrd wedi&apos;i ddileu, gyda&apos;i ffurfweddiad, ei giw a&apos;i bost.</translation>
+    </message>
+    <message>
+        <source>postwrd is removed; its configuration, queue and mail are kept in %1, %2 and %3.</source>
+        <translation>Mae postwrd wedi&apos;i ddileu; mae ei ffurfweddiad, ei giw a&apos;i bost wedi&apos;u cadw yn %1, %2 a %3.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1054 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>postwr::app::Headless</name>
+    <message>
+        <source>postwr: cannot read the plan %1: %2</source>
+        <translation>postwr：无法读取计划文件 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 (shown only now, keep it safe): %2</source>
+        <translation>%1（仅此一次显示，请妥善保管）：%2</translation>
+    </message>
+    <message>
+        <source>postwr: %1</source>
+        <translation>postwr：%1</translation>
+    </message>
+    <message>
+        <source>Postwr: your own mail server, set up over SSH.</source>
+        <translation>Postwr：通过 SSH 搭建属于你自己的邮件服务器。</translation>
+    </message>
+    <message>
+        <source>Run without a window, from a plan file.</source>
+        <translation>不打开窗口，按计划文件运行。</translation>
+    </message>
+    <message>
+        <source>The plan file (JSON) to run; see examples/.</source>
+        <translation>要运行的计划文件（JSON）；参见 examples/。</translation>
+    </message>
+    <message>
+        <source>Also print the SSH layer&apos;s diagnostics (never secrets) on stderr.</source>
+        <translation>同时在 stderr 上输出 SSH 层的诊断信息（绝不包含机密）。</translation>
+    </message>
+    <message>
+        <source>postwr: this build has the headless mode only: postwr --headless --plan FILE.json</source>
+        <translation>postwr：此版本只有无界面模式：postwr --headless --plan FILE.json</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::remote</name>
+    <message>
+        <source>The server did not let the command start: %1</source>
+        <translation>服务器不允许该命令启动：%1</translation>
+    </message>
+    <message>
+        <source>The connection to the server broke: %1</source>
+        <translation>与服务器的连接已断开：%1</translation>
+    </message>
+    <message>
+        <source>Cannot read the key file %1: %2.</source>
+        <translation>无法读取密钥文件 %1：%2。</translation>
+    </message>
+    <message>
+        <source>The key file %1 is protected by a passphrase. Enter the passphrase.</source>
+        <translation>密钥文件 %1 受密码短语保护。请输入密码短语。</translation>
+    </message>
+    <message>
+        <source>Wrong passphrase for the key file %1.</source>
+        <translation>密钥文件 %1 的密码短语错误。</translation>
+    </message>
+    <message>
+        <source>%1 is not a private key Postwr can use. Choose the private key file (such as id_ed25519), not the .pub file.</source>
+        <translation>%1 不是 Postwr 可以使用的私钥。请选择私钥文件（例如 id_ed25519），而不是 .pub 文件。</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2. Check the port, and that the SSH server is running.</source>
+        <translation>%1 拒绝了端口 %2 上的连接。请检查端口，以及 SSH 服务器是否在运行。</translation>
+    </message>
+    <message>
+        <source>No answer from %1 on port %2 within %3 seconds. Check the address and the port, and that no firewall blocks SSH.</source>
+        <translation>%1 在 %3 秒内未在端口 %2 上响应。请检查地址和端口，并确认没有防火墙阻止 SSH。</translation>
+    </message>
+    <message>
+        <source>The host name %1 was not found. Check it for typos, or use the server&apos;s IP address.</source>
+        <translation>找不到主机名 %1。请检查是否有拼写错误，或改用服务器的 IP 地址。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached from this computer. Check your network connection and the address.</source>
+        <translation>从这台电脑无法访问 %1。请检查你的网络连接和地址。</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 on port %2: %3</source>
+        <translation>无法连接到 %1 的端口 %2：%3</translation>
+    </message>
+    <message>
+        <source>The server sent no host key: %1</source>
+        <translation>服务器没有发送主机密钥：%1</translation>
+    </message>
+    <message>
+        <source>Cannot compute the server&apos;s key fingerprint.</source>
+        <translation>无法计算服务器密钥的指纹。</translation>
+    </message>
+    <message>
+        <source>Cannot read the list of trusted servers %1: %2</source>
+        <translation>无法读取受信任服务器列表 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot start an SSH session: out of memory.</source>
+        <translation>无法启动 SSH 会话：内存不足。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
+        <translation>服务器的身份已改变：%1 端口 %2 现在出示的密钥是 %3，而不是你之前信任的那个。这可能意味着攻击。如果你重装了服务器，请从 %4 中删除它的旧条目；否则不要连接。</translation>
+    </message>
+    <message>
+        <source>Not connected to a server.</source>
+        <translation>未连接到服务器。</translation>
+    </message>
+    <message>
+        <source>Cannot save the trusted server in %1: %2</source>
+        <translation>无法在 %1 中保存受信任的服务器：%2</translation>
+    </message>
+    <message>
+        <source>Confirm the server&apos;s fingerprint before logging in.</source>
+        <translation>登录前请确认服务器的指纹。</translation>
+    </message>
+    <message>
+        <source>The server wants a second way of logging in after this one for user %1 (AuthenticationMethods in its sshd_config). Postwr logs in with one: a key, or a password.</source>
+        <translation>对用户 %1，服务器在此之后还要求第二种登录方式（其 sshd_config 中的 AuthenticationMethods）。Postwr 只用一种方式登录：密钥或密码。</translation>
+    </message>
+    <message>
+        <source>The connection to %1 broke during login: %2</source>
+        <translation>登录期间与 %1 的连接断开：%2</translation>
+    </message>
+    <message>
+        <source>The server refused the login of user %1.</source>
+        <translation>服务器拒绝了用户 %1 的登录。</translation>
+    </message>
+    <message>
+        <source>The server does not accept key login for user %1. Choose password login.</source>
+        <translation>服务器不接受用户 %1 的密钥登录。请选择密码登录。</translation>
+    </message>
+    <message>
+        <source>No SSH agent is running for you (SSH_AUTH_SOCK is not set). Start one and add your key with ssh-add, or choose a key file.</source>
+        <translation>你没有正在运行的 SSH 代理（未设置 SSH_AUTH_SOCK）。请启动一个并用 ssh-add 添加你的密钥，或选择一个密钥文件。</translation>
+    </message>
+    <message>
+        <source>The server accepted none of the keys in your SSH agent for user %1. Add the right key with ssh-add, or choose a key file.</source>
+        <translation>对用户 %1，服务器不接受你的 SSH 代理中的任何密钥。请用 ssh-add 添加正确的密钥，或选择一个密钥文件。</translation>
+    </message>
+    <message>
+        <source>The server refused the key %1 for user %2. Check that its public key is in ~/.ssh/authorized_keys of %2 on the server.</source>
+        <translation>服务器拒绝了用户 %2 的密钥 %1。请检查其公钥是否在服务器上 %2 的 ~/.ssh/authorized_keys 中。</translation>
+    </message>
+    <message>
+        <source>The server does not accept password login for user %1. Choose a key.</source>
+        <translation>服务器不接受用户 %1 的密码登录。请选择密钥。</translation>
+    </message>
+    <message>
+        <source>The server refused the password for user %1.</source>
+        <translation>服务器拒绝了用户 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>At login the server asks &quot;%1&quot;, which Postwr cannot answer. Use a key instead.</source>
+        <translation>登录时服务器询问“%1”，Postwr 无法回答。请改用密钥。</translation>
+    </message>
+    <message>
+        <source>Not logged in to %1.</source>
+        <translation>未登录到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot find out whether user %1 is root (id -u failed): %2</source>
+        <translation>无法确定用户 %1 是否为 root（id -u 失败）：%2</translation>
+    </message>
+    <message>
+        <source>The server does not offer file transfer (SFTP): %1. Install openssh-sftp-server, or check the Subsystem line of sshd_config.</source>
+        <translation>服务器不提供文件传输（SFTP）：%1。请安装 openssh-sftp-server，或检查 sshd_config 中的 Subsystem 行。</translation>
+    </message>
+    <message>
+        <source>%1 does not exist on the server.</source>
+        <translation>服务器上不存在 %1。</translation>
+    </message>
+    <message>
+        <source>User %1 has no permission for %2 on the server.</source>
+        <translation>用户 %1 在服务器上没有访问 %2 的权限。</translation>
+    </message>
+    <message>
+        <source>File transfer of %1 failed: %2</source>
+        <translation>%1 的文件传输失败：%2</translation>
+    </message>
+    <message>
+        <source>Cannot put %1 in place: %2</source>
+        <translation>无法将 %1 放到位：%2</translation>
+    </message>
+    <message>
+        <source>Writing %1 as root took too long and was stopped.</source>
+        <translation>以 root 身份写入 %1 耗时过长，已被停止。</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as root: %2</source>
+        <translation>无法以 root 身份写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is larger than %2 bytes, too large to read.</source>
+        <translation>%1 大于 %2 字节，太大无法读取。</translation>
+    </message>
+    <message>
+        <source>Commands as root need sudo here, and sudo asks for the password of user %1. Enter that password and try again.</source>
+        <translation>此处以 root 身份执行命令需要 sudo，而 sudo 要求输入用户 %1 的密码。请输入该密码后重试。</translation>
+    </message>
+    <message>
+        <source>sudo did not accept the password of user %1. Check it and try again.</source>
+        <translation>sudo 没有接受用户 %1 的密码。请检查后重试。</translation>
+    </message>
+    <message>
+        <source>User %1 may not use sudo on this server. Log in as root, or ask the server&apos;s administrator to allow sudo for %1.</source>
+        <translation>用户 %1 不能在此服务器上使用 sudo。请以 root 登录，或请服务器管理员允许 %1 使用 sudo。</translation>
+    </message>
+    <message>
+        <source>sudo is not installed on this server. Log in as root, or install sudo as root first.</source>
+        <translation>此服务器上没有安装 sudo。请以 root 登录，或先以 root 安装 sudo。</translation>
+    </message>
+    <message>
+        <source>sudo did not run the command: %1</source>
+        <translation>sudo 没有运行该命令：%1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::AccountsStep</name>
+    <message>
+        <source>The password of %1 should be in the environment variable %2, which is not set.</source>
+        <translation>%1 的密码应在环境变量 %2 中，但该变量未设置。</translation>
+    </message>
+    <message>
+        <source>The password of %1 is too short: use at least 8 characters, or let Postwr generate one.</source>
+        <translation>%1 的密码太短：请至少使用 8 个字符，或让 Postwr 生成一个。</translation>
+    </message>
+    <message>
+        <source>Remove the account %1</source>
+        <translation>删除账户 %1</translation>
+    </message>
+    <message>
+        <source>Add the account %1 with a generated password</source>
+        <translation>添加账户 %1，使用生成的密码</translation>
+    </message>
+    <message>
+        <source>Change the password of %1</source>
+        <translation>更改 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Add the account %1</source>
+        <translation>添加账户 %1</translation>
+    </message>
+    <message>
+        <source>Listing the accounts</source>
+        <translation>正在列出账户</translation>
+    </message>
+    <message>
+        <source>Adding %1</source>
+        <translation>正在添加 %1</translation>
+    </message>
+    <message>
+        <source>postwrd made no password for %1.</source>
+        <translation>postwrd 没有为 %1 生成密码。</translation>
+    </message>
+    <message>
+        <source>Checking the password of %1</source>
+        <translation>正在检查 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Checking the password of %1 failed: %2</source>
+        <translation>检查 %1 的密码失败：%2</translation>
+    </message>
+    <message>
+        <source>Sender accounts</source>
+        <translation>发件账户</translation>
+    </message>
+    <message>
+        <source>%1: as planned already.</source>
+        <translation>%1：已符合计划。</translation>
+    </message>
+    <message>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <source>Setting the password of %1</source>
+        <translation>正在设置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Removing %1</source>
+        <translation>正在删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ForwardingStep</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>The forwarding of %1 is not valid: %2</source>
+        <translation>%1 的转发设置无效：%2</translation>
+    </message>
+    <message>
+        <source>The forwarding of %1@%2 runs a command, which Postwr does not allow.</source>
+        <translation>%1@%2 的转发会运行一个命令，Postwr 不允许这样做。</translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>every other address @%1</source>
+        <translation>@%1 的所有其他地址</translation>
+    </message>
+    <message>
+        <source>Forward %1 to %2</source>
+        <translation>将 %1 转发到 %2</translation>
+    </message>
+    <message>
+        <source>The forwarding of %1 is as planned already.</source>
+        <translation>%1 的转发已符合计划。</translation>
+    </message>
+    <message>
+        <source>Keeping the previous forwarding</source>
+        <translation>正在保留之前的转发设置</translation>
+    </message>
+    <message>
+        <source>Giving the forwarding to postwr</source>
+        <translation>正在把转发设置交给 postwr</translation>
+    </message>
+    <message>
+        <source>Wrote the forwarding of %1.</source>
+        <translation>已写入 %1 的转发设置。</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>正在检查配置</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::HostnameStep</name>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>postwrd is not installed here yet (%1)</source>
+        <translation>postwrd 尚未安装在此处（%1）</translation>
+    </message>
+    <message>
+        <source>Set the mail host name</source>
+        <translation>设置邮件主机名</translation>
+    </message>
+    <message>
+        <source>Change postwrd&apos;s host name from %1 to %2</source>
+        <translation>将 postwrd 的主机名从 %1 改为 %2</translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s host name is already %1.</source>
+        <translation>postwrd 的主机名已经是 %1。</translation>
+    </message>
+    <message>
+        <source>Giving the configuration to postwr</source>
+        <translation>正在把配置交给 postwr</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>正在检查配置</translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s host name is now %1.</source>
+        <translation>postwrd 的主机名现在是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::InstallFiles</name>
+    <message>
+        <source>The server&apos;s answer about the installation was cut short.</source>
+        <translation>服务器关于安装情况的回答被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::InstallStep</name>
+    <message>
+        <source>Looking at the current installation</source>
+        <translation>正在查看当前的安装</translation>
+    </message>
+    <message>
+        <source>Install postwrd</source>
+        <translation>安装 postwrd</translation>
+    </message>
+    <message>
+        <source>Stop and disable %1, which holds the mail ports</source>
+        <translation>停止并禁用占用邮件端口的 %1</translation>
+    </message>
+    <message>
+        <source>Create the system user postwr</source>
+        <translation>创建系统用户 postwr</translation>
+    </message>
+    <message>
+        <source>Upload postwrd to %1</source>
+        <translation>上传 postwrd 到 %1</translation>
+    </message>
+    <message>
+        <source>Upgrade postwrd in %1 (config, accounts and queue are kept)</source>
+        <translation>就地升级 %1 中的 postwrd（保留配置、账户和队列）</translation>
+    </message>
+    <message>
+        <source>Write the supervisor script %1</source>
+        <translation>写入守护脚本 %1</translation>
+    </message>
+    <message>
+        <source>Write the systemd unit %1</source>
+        <translation>写入 systemd 单元 %1</translation>
+    </message>
+    <message>
+        <source>Update %1 (host name, directories, ports)</source>
+        <translation>更新 %1（主机名、目录、端口）</translation>
+    </message>
+    <message>
+        <source>Write %1</source>
+        <translation>写入 %1</translation>
+    </message>
+    <message>
+        <source>Add the mail domain %1</source>
+        <translation>添加邮件域名 %1</translation>
+    </message>
+    <message>
+        <source>Make a self-signed certificate for %1 (until a real one is set up)</source>
+        <translation>为 %1 生成自签名证书（在配置正式证书之前使用）</translation>
+    </message>
+    <message>
+        <source>Start postwrd</source>
+        <translation>启动 postwrd</translation>
+    </message>
+    <message>
+        <source>Restart postwrd</source>
+        <translation>重启 postwrd</translation>
+    </message>
+    <message>
+        <source>Reload postwrd&apos;s configuration</source>
+        <translation>重新加载 postwrd 的配置</translation>
+    </message>
+    <message>
+        <source>Start postwrd at boot</source>
+        <translation>开机时启动 postwrd</translation>
+    </message>
+    <message>
+        <source>This build of Postwr carries no postwrd to install.</source>
+        <translation>此版本的 Postwr 没有携带可安装的 postwrd。</translation>
+    </message>
+    <message>
+        <source>postwrd is installed and running as planned: nothing to change.</source>
+        <translation>postwrd 已按计划安装并在运行：无需更改。</translation>
+    </message>
+    <message>
+        <source>%1 runs on this server and holds the mail ports. Postwr can stop and disable it: agree to that (install.stop_conflicting_mta in a plan file), or remove it yourself.</source>
+        <translation>%1 正在此服务器上运行并占用邮件端口。Postwr 可以停止并禁用它：请同意这样做（计划文件中的 install.stop_conflicting_mta），或自行卸载它。</translation>
+    </message>
+    <message>
+        <source>Stopping %1</source>
+        <translation>正在停止 %1</translation>
+    </message>
+    <message>
+        <source>Creating the user postwr</source>
+        <translation>正在创建用户 postwr</translation>
+    </message>
+    <message>
+        <source>Creating postwrd&apos;s directories</source>
+        <translation>正在创建 postwrd 的目录</translation>
+    </message>
+    <message>
+        <source>Uploading postwrd (%1 MB) to %2</source>
+        <translation>正在上传 postwrd（%1 MB）到 %2</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>正在写入 %1</translation>
+    </message>
+    <message>
+        <source>Telling systemd about the unit</source>
+        <translation>正在通知 systemd 有关该单元</translation>
+    </message>
+    <message>
+        <source>Keeping the previous configuration</source>
+        <translation>正在保留之前的配置</translation>
+    </message>
+    <message>
+        <source>Giving the configuration to postwr</source>
+        <translation>正在把配置交给 postwr</translation>
+    </message>
+    <message>
+        <source>Adding the mail domain %1</source>
+        <translation>正在添加邮件域名 %1</translation>
+    </message>
+    <message>
+        <source>Making a self-signed certificate</source>
+        <translation>正在生成自签名证书</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>正在检查配置</translation>
+    </message>
+    <message>
+        <source>Restoring the previous configuration</source>
+        <translation>正在恢复之前的配置</translation>
+    </message>
+    <message>
+        <source>Starting postwrd at boot</source>
+        <translation>正在设置开机启动 postwrd</translation>
+    </message>
+    <message>
+        <source>postwrd is installed and running.</source>
+        <translation>postwrd 已安装并在运行。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::Ipv6Step</name>
+    <message>
+        <source>The server has no IPv6 address. If your provider assigned one (its control panel shows the address and the gateway), add it to /etc/netplan/50-cloud-init.yaml under your interface, e.g.
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
+then run `netplan apply`, and run this step again.</source>
+        <translation>服务器没有 IPv6 地址。如果你的服务商分配了一个（其控制面板会显示地址和网关），请在 /etc/netplan/50-cloud-init.yaml 中你的网络接口下添加，例如
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
+然后运行 `netplan apply`，再重新运行此步骤。</translation>
+    </message>
+    <message>
+        <source>Enable IPv6</source>
+        <translation>启用 IPv6</translation>
+    </message>
+    <message>
+        <source>Looking at IPv6</source>
+        <translation>正在查看 IPv6</translation>
+    </message>
+    <message>
+        <source>Comment out the line in %1 that switches IPv6 off (a copy is kept as %1.postwr-bak)</source>
+        <translation>注释掉 %1 中关闭 IPv6 的那一行（副本保存为 %1.postwr-bak）</translation>
+    </message>
+    <message>
+        <source>Switch IPv6 on, now and at every boot (%1)</source>
+        <translation>立即并在每次开机时开启 IPv6（%1）</translation>
+    </message>
+    <message>
+        <source>Switching IPv6 on</source>
+        <translation>正在开启 IPv6</translation>
+    </message>
+    <message>
+        <source>IPv6 is still switched off after the change; something else on the server switches it off again.</source>
+        <translation>更改之后 IPv6 仍处于关闭状态；服务器上有其他东西又把它关闭了。</translation>
+    </message>
+    <message>
+        <source>IPv6 is on.</source>
+        <translation>IPv6 已开启。</translation>
+    </message>
+    <message>
+        <source>IPv6 is on already.</source>
+        <translation>IPv6 早已开启。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::PlanFile</name>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>unknown key; known here: %1</source>
+        <translation>未知的键；此处已知的键有：%1</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>必须是 %1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be an object { … }</source>
+        <translation>必须是对象 { … }</translation>
+    </message>
+    <message>
+        <source>must be a list [ … ] of strings</source>
+        <translation>必须是字符串列表 [ … ]</translation>
+    </message>
+    <message>
+        <source>missing: the SSH host, port and user to connect to</source>
+        <translation>缺少：要连接的 SSH 主机、端口和用户</translation>
+    </message>
+    <message>
+        <source>missing: the server&apos;s name or IP address</source>
+        <translation>缺少：服务器的名称或 IP 地址</translation>
+    </message>
+    <message>
+        <source>missing: the user to log in as, e.g. root</source>
+        <translation>缺少：登录所用的用户，例如 root</translation>
+    </message>
+    <message>
+        <source>must be &quot;agent&quot;, &quot;key&quot; or &quot;password&quot;</source>
+        <translation>必须是 &quot;agent&quot;、&quot;key&quot; 或 &quot;password&quot;</translation>
+    </message>
+    <message>
+        <source>missing: the private key file for &quot;auth&quot;: &quot;key&quot;</source>
+        <translation>缺少：&quot;auth&quot;: &quot;key&quot; 所需的私钥文件</translation>
+    </message>
+    <message>
+        <source>missing: the environment variable that holds the password for &quot;auth&quot;: &quot;password&quot;</source>
+        <translation>缺少：&quot;auth&quot;: &quot;password&quot; 所需的、保存密码的环境变量</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an environment variable name (letters, digits and _)</source>
+        <translation>“%1”不是环境变量名（只能含字母、数字和 _）</translation>
+    </message>
+    <message>
+        <source>must be a SHA256 fingerprint as `ssh-keygen -lf` prints it: SHA256:…</source>
+        <translation>必须是 `ssh-keygen -lf` 输出的 SHA256 指纹：SHA256:…</translation>
+    </message>
+    <message>
+        <source>must be &quot;system&quot; or &quot;user&quot;</source>
+        <translation>必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
+    </message>
+    <message>
+        <source>must be an absolute path or start with ~/</source>
+        <translation>必须是绝对路径，或以 ~/ 开头</translation>
+    </message>
+    <message>
+        <source>the three ports must differ</source>
+        <translation>三个端口必须各不相同</translation>
+    </message>
+    <message>
+        <source>a system install uses the standard ports 25, 587 and 465</source>
+        <translation>系统安装使用标准端口 25、587 和 465</translation>
+    </message>
+    <message>
+        <source>must be a list [ … ] of accounts</source>
+        <translation>必须是账户列表 [ … ]</translation>
+    </message>
+    <message>
+        <source>must be an object { &quot;email&quot;: … }</source>
+        <translation>必须是对象 { &quot;email&quot;: … }</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address</source>
+        <translation>“%1”不是电子邮件地址</translation>
+    </message>
+    <message>
+        <source>%1 is not in one of the plan&apos;s domains (%2)</source>
+        <translation>%1 不属于计划中的任何域名（%2）</translation>
+    </message>
+    <message>
+        <source>give exactly one of &quot;password_env&quot;, &quot;generate&quot;: true or &quot;remove&quot;: true</source>
+        <translation>请只给出 &quot;password_env&quot;、&quot;generate&quot;: true 或 &quot;remove&quot;: true 中的一个</translation>
+    </message>
+    <message>
+        <source>not one of the plan&apos;s domains (%1)</source>
+        <translation>不是计划中的域名（%1）</translation>
+    </message>
+    <message>
+        <source>must be an object { &quot;local part or *&quot;: [addresses] }</source>
+        <translation>必须是对象 { &quot;本地部分或 *&quot;: [地址] }</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a local part (the text before @)</source>
+        <translation>“%1”不是本地部分（@ 之前的文本）</translation>
+    </message>
+    <message>
+        <source>needs at least one address to forward to</source>
+        <translation>至少需要一个转发目标地址</translation>
+    </message>
+    <message>
+        <source>line 1, column 1: a plan is one JSON object { … }</source>
+        <translation>第 1 行，第 1 列：计划必须是一个 JSON 对象 { … }</translation>
+    </message>
+    <message>
+        <source>missing: the steps to run, from %1</source>
+        <translation>缺少：要运行的步骤，可选：%1</translation>
+    </message>
+    <message>
+        <source>unknown step &quot;%1&quot;; the steps are %2</source>
+        <translation>未知步骤“%1”；可用的步骤有 %2</translation>
+    </message>
+    <message>
+        <source>&quot;install&quot; and &quot;uninstall&quot; cannot be in one plan</source>
+        <translation>&quot;install&quot; 和 &quot;uninstall&quot; 不能出现在同一个计划中</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name like mail.example.org</source>
+        <translation>“%1”不是像 mail.example.org 这样的主机名</translation>
+    </message>
+    <message>
+        <source>missing: the server&apos;s mail host name, e.g. mail.example.org</source>
+        <translation>缺少：服务器的邮件主机名，例如 mail.example.org</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain like example.org</source>
+        <translation>“%1”不是像 example.org 这样的域名</translation>
+    </message>
+    <message>
+        <source>missing: the domains to receive mail for</source>
+        <translation>缺少：要接收邮件的域名</translation>
+    </message>
+    <message>
+        <source>must be HOST:PORT, e.g. gmail-smtp-in.l.google.com:25</source>
+        <translation>必须是 HOST:PORT 形式，例如 gmail-smtp-in.l.google.com:25</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::PlanRunner</name>
+    <message>
+        <source>Connecting to %1</source>
+        <translation>正在连接到 %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
+        <translation>服务器的 %1 主机密钥指纹是 %2，而不是计划中写的 %3。可能有人位于你和服务器之间；请在服务器本机上核对指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s host key has changed.</source>
+        <translation>服务器的主机密钥已改变。</translation>
+    </message>
+    <message>
+        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server&apos;s (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
+        <translation>首次连接 %1：它的 %2 主机密钥指纹是 %3。如果这确实是你的服务器的指纹（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub 可以看到），请把它作为 server.host_key 写入计划。</translation>
+    </message>
+    <message>
+        <source>Trusted the %1 host key %2, as the plan says.</source>
+        <translation>已按计划信任 %1 主机密钥 %2。</translation>
+    </message>
+    <message>
+        <source>The SSH password should be in the environment variable %1, which is not set.</source>
+        <translation>SSH 密码应在环境变量 %1 中，但该变量未设置。</translation>
+    </message>
+    <message>
+        <source>Logged in to %1.</source>
+        <translation>已登录到 %1。</translation>
+    </message>
+    <message>
+        <source>Cannot find the home directory of %1 on the server.</source>
+        <translation>在服务器上找不到 %1 的主目录。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Will: %1</source>
+        <translation>将要：%1</translation>
+    </message>
+    <message>
+        <source>Done: every step of the plan ran.</source>
+        <translation>完成：计划中的每一步都已运行。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ProbeAdvice</name>
+    <message>
+        <source>another program</source>
+        <translation>其他程序</translation>
+    </message>
+    <message>
+        <source>an unknown system</source>
+        <translation>未知系统</translation>
+    </message>
+    <message>
+        <source>The server runs %1.</source>
+        <translation>服务器运行的是 %1。</translation>
+    </message>
+    <message>
+        <source>The server runs %1. Postwr is tested on Debian and Ubuntu; postwrd should work on any Linux, but the steps may need adjusting.</source>
+        <translation>服务器运行的是 %1。Postwr 在 Debian 和 Ubuntu 上经过测试；postwrd 应该能在任何 Linux 上运行，但各步骤可能需要调整。</translation>
+    </message>
+    <message>
+        <source>Its processor architecture is x86_64.</source>
+        <translation>它的处理器架构是 x86_64。</translation>
+    </message>
+    <message>
+        <source>Its processor architecture is %1, but the postwrd that Postwr carries is built for x86_64. Choose an x86_64 server, or build postwrd from source on this one.</source>
+        <translation>它的处理器架构是 %1，但 Postwr 携带的 postwrd 是为 x86_64 构建的。请选择 x86_64 服务器，或在这台服务器上从源代码构建 postwrd。</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>systemd runs the services.</source>
+        <translation>systemd 负责运行服务。</translation>
+    </message>
+    <message>
+        <source>The server does not run systemd (PID 1 is %1), which a system install needs. Choose the user install instead.</source>
+        <translation>服务器没有运行 systemd（PID 1 是 %1），而系统安装需要它。请改用用户安装。</translation>
+    </message>
+    <message>
+        <source>No systemd here; the user install keeps postwrd running itself.</source>
+        <translation>这里没有 systemd；用户安装会自行保持 postwrd 运行。</translation>
+    </message>
+    <message>
+        <source>The server has %1 MiB of memory. postwrd needs about 10 MiB, but the system may be short of memory for anything else.</source>
+        <translation>服务器有 %1 MiB 内存。postwrd 只需约 10 MiB，但系统做其他事情时可能内存不足。</translation>
+    </message>
+    <message>
+        <source>%1 MiB of memory, %2 MiB available: plenty (postwrd needs about 10 MiB).</source>
+        <translation>内存 %1 MiB，可用 %2 MiB：绰绰有余（postwrd 只需约 10 MiB）。</translation>
+    </message>
+    <message>
+        <source>Only %1 MiB are free on the disk: free some space, the queue and the mailboxes need it.</source>
+        <translation>磁盘上只有 %1 MiB 可用空间：请释放一些空间，队列和邮箱都需要它。</translation>
+    </message>
+    <message>
+        <source>%1 MiB are free on the disk: enough to start, but mail with attachments fills it quickly.</source>
+        <translation>磁盘上有 %1 MiB 可用空间：足够起步，但带附件的邮件会很快把它占满。</translation>
+    </message>
+    <message>
+        <source>%1 MiB are free on the disk.</source>
+        <translation>磁盘上有 %1 MiB 可用空间。</translation>
+    </message>
+    <message>
+        <source>your mail host name</source>
+        <translation>你的邮件主机名</translation>
+    </message>
+    <message>
+        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider&apos;s control panel.</source>
+        <translation>%1 没有反向 DNS。Gmail 等收件方会拒收来自这类地址的邮件：请在服务商的控制面板中把它的 PTR 记录设为 %2。</translation>
+    </message>
+    <message>
+        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider&apos;s control panel.</source>
+        <translation>%1 的反向 DNS 是 %2，而不是 %3：请在服务商的控制面板中把它的 PTR 记录设为 %3。</translation>
+    </message>
+    <message>
+        <source>The reverse DNS of %1 is %2.</source>
+        <translation>%1 的反向 DNS 是 %2。</translation>
+    </message>
+    <message>
+        <source>The server has no public IPv4 address on its network interfaces. Behind NAT, the provider must forward ports %1, %2 and %3 to it.</source>
+        <translation>服务器的网络接口上没有公网 IPv4 地址。如果位于 NAT 之后，服务商必须把端口 %1、%2 和 %3 转发到它。</translation>
+    </message>
+    <message>
+        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step &quot;Enable IPv6&quot; switches it on.</source>
+        <translation>IPv6 已被关闭（net.ipv6.conf.all.disable_ipv6 = 1）。如果你的服务商给服务器分配了 IPv6 地址，“启用 IPv6”步骤会把它打开。</translation>
+    </message>
+    <message>
+        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step &quot;Enable IPv6&quot; shows how).</source>
+        <translation>服务器没有公网 IPv6 地址。没有它邮件也能工作；如果你的服务商提供 IPv6，请配置它（“启用 IPv6”步骤会说明方法）。</translation>
+    </message>
+    <message>
+        <source>Cannot tell which programs listen on the mail ports: the server has no `ss` (package iproute2).</source>
+        <translation>无法判断哪些程序在监听邮件端口：服务器上没有 `ss`（软件包 iproute2）。</translation>
+    </message>
+    <message>
+        <source>Port %1 is free.</source>
+        <translation>端口 %1 空闲。</translation>
+    </message>
+    <message>
+        <source>Port %1 is postwrd&apos;s already.</source>
+        <translation>端口 %1 已由 postwrd 使用。</translation>
+    </message>
+    <message>
+        <source>Port %1 is taken by %2. Postwr can stop and disable it during the install, with your consent.</source>
+        <translation>端口 %1 被 %2 占用。经你同意，Postwr 可以在安装时停止并禁用它。</translation>
+    </message>
+    <message>
+        <source>%1 is installed. Only one mail server can have the mail ports; postwrd replaces it.</source>
+        <translation>%1 已安装。只有一个邮件服务器能占用邮件端口；postwrd 会取代它。</translation>
+    </message>
+    <message>
+        <source>Outbound port 25 is open: the server can deliver mail to other servers.</source>
+        <translation>出站端口 25 是开放的：服务器可以把邮件投递到其他服务器。</translation>
+    </message>
+    <message>
+        <source>Your provider blocks outbound port 25: the server cannot deliver mail to Gmail or anyone else. Ask your provider to open it (many do on request for new accounts).</source>
+        <translation>你的服务商封锁了出站端口 25：服务器无法把邮件投递到 Gmail 或其他任何地方。请让服务商开放它（很多服务商会应新账户的请求开放）。</translation>
+    </message>
+    <message>
+        <source>A test connection on port 25 was refused (%1). A firewall on the server or at the provider may block outbound mail.</source>
+        <translation>一次端口 25 的测试连接被拒绝（%1）。服务器上或服务商处的防火墙可能阻止了出站邮件。</translation>
+    </message>
+    <message>
+        <source>Could not test outbound port 25 (%1).</source>
+        <translation>无法测试出站端口 25（%1）。</translation>
+    </message>
+    <message>
+        <source>%1 is installed already; installing again upgrades it in place.</source>
+        <translation>%1 已经安装；再次安装会就地升级它。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ProbeStep</name>
+    <message>
+        <source>Look at the server</source>
+        <translation>查看服务器</translation>
+    </message>
+    <message>
+        <source>probe.outbound_check must be HOST:PORT, not &quot;%1&quot;.</source>
+        <translation>probe.outbound_check 必须是 HOST:PORT，而不是“%1”。</translation>
+    </message>
+    <message>
+        <source>Looking at the server</source>
+        <translation>正在查看服务器</translation>
+    </message>
+    <message>
+        <source>[good]</source>
+        <translation>[良好]</translation>
+    </message>
+    <message>
+        <source>[warning]</source>
+        <translation>[警告]</translation>
+    </message>
+    <message>
+        <source>[problem]</source>
+        <translation>[问题]</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::ServerProbe</name>
+    <message>
+        <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
+        <translation>服务器的回答中没有“%1”部分：探测被截断了。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::StatusStep</name>
+    <message>
+        <source>Service status</source>
+        <translation>服务状态</translation>
+    </message>
+    <message>
+        <source>Asking postwrd its version</source>
+        <translation>正在询问 postwrd 的版本</translation>
+    </message>
+    <message>
+        <source>postwrd is not installed in %1: %2</source>
+        <translation>postwrd 没有安装在 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is running.</source>
+        <translation>%1 正在运行。</translation>
+    </message>
+    <message>
+        <source>%1 is installed but not running.</source>
+        <translation>%1 已安装，但没有运行。</translation>
+    </message>
+    <message>
+        <source>Looking at the queue</source>
+        <translation>正在查看队列</translation>
+    </message>
+    <message>
+        <source>Messages waiting in the queue: %1</source>
+        <translation>队列中等待的邮件：%1</translation>
+    </message>
+    <message>
+        <source>The last lines of postwrd&apos;s log:</source>
+        <translation>postwrd 日志的最后几行：</translation>
+    </message>
+    <message>
+        <source>Reading postwrd&apos;s log</source>
+        <translation>正在读取 postwrd 的日志</translation>
+    </message>
+    <message>
+        <source>postwrd is not running. Its log above says why; run the install step to start it.</source>
+        <translation>postwrd 没有运行。上面的日志说明了原因；运行安装步骤即可启动它。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::Steps</name>
+    <message>
+        <source>Checking whether postwrd runs</source>
+        <translation>正在检查 postwrd 是否在运行</translation>
+    </message>
+    <message>
+        <source>%1: cancelled</source>
+        <translation>%1：已取消</translation>
+    </message>
+    <message>
+        <source>%1: no answer within %2 seconds</source>
+        <translation>%1：%2 秒内没有响应</translation>
+    </message>
+    <message>
+        <source>%1: failed with exit status %2</source>
+        <translation>%1：失败，退出状态为 %2</translation>
+    </message>
+    <message>
+        <source>%1: failed with exit status %2: %3</source>
+        <translation>%1：失败，退出状态为 %2：%3</translation>
+    </message>
+    <message>
+        <source>Starting postwrd</source>
+        <translation>正在启动 postwrd</translation>
+    </message>
+    <message>
+        <source>Reading postwrd&apos;s log</source>
+        <translation>正在读取 postwrd 的日志</translation>
+    </message>
+    <message>
+        <source>Starting postwrd (user mode, supervised by %1)</source>
+        <translation>正在启动 postwrd（用户模式，由 %1 守护）</translation>
+    </message>
+    <message>
+        <source>Waiting for postwrd to be ready</source>
+        <translation>正在等待 postwrd 就绪</translation>
+    </message>
+    <message>
+        <source>postwrd did not start: %1</source>
+        <translation>postwrd 没有启动：%1</translation>
+    </message>
+    <message>
+        <source>Stopping postwrd</source>
+        <translation>正在停止 postwrd</translation>
+    </message>
+    <message>
+        <source>Restarting postwrd</source>
+        <translation>正在重启 postwrd</translation>
+    </message>
+    <message>
+        <source>Reloading postwrd</source>
+        <translation>正在重新加载 postwrd</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::UninstallStep</name>
+    <message>
+        <source>Uninstall postwrd</source>
+        <translation>卸载 postwrd</translation>
+    </message>
+    <message>
+        <source>Stop postwrd</source>
+        <translation>停止 postwrd</translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>删除 %1</translation>
+    </message>
+    <message>
+        <source>Delete the configuration, the queue and all mail in %1, %2 and %3</source>
+        <translation>删除 %1、%2 和 %3 中的配置、队列和所有邮件</translation>
+    </message>
+    <message>
+        <source>Keep the configuration, the queue and the mail</source>
+        <translation>保留配置、队列和邮件</translation>
+    </message>
+    <message>
+        <source>Removing postwrd</source>
+        <translation>正在删除 postwrd</translation>
+    </message>
+    <message>
+        <source>postwrd is removed, with its configuration, queue and mail.</source>
+        <translation>postwrd 已被删除，连同其配置、队列和邮件。</translation>
+    </message>
+    <message>
+        <source>postwrd is removed; its configuration, queue and mail are kept in %1, %2 and %3.</source>
+        <translation>postwrd 已被删除；其配置、队列和邮件保留在 %1、%2 和 %3 中。</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,387 @@
+#include "steps/plan_file.h"
+
+#include "mail/address.h"
+#include "steps/server_probe.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <optional>
+
+namespace postwr::steps {
+
+namespace {
+
+using wizard::Failure;
+
+// The line and column (1-based) of a byte offset, for JSON syntax errors.
+QString position(const QByteArray &json, qsizetype offset)
+{
+    int line = 1;
+    int column = 1;
+    for (qsizetype i = 0; i < offset && i < json.size(); ++i) {
+        if (json[i] == '\n') {
+            ++line;
+            column = 1;
+        } else if ((static_cast<unsigned char>(json[i]) & 0xC0) != 0x80) {
+            ++column; // a UTF-8 continuation byte is part of the previous character
+        }
+    }
+    return PlanFile::tr("line %1, column %2").arg(line).arg(column);
+}
+
+// Reads one JSON object, remembering the first problem with its path.
+class Reader {
+public:
+    std::optional<Failure> problem;
+
+    void fail(const QString &path, const QString &message)
+    {
+        if (!problem)
+            problem = Failure { path + QStringLiteral(": ") + message };
+    }
+
+    // Flags the keys of `object` that are not in `known`.
+    void onlyKeys(const QJsonObject &object, const QString &path, const QStringList &known)
+    {
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!known.contains(it.key()))
+                fail(join(path, it.key()),
+                    PlanFile::tr("unknown key; known here: %1").arg(known.join(QStringLiteral(", "))));
+        }
+    }
+
+    QString string(const QJsonObject &object, const QString &path, const QString &key, const QString &fallback = {})
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return fallback;
+        if (!value.isString()) {
+            fail(join(path, key), PlanFile::tr("must be a string"));
+            return fallback;
+        }
+        return value.toString();
+    }
+
+    bool boolean(const QJsonObject &object, const QString &path, const QString &key)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return false;
+        if (!value.isBool())
+            fail(join(path, key), PlanFile::tr("must be true or false"));
+        return value.toBool();
+    }
+
+    int integer(const QJsonObject &object, const QString &path, const QString &key, int fallback, int min, int max)
+    {
+        const QJsonValue value = object.value(key);
+        if (value.isUndefined())
+            return fallback;
+        const double number = value.toDouble(-1);
+        if (!value.isDouble() || number != static_cast<int>(number) || number < min || number > max) {
+            fail(join(path, key), PlanFile::tr("must be a whole number from %1 to %2").arg(min).arg(max));
+            return fallback;
+        }
+        return static_cast<int>(number);
+    }
+
+    QJsonObject object(const QJsonObject &parent, const QString &path, const QString &key)
+    {
+        const QJsonValue value = parent.value(key);
+        if (!value.isUndefined() && !value.isObject())
+            fail(join(path, key), PlanFile::tr("must be an object { … }"));
+        return value.toObject();
+    }
+
+    QStringList strings(const QJsonValue &value, const QString &path)
+    {
+        QStringList out;
+        if (value.isUndefined())
+            return out;
+        if (!value.isArray()) {
+            fail(path, PlanFile::tr("must be a list [ … ] of strings"));
+            return out;
+        }
+        const QJsonArray array = value.toArray();
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            if (!array[i].isString())
+                fail(QStringLiteral("%1[%2]").arg(path).arg(i), PlanFile::tr("must be a string"));
+            out << array[i].toString();
+        }
+        return out;
+    }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    }
+};
+
+bool validDomain(const QString &domain)
+{
+    return mail::isValidDomain(domain.toStdString(), true) && domain.contains(QLatin1Char('.'));
+}
+
+bool validAddress(const QString &address)
+{
+    const mail::Result<mail::Address> parsed = mail::parseAddress(address.toStdString());
+    return parsed.ok() && validDomain(QString::fromStdString(parsed.value().domain));
+}
+
+bool validEnvironmentName(const QString &name)
+{
+    if (name.isEmpty() || name[0].isDigit())
+        return false;
+    for (const QChar c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 128) && c != QLatin1Char('_'))
+            return false;
+    }
+    return true;
+}
+
+void readServer(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    if (!root.contains(QStringLiteral("server"))) {
+        r.fail(QStringLiteral("server"), PlanFile::tr("missing: the SSH host, port and user to connect to"));
+        return;
+    }
+    const QString path = QStringLiteral("server");
+    const QJsonObject server = r.object(root, {}, path);
+    r.onlyKeys(server, path,
+        { QStringLiteral("host"), QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("auth"),
+            QStringLiteral("key_file"), QStringLiteral("passphrase_env"), QStringLiteral("password_env"),
+            QStringLiteral("sudo_password_env"), QStringLiteral("host_key"), QStringLiteral("known_hosts") });
+    ServerPlan &s = plan.server;
+    s.target.host = r.string(server, path, QStringLiteral("host"));
+    if (s.target.host.isEmpty())
+        r.fail(path + QStringLiteral(".host"), PlanFile::tr("missing: the server's name or IP address"));
+    s.target.port = static_cast<quint16>(r.integer(server, path, QStringLiteral("port"), 22, 1, 65535));
+    s.target.user = r.string(server, path, QStringLiteral("user"));
+    if (s.target.user.isEmpty())
+        r.fail(path + QStringLiteral(".user"), PlanFile::tr("missing: the user to log in as, e.g. root"));
+
+    const QString auth = r.string(server, path, QStringLiteral("auth"), QStringLiteral("agent"));
+    if (auth == QLatin1String("agent"))
+        s.auth = remote::AuthMethod::Agent;
+    else if (auth == QLatin1String("key"))
+        s.auth = remote::AuthMethod::KeyFile;
+    else if (auth == QLatin1String("password"))
+        s.auth = remote::AuthMethod::Password;
+    else
+        r.fail(path + QStringLiteral(".auth"), PlanFile::tr("must be \"agent\", \"key\" or \"password\""));
+
+    s.keyFile = r.string(server, path, QStringLiteral("key_file"));
+    if (s.auth == remote::AuthMethod::KeyFile && s.keyFile.isEmpty())
+        r.fail(path + QStringLiteral(".key_file"), PlanFile::tr("missing: the private key file for \"auth\": \"key\""));
+    s.passphraseEnv = r.string(server, path, QStringLiteral("passphrase_env"));
+    s.passwordEnv = r.string(server, path, QStringLiteral("password_env"));
+    if (s.auth == remote::AuthMethod::Password && s.passwordEnv.isEmpty())
+        r.fail(path + QStringLiteral(".password_env"),
+            PlanFile::tr("missing: the environment variable that holds the password for \"auth\": \"password\""));
+    s.sudoPasswordEnv = r.string(server, path, QStringLiteral("sudo_password_env"));
+    for (const auto &[key, value] : { std::pair { QStringLiteral("passphrase_env"), s.passphraseEnv },
+             std::pair { QStringLiteral("password_env"), s.passwordEnv },
+             std::pair { QStringLiteral("sudo_password_env"), s.sudoPasswordEnv } }) {
+        if (!value.isEmpty() && !validEnvironmentName(value))
+            r.fail(path + QLatin1Char('.') + key,
+                PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(value));
+    }
+    s.hostKey = r.string(server, path, QStringLiteral("host_key"));
+    if (!s.hostKey.isEmpty() && !s.hostKey.startsWith(QLatin1String("SHA256:")))
+        r.fail(path + QStringLiteral(".host_key"),
+            PlanFile::tr("must be a SHA256 fingerprint as `ssh-keygen -lf` prints it: SHA256:…"));
+    s.knownHosts = r.string(server, path, QStringLiteral("known_hosts"));
+}
+
+void readInstall(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QString path = QStringLiteral("install");
+    const QJsonObject install = r.object(root, {}, path);
+    r.onlyKeys(install, path,
+        { QStringLiteral("mode"), QStringLiteral("prefix"), QStringLiteral("listen"), QStringLiteral("ports"),
+            QStringLiteral("stop_conflicting_mta"), QStringLiteral("purge") });
+    InstallPlan &i = plan.install;
+    const QString mode = r.string(install, path, QStringLiteral("mode"), QStringLiteral("system"));
+    if (mode == QLatin1String("system"))
+        i.mode = InstallMode::System;
+    else if (mode == QLatin1String("user"))
+        i.mode = InstallMode::User;
+    else
+        r.fail(path + QStringLiteral(".mode"), PlanFile::tr("must be \"system\" or \"user\""));
+    i.prefix = r.string(install, path, QStringLiteral("prefix"), i.prefix);
+    if (!i.prefix.startsWith(QLatin1Char('/')) && !i.prefix.startsWith(QLatin1String("~/")))
+        r.fail(path + QStringLiteral(".prefix"), PlanFile::tr("must be an absolute path or start with ~/"));
+    i.listen = r.string(install, path, QStringLiteral("listen"));
+    const QString portsPath = path + QStringLiteral(".ports");
+    const QJsonObject ports = r.object(install, path, QStringLiteral("ports"));
+    r.onlyKeys(ports, portsPath, { QStringLiteral("smtp"), QStringLiteral("submission"), QStringLiteral("submissions") });
+    i.ports.smtp = static_cast<quint16>(r.integer(ports, portsPath, QStringLiteral("smtp"), 25, 1, 65535));
+    i.ports.submission
+        = static_cast<quint16>(r.integer(ports, portsPath, QStringLiteral("submission"), 587, 1, 65535));
+    i.ports.submissions
+        = static_cast<quint16>(r.integer(ports, portsPath, QStringLiteral("submissions"), 465, 1, 65535));
+    if (QSet<quint16> { i.ports.smtp, i.ports.submission, i.ports.submissions }.size() != 3)
+        r.fail(portsPath, PlanFile::tr("the three ports must differ"));
+    if (i.mode == InstallMode::System && (i.ports.smtp != 25 || i.ports.submission != 587 || i.ports.submissions != 465))
+        r.fail(portsPath, PlanFile::tr("a system install uses the standard ports 25, 587 and 465"));
+    i.stopConflictingMta = r.boolean(install, path, QStringLiteral("stop_conflicting_mta"));
+    i.purge = r.boolean(install, path, QStringLiteral("purge"));
+}
+
+void readAccounts(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QJsonValue value = root.value(QStringLiteral("accounts"));
+    if (value.isUndefined())
+        return;
+    if (!value.isArray()) {
+        r.fail(QStringLiteral("accounts"), PlanFile::tr("must be a list [ … ] of accounts"));
+        return;
+    }
+    const QJsonArray accounts = value.toArray();
+    for (qsizetype n = 0; n < accounts.size(); ++n) {
+        const QString path = QStringLiteral("accounts[%1]").arg(n);
+        if (!accounts[n].isObject()) {
+            r.fail(path, PlanFile::tr("must be an object { \"email\": … }"));
+            continue;
+        }
+        const QJsonObject object = accounts[n].toObject();
+        r.onlyKeys(object, path,
+            { QStringLiteral("email"), QStringLiteral("password_env"), QStringLiteral("generate"),
+                QStringLiteral("remove") });
+        AccountPlan account;
+        account.email = r.string(object, path, QStringLiteral("email")).toLower();
+        account.passwordEnv = r.string(object, path, QStringLiteral("password_env"));
+        account.generate = r.boolean(object, path, QStringLiteral("generate"));
+        account.remove = r.boolean(object, path, QStringLiteral("remove"));
+        if (!validAddress(account.email))
+            r.fail(path + QStringLiteral(".email"), PlanFile::tr("\"%1\" is not an email address").arg(account.email));
+        else if (!plan.domains.contains(account.email.section(QLatin1Char('@'), 1)))
+            r.fail(path + QStringLiteral(".email"),
+                PlanFile::tr("%1 is not in one of the plan's domains (%2)")
+                    .arg(account.email, plan.domains.join(QStringLiteral(", "))));
+        const int ways = (account.passwordEnv.isEmpty() ? 0 : 1) + (account.generate ? 1 : 0) + (account.remove ? 1 : 0);
+        if (ways != 1)
+            r.fail(path, PlanFile::tr("give exactly one of \"password_env\", \"generate\": true or \"remove\": true"));
+        else if (!account.passwordEnv.isEmpty() && !validEnvironmentName(account.passwordEnv))
+            r.fail(path + QStringLiteral(".password_env"),
+                PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)")
+                    .arg(account.passwordEnv));
+        plan.accounts << account;
+    }
+}
+
+void readForwarding(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QString path = QStringLiteral("forwarding");
+    const QJsonObject forwarding = r.object(root, {}, path);
+    for (auto domain = forwarding.begin(); domain != forwarding.end(); ++domain) {
+        const QString domainPath = path + QLatin1Char('.') + domain.key();
+        if (!plan.domains.contains(domain.key()))
+            r.fail(domainPath, PlanFile::tr("not one of the plan's domains (%1)").arg(plan.domains.join(QStringLiteral(", "))));
+        if (!domain.value().isObject()) {
+            r.fail(domainPath, PlanFile::tr("must be an object { \"local part or *\": [addresses] }"));
+            continue;
+        }
+        QList<AliasPlan> &aliases = plan.forwarding[domain.key()];
+        const QJsonObject entries = domain.value().toObject();
+        for (auto entry = entries.begin(); entry != entries.end(); ++entry) {
+            const QString entryPath = domainPath + QLatin1Char('.') + entry.key();
+            AliasPlan alias { entry.key().toLower(), r.strings(entry.value(), entryPath) };
+            if (alias.local != QLatin1String("*")
+                && !validAddress(alias.local + QLatin1Char('@') + domain.key()))
+                r.fail(entryPath, PlanFile::tr("\"%1\" is not a local part (the text before @)").arg(entry.key()));
+            if (alias.targets.isEmpty())
+                r.fail(entryPath, PlanFile::tr("needs at least one address to forward to"));
+            for (QString &target : alias.targets) {
+                target = target.trimmed();
+                const QString full = target.contains(QLatin1Char('@')) ? target : target + QLatin1Char('@') + domain.key();
+                if (!validAddress(full))
+                    r.fail(entryPath, PlanFile::tr("\"%1\" is not an email address").arg(target));
+            }
+            aliases << alias;
+        }
+    }
+}
+
+} // namespace
+
+const QStringList &knownSteps()
+{
+    static const QStringList steps { QStringLiteral("probe"), QStringLiteral("enable-ipv6"), QStringLiteral("install"),
+        QStringLiteral("hostname"), QStringLiteral("accounts"), QStringLiteral("forwarding"), QStringLiteral("status"),
+        QStringLiteral("uninstall") };
+    return steps;
+}
+
+wizard::Result<Plan> parsePlan(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &error);
+    if (error.error != QJsonParseError::NoError)
+        return Failure { position(json, error.offset) + QStringLiteral(": ") + error.errorString() };
+    if (!document.isObject())
+        return Failure { PlanFile::tr("line 1, column 1: a plan is one JSON object { … }") };
+    const QJsonObject root = document.object();
+
+    Reader r;
+    Plan plan;
+    r.onlyKeys(root, {},
+        { QStringLiteral("server"), QStringLiteral("steps"), QStringLiteral("install"), QStringLiteral("probe"),
+            QStringLiteral("hostname"), QStringLiteral("domains"), QStringLiteral("accounts"),
+            QStringLiteral("forwarding"), QStringLiteral("status") });
+    readServer(r, root, plan);
+
+    const QStringList steps = r.strings(root.value(QStringLiteral("steps")), QStringLiteral("steps"));
+    if (steps.isEmpty())
+        r.fail(QStringLiteral("steps"), PlanFile::tr("missing: the steps to run, from %1").arg(knownSteps().join(QStringLiteral(", "))));
+    for (const QString &step : steps) {
+        if (!knownSteps().contains(step))
+            r.fail(QStringLiteral("steps"),
+                PlanFile::tr("unknown step \"%1\"; the steps are %2").arg(step, knownSteps().join(QStringLiteral(", "))));
+    }
+    for (const QString &step : knownSteps()) {
+        if (steps.contains(step))
+            plan.steps << step; // the order of knownSteps(), whatever the file's
+    }
+    if (plan.steps.contains(QStringLiteral("install")) && plan.steps.contains(QStringLiteral("uninstall")))
+        r.fail(QStringLiteral("steps"), PlanFile::tr("\"install\" and \"uninstall\" cannot be in one plan"));
+
+    readInstall(r, root, plan);
+    const QJsonObject probe = r.object(root, {}, QStringLiteral("probe"));
+    r.onlyKeys(probe, QStringLiteral("probe"), { QStringLiteral("outbound_check") });
+    plan.outboundCheck = r.string(probe, QStringLiteral("probe"), QStringLiteral("outbound_check"), plan.outboundCheck);
+    ProbeOptions probeOptions;
+    if (!setOutboundCheck(probeOptions, plan.outboundCheck))
+        r.fail(QStringLiteral("probe.outbound_check"),
+            PlanFile::tr("must be HOST:PORT, e.g. gmail-smtp-in.l.google.com:25"));
+
+    plan.hostname = r.string(root, {}, QStringLiteral("hostname")).toLower();
+    if (!plan.hostname.isEmpty() && !validDomain(plan.hostname))
+        r.fail(QStringLiteral("hostname"), PlanFile::tr("\"%1\" is not a host name like mail.example.org").arg(plan.hostname));
+    const bool needsHostname = plan.steps.contains(QStringLiteral("hostname")) || plan.steps.contains(QStringLiteral("install"));
+    if (needsHostname && plan.hostname.isEmpty())
+        r.fail(QStringLiteral("hostname"), PlanFile::tr("missing: the server's mail host name, e.g. mail.example.org"));
+
+    for (const QString &domain : r.strings(root.value(QStringLiteral("domains")), QStringLiteral("domains"))) {
+        if (!validDomain(domain))
+            r.fail(QStringLiteral("domains"), PlanFile::tr("\"%1\" is not a domain like example.org").arg(domain));
+        plan.domains << domain.toLower();
+    }
+    if (plan.steps.contains(QStringLiteral("install")) && plan.domains.isEmpty())
+        r.fail(QStringLiteral("domains"), PlanFile::tr("missing: the domains to receive mail for"));
+    readAccounts(r, root, plan);
+    readForwarding(r, root, plan);
+
+    const QJsonObject status = r.object(root, {}, QStringLiteral("status"));
+    r.onlyKeys(status, QStringLiteral("status"), { QStringLiteral("log_lines") });
+    plan.logLines = r.integer(status, QStringLiteral("status"), QStringLiteral("log_lines"), 20, 0, 10000);
+
+    if (r.problem)
+        return *r.problem;
+    return plan;
+}
+
+} // namespace postwr::steps

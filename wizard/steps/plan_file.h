@@ -1,0 +1,118 @@
+// The plan file: what `postwr --headless --plan FILE.json` does, and what the
+// wizard's pages fill in. JSON (RFC 8259), one object; unknown keys are
+// errors, so a typo never silently does nothing. Secrets are never in the
+// file: they are named by environment variables ("…_env").
+//
+// {
+//   "server": {                          required
+//     "host": "vps.example.org",         required
+//     "port": 22,
+//     "user": "root",                    required
+//     "auth": "agent" | "key" | "password",          default "agent"
+//     "key_file": "~/.ssh/id_ed25519",   with "auth": "key"
+//     "passphrase_env": "VAR",           the key's passphrase, if it has one
+//     "password_env": "VAR",             with "auth": "password"
+//     "sudo_password_env": "VAR",        when the user is not root and sudo asks
+//     "host_key": "SHA256:…",            trust this key on first contact
+//     "known_hosts": "PATH"              default: the app's own file
+//   },
+//   "steps": ["probe", "enable-ipv6", "install", "hostname", "accounts",
+//             "forwarding", "status", "uninstall"],      run in this order
+//   "install": {
+//     "mode": "system" | "user",         default "system"
+//     "prefix": "~/postwr",              user mode: where everything goes
+//     "listen": "0.0.0.0",               user mode: the address to listen on
+//     "ports": {"smtp": 25, "submission": 587, "submissions": 465},
+//     "stop_conflicting_mta": false,     consent to stop and disable Postfix/Exim
+//     "purge": false                     "uninstall" also removes config, queue and mail
+//   },
+//   "probe": {"outbound_check": "gmail-smtp-in.l.google.com:25"},
+//   "hostname": "mail.example.org",      the name the reverse DNS gives
+//   "domains": ["example.org"],          the mail domains
+//   "accounts": [
+//     {"email": "me@example.org", "password_env": "VAR"},
+//     {"email": "shop@example.org", "generate": true},  a new password, printed once
+//     {"email": "old@example.org", "remove": true}
+//   ],
+//   "forwarding": {"example.org": {"*": ["me@gmail.com"], "sales": ["me@example.org"]}},
+//   "status": {"log_lines": 20}
+// }
+#pragma once
+
+#include "remote/ssh_types.h"
+#include "result.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QList>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+
+namespace postwr::steps {
+
+struct ServerPlan {
+    remote::SshTarget target;
+    remote::AuthMethod auth = remote::AuthMethod::Agent;
+    QString keyFile;
+    QString passphraseEnv;
+    QString passwordEnv;
+    QString sudoPasswordEnv;
+    QString hostKey; // "SHA256:…", or empty: an unknown key stops the run
+    QString knownHosts;
+};
+
+enum class InstallMode { System, User };
+
+struct Ports {
+    quint16 smtp = 25;
+    quint16 submission = 587;
+    quint16 submissions = 465;
+};
+
+struct InstallPlan {
+    InstallMode mode = InstallMode::System;
+    QString prefix = QStringLiteral("~/postwr");
+    QString listen;
+    Ports ports;
+    bool stopConflictingMta = false;
+    bool purge = false;
+};
+
+struct AccountPlan {
+    QString email;
+    QString passwordEnv;
+    bool generate = false;
+    bool remove = false;
+};
+
+// One alias line of a domain: "local: target, target".
+struct AliasPlan {
+    QString local; // "*" for the catch-all
+    QStringList targets;
+};
+
+struct Plan {
+    ServerPlan server;
+    QStringList steps;
+    InstallPlan install;
+    QString outboundCheck = QStringLiteral("gmail-smtp-in.l.google.com:25");
+    QString hostname;
+    QStringList domains;
+    QList<AccountPlan> accounts;
+    QMap<QString, QList<AliasPlan>> forwarding; // by domain
+    int logLines = 20;
+};
+
+// The step names a plan may list, in the order they run.
+const QStringList &knownSteps();
+
+// Parses and checks a plan file. Errors name the place: "line 3, column 5:
+// …" for JSON syntax, "server.port: …" for a bad value.
+wizard::Result<Plan> parsePlan(const QByteArray &json);
+
+class PlanFile {
+    Q_DECLARE_TR_FUNCTIONS(postwr::steps::PlanFile)
+};
+
+} // namespace postwr::steps

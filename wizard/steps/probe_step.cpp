@@ -1,0 +1,40 @@
+#include "steps/probe_step.h"
+
+namespace postwr::steps {
+
+QString ProbeStep::title() const
+{
+    return tr("Look at the server");
+}
+
+wizard::Result<QStringList> ProbeStep::plan(StepContext &)
+{
+    return QStringList();
+}
+
+Status ProbeStep::run(StepContext &context)
+{
+    const Plan &plan = context.plan;
+    ProbeOptions options;
+    if (!setOutboundCheck(options, plan.outboundCheck))
+        return wizard::Failure { tr("probe.outbound_check must be HOST:PORT, not \"%1\".").arg(plan.outboundCheck) };
+    options.ports = { plan.install.ports.smtp, plan.install.ports.submission, plan.install.ports.submissions };
+    options.postwrdPath = context.layout.binary;
+    auto answer = query(context, tr("Looking at the server"), probeScript(options));
+    if (!answer)
+        return answer.failure();
+    auto report = parseProbe(answer->standardOutput);
+    if (!report)
+        return report.failure();
+    m_report = *report;
+    m_findings = adviceFor(m_report, { plan.install.mode, plan.install.ports, plan.hostname });
+    for (const Finding &finding : m_findings) {
+        const QString mark = finding.level == Finding::Level::Good ? tr("[good]")
+            : finding.level == Finding::Level::Warning             ? tr("[warning]")
+                                                                   : tr("[problem]");
+        context.log(mark + QLatin1Char(' ') + finding.text);
+    }
+    return wizard::Done {};
+}
+
+} // namespace postwr::steps
