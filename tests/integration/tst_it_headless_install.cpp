@@ -34,6 +34,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cstdio>
+#include <unistd.h>
+
 namespace {
 
 const QString kPasswordVariable = QStringLiteral("POSTWR_TEST_ACCOUNT_PASSWORD");
@@ -75,6 +78,8 @@ private slots:
     void installedPostwrdTakesMailFromTheAccounts();
     void secondRunChangesNothing();
     void hostnameStepChangesOnlyTheHostName();
+    void upgradeKeepsAccountsAndRestarts();
+    void accountsChangeAndGo();
     void followingTheLogShowsNewLinesUntilCancelled();
     void badPlanFailsWithThePlace();
     void unknownHostKeyStopsBeforeLogin();
@@ -377,6 +382,95 @@ void HeadlessInstallTest::hostnameStepChangesOnlyTheHostName()
             QTest::qWait(100);
     }
     QVERIFY2(greeting.contains(QStringLiteral("220 mx1.local.test")), qPrintable(greeting));
+}
+
+// A different postwrd on the server (an older version, say) is replaced
+// and restarted; the accounts and the config stay.
+void HeadlessInstallTest::upgradeKeepsAccountsAndRestarts()
+{
+    QVERIFY2(!firstOutput_.isEmpty(), "the install test did not pass");
+    const QString binary = prefix() + QStringLiteral("/bin/postwrd");
+    const QByteArray installed = readAll(binary);
+    {
+        // Trailing bytes leave an ELF file runnable but make it another build;
+        // renamed into place, as the running one cannot be written.
+        QFile file(binary + QStringLiteral(".older"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(installed + "older build");
+        file.close();
+        const QFileInfo home(user_.home());
+        QCOMPARE(::chown(qPrintable(file.fileName()), home.ownerId(), home.groupId()), 0);
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner));
+        QCOMPARE(::rename(qPrintable(file.fileName()), qPrintable(binary)), 0);
+    }
+    const QByteArray config = readAll(prefix() + QStringLiteral("/etc/postwrd.conf"));
+    const QByteArray users = readAll(prefix() + QStringLiteral("/etc/domains/local.test/users"));
+    const QByteArray supervisor = readAll(prefix() + QStringLiteral("/run/supervisor.pid"));
+    const qsizetype logMark = readAll(prefix() + QStringLiteral("/log/postwrd.log")).size();
+
+    QJsonObject plan = basePlan();
+    plan[QStringLiteral("steps")] = QJsonArray { QStringLiteral("install") };
+    plan[QStringLiteral("hostname")] = QStringLiteral("mx1.local.test"); // as the hostname test left it
+    const ProcessResult result = runPostwr(writePlan(plan, QStringLiteral("upgrade.json")));
+    const QString out = QString::fromUtf8(result.standardOutput);
+    QVERIFY2(result.succeeded(), qPrintable(out + QString::fromUtf8(result.standardError)));
+    QVERIFY2(out.contains(QStringLiteral("Will: Upgrade postwrd in %1 (config, accounts and queue are kept)").arg(binary)), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Will: Restart postwrd")), qPrintable(out));
+    QCOMPARE(readAll(binary), installed);
+    QCOMPARE(readAll(prefix() + QStringLiteral("/etc/postwrd.conf")), config);
+    QCOMPARE(readAll(prefix() + QStringLiteral("/etc/domains/local.test/users")), users);
+    QVERIFY(readAll(prefix() + QStringLiteral("/run/supervisor.pid")) != supervisor);
+    QVERIFY(readAll(prefix() + QStringLiteral("/log/postwrd.log")).mid(logMark).contains("event=ready"));
+
+    SwaksRequest request;
+    request.port = ports_[1];
+    request.tls = SwaksRequest::Tls::StartTls;
+    request.authMechanism = QStringLiteral("PLAIN");
+    request.user = QStringLiteral("me@local.test");
+    request.password = accountPassword_;
+    request.quitAfter = QStringLiteral("AUTH");
+    const SwaksResult login = runSwaks(request);
+    QVERIFY2(login.exitCode() == 0, qPrintable(login.describe()));
+}
+
+// A new password from the environment replaces the old one; an account
+// the plan removes can no longer log in.
+void HeadlessInstallTest::accountsChangeAndGo()
+{
+    QVERIFY2(!generatedPassword_.isEmpty(), "the install test did not pass");
+    const QString oldPassword = accountPassword_;
+    accountPassword_ = newPassword();
+    QJsonObject plan = basePlan();
+    plan[QStringLiteral("steps")] = QJsonArray { QStringLiteral("accounts") };
+    plan[QStringLiteral("accounts")] = QJsonArray { QJsonObject { { QStringLiteral("email"), QStringLiteral("me@local.test") },
+                                                        { QStringLiteral("password_env"), kPasswordVariable } },
+        QJsonObject { { QStringLiteral("email"), QStringLiteral("shop@local.test") }, { QStringLiteral("remove"), true } } };
+    const ProcessResult result = runPostwr(writePlan(plan, QStringLiteral("accounts.json")));
+    const QString out = QString::fromUtf8(result.standardOutput);
+    QVERIFY2(result.succeeded(), qPrintable(out + QString::fromUtf8(result.standardError)));
+    QVERIFY2(out.contains(QStringLiteral("Will: Change the password of me@local.test")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Will: Remove the account shop@local.test")), qPrintable(out));
+
+    const auto authenticates = [&](const QString &user, const QString &password) {
+        SwaksRequest request;
+        request.port = ports_[1];
+        request.tls = SwaksRequest::Tls::StartTls;
+        request.authMechanism = QStringLiteral("PLAIN");
+        request.user = user;
+        request.password = password;
+        request.quitAfter = QStringLiteral("AUTH");
+        return runSwaks(request).exitCode() == 0;
+    };
+    // The reload is asynchronous: bounded wait for the new password to work.
+    bool newWorks = false;
+    for (int i = 0; i < 50 && !newWorks; ++i) {
+        newWorks = authenticates(QStringLiteral("me@local.test"), accountPassword_);
+        if (!newWorks)
+            QTest::qWait(100);
+    }
+    QVERIFY(newWorks);
+    QVERIFY(!authenticates(QStringLiteral("me@local.test"), oldPassword));
+    QVERIFY(!authenticates(QStringLiteral("shop@local.test"), generatedPassword_));
 }
 
 // What the status page's "follow" button runs: new log lines arrive while the
