@@ -37,6 +37,68 @@
     </message>
 </context>
 <context>
+    <name>postwr::mailtest::TestMailSender</name>
+    <message>
+        <source>an old TLS version</source>
+        <translation>fersiwn TLS hen</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 on port %2: %3. Check the server&apos;s address, that postwrd runs, and that no firewall blocks the port.</source>
+        <translation>Methu cysylltu â %1 ar borth %2: %3. Gwiriwch gyfeiriad y gweinydd, bod postwrd yn rhedeg, ac nad oes mur gwarchod yn rhwystro&apos;r porth.</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the server failed: %1</source>
+        <translation>Methodd ysgwyd llaw TLS â&apos;r gweinydd: %1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1. Until the certificate step gets one from Let&apos;s Encrypt, only the certificate Postwr made at install time is accepted.</source>
+        <translation>Nid oes modd ymddiried yn nhystysgrif y gweinydd: %1. Nes bod y cam tystysgrif yn cael un gan Let&apos;s Encrypt, dim ond y dystysgrif a wnaeth Postwr wrth osod sy&apos;n cael ei derbyn.</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password of %1 (%2). Check the password, or reset it in the accounts step.</source>
+        <translation>Gwrthododd y gweinydd enw defnyddiwr neu gyfrinair %1 (%2). Gwiriwch y cyfrinair, neu ailosodwch ef yn y cam cyfrifon.</translation>
+    </message>
+    <message>
+        <source>The server refused the sender %1 (%2): an account may only send as its own domain.</source>
+        <translation>Gwrthododd y gweinydd yr anfonwr %1 (%2): dim ond fel ei barth ei hun y caiff cyfrif anfon.</translation>
+    </message>
+    <message>
+        <source>The server refused the recipient %1 (%2).</source>
+        <translation>Gwrthododd y gweinydd y derbynnydd %1 (%2).</translation>
+    </message>
+    <message>
+        <source>The server did not take the message: %1</source>
+        <translation>Ni dderbyniodd y gweinydd y neges: %1</translation>
+    </message>
+    <message>
+        <source>The conversation with the server failed: %1 (%2)</source>
+        <translation>Methodd y sgwrs â&apos;r gweinydd: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::mailtest::TestMessage</name>
+    <message>
+        <source>Postwr test message %1</source>
+        <translation>Neges brawf Postwr %1</translation>
+    </message>
+    <message>
+        <source>Hello,</source>
+        <translation>Helo,</translation>
+    </message>
+    <message>
+        <source>this message was sent by Postwr through your own mail server, as %1, to check that it delivers signed mail.</source>
+        <translation>anfonwyd y neges hon gan Postwr drwy eich gweinydd post eich hun, fel %1, i wirio ei fod yn danfon post wedi&apos;i lofnodi.</translation>
+    </message>
+    <message>
+        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose &quot;Show original&quot;: SPF, DKIM and DMARC should all say PASS.</source>
+        <translation>Os ydych yn ei darllen yn eich mewnflwch, mae anfon yn gweithio. Yn Gmail, agorwch ddewislen y neges a dewis &quot;Dangos y gwreiddiol&quot;: dylai SPF, DKIM a DMARC i gyd ddweud PASS.</translation>
+    </message>
+    <message>
+        <source>Test id: %1</source>
+        <translation>Rhif adnabod y prawf: %1</translation>
+    </message>
+</context>
+<context>
     <name>postwr::remote</name>
     <message>
         <source>The server did not let the command start: %1</source>

@@ -37,6 +37,68 @@
     </message>
 </context>
 <context>
+    <name>postwr::mailtest::TestMailSender</name>
+    <message>
+        <source>an old TLS version</source>
+        <translation>旧版 TLS</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1 on port %2: %3. Check the server&apos;s address, that postwrd runs, and that no firewall blocks the port.</source>
+        <translation>无法连接到 %1 的端口 %2：%3。请检查服务器地址、postwrd 是否在运行，以及是否有防火墙阻止该端口。</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with the server failed: %1</source>
+        <translation>与服务器的 TLS 握手失败：%1</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not trusted: %1. Until the certificate step gets one from Let&apos;s Encrypt, only the certificate Postwr made at install time is accepted.</source>
+        <translation>服务器的证书不受信任：%1。在证书步骤从 Let&apos;s Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or password of %1 (%2). Check the password, or reset it in the accounts step.</source>
+        <translation>服务器拒绝了 %1 的用户名或密码（%2）。请检查密码，或在账户步骤中重置它。</translation>
+    </message>
+    <message>
+        <source>The server refused the sender %1 (%2): an account may only send as its own domain.</source>
+        <translation>服务器拒绝了发件人 %1（%2）：账户只能以自己的域名发信。</translation>
+    </message>
+    <message>
+        <source>The server refused the recipient %1 (%2).</source>
+        <translation>服务器拒绝了收件人 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>The server did not take the message: %1</source>
+        <translation>服务器没有接收这封邮件：%1</translation>
+    </message>
+    <message>
+        <source>The conversation with the server failed: %1 (%2)</source>
+        <translation>与服务器的通信失败：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::mailtest::TestMessage</name>
+    <message>
+        <source>Postwr test message %1</source>
+        <translation>Postwr 测试邮件 %1</translation>
+    </message>
+    <message>
+        <source>Hello,</source>
+        <translation>你好：</translation>
+    </message>
+    <message>
+        <source>this message was sent by Postwr through your own mail server, as %1, to check that it delivers signed mail.</source>
+        <translation>这封邮件由 Postwr 以 %1 的身份，通过你自己的邮件服务器发送，用于检查它能否投递已签名的邮件。</translation>
+    </message>
+    <message>
+        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose &quot;Show original&quot;: SPF, DKIM and DMARC should all say PASS.</source>
+        <translation>如果你在收件箱中看到了它，说明发信正常。在 Gmail 中打开邮件菜单并选择“显示原始邮件”：SPF、DKIM 和 DMARC 都应显示 PASS。</translation>
+    </message>
+    <message>
+        <source>Test id: %1</source>
+        <translation>测试编号：%1</translation>
+    </message>
+</context>
+<context>
     <name>postwr::remote</name>
     <message>
         <source>The server did not let the command start: %1</source>

@@ -1,0 +1,198 @@
+// The test mail's sender (wizard/mailtest) against the real postwrd: the
+// shared SMTP client over QSslSocket, STARTTLS on the submission port and
+// TLS from the start on submissions, the self-signed certificate trusted by
+// its pinned fingerprint only, AUTH as a real account. The message reaches
+// the receiver standing in for Gmail (aiosmtpd, through dnsmasq's MX), signed
+// with the domain's DKIM key, which dkimpy verifies against dnsmasq. Wrong
+// password, untrusted certificate and a closed port fail with the reason.
+
+#include "mailtest/test_mail_sender.h"
+#include "mailtest/test_message.h"
+#include "support/delivery_setup.h"
+#include "support/process_runner.h"
+#include "support/test_message.h"
+
+#include <QSslCertificate>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace postwr::mailtest;
+
+namespace {
+
+const QString kUser = QStringLiteral("me@local.test");
+const QString kTo = QStringLiteral("me@gmail.test");
+
+// dkimpy's verifier, DNS through dnspython to our dnsmasq. Arguments: server,
+// port, message file. Prints "pass" or "fail".
+const char *kDkimpyVerify = R"PY(
+import sys, dkim, dns.resolver
+address, port, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+def dnsfunc(name, timeout=5):
+    resolver = dns.resolver.Resolver(configure=False)
+    resolver.nameservers = [address]
+    resolver.port = port
+    name = name.decode() if isinstance(name, bytes) else name
+    try:
+        answer = resolver.resolve(name, 'TXT', lifetime=timeout)
+    except Exception:
+        return b''
+    return b''.join(b''.join(record.strings) for record in answer)
+print('pass' if dkim.verify(open(path, 'rb').read(), dnsfunc=dnsfunc) else 'fail')
+)PY";
+
+} // namespace
+
+class TestMailTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(work_.isValid());
+        password_ = newPassword();
+        world_.postwrd.addUser(kUser, password_);
+        QVERIFY2(world_.postwrd.prepare(), qPrintable(world_.postwrd.errorString()));
+        const ProcessResult keygen
+            = world_.postwrd.cli({ QStringLiteral("dkim"), QStringLiteral("keygen"), QStringLiteral("local.test") });
+        QVERIFY2(keygen.succeeded(), keygen.standardError.constData());
+        const QStringList lines = QString::fromUtf8(keygen.standardOutput).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QStringList pieces;
+        for (qsizetype i = 0; i < lines[1].size(); i += 255)
+            pieces << lines[1].mid(i, 255);
+        world_.dns.addTxt(lines[0], pieces);
+        QVERIFY2(world_.start(), qPrintable(world_.errorString()));
+        const QList<QSslCertificate> certificates
+            = QSslCertificate::fromPath(world_.postwrd.configDir() + QStringLiteral("/tls/cert.pem"));
+        QCOMPARE(certificates.size(), 1);
+        pin_ = QString::fromLatin1(certificates.first().digest(QCryptographicHash::Sha256).toHex(':'));
+    }
+
+    void sendsThroughSubmissionAndIsDelivered_data()
+    {
+        QTest::addColumn<int>("security");
+        QTest::newRow("587 with STARTTLS") << int(SenderSettings::Security::StartTls);
+        QTest::newRow("465 with TLS from the start") << int(SenderSettings::Security::ImplicitTls);
+    }
+
+    void sendsThroughSubmissionAndIsDelivered()
+    {
+        QFETCH(int, security);
+        SenderSettings settings = baseSettings();
+        settings.security = SenderSettings::Security(security);
+        settings.port = world_.postwrd.port(settings.security == SenderSettings::Security::StartTls ? Role::Submission
+                                                                                                    : Role::Submissions);
+        const QString id = newTestId();
+        const SendTrail trail = sendTestMail(settings, composeTestMessage(kUser, kTo, id, QDateTime::currentDateTime()));
+        QVERIFY2(trail.accepted, qPrintable(trail.failure));
+        QVERIFY(trail.connected);
+        QCOMPARE(trail.peerAddress, QStringLiteral("127.0.0.1"));
+        QCOMPARE(trail.port, settings.port);
+        QVERIFY(trail.tls);
+        QCOMPARE(trail.tlsProtocol, QStringLiteral("TLS 1.3"));
+        QVERIFY(trail.certificatePinned);
+        QCOMPARE(trail.certificateSubject, QStringLiteral("mail.example.test"));
+        QVERIFY(trail.certificateExpiry > QDateTime::currentDateTime());
+        QVERIFY(trail.authenticated);
+        QVERIFY2(!trail.queueId.isEmpty(), qPrintable(trail.serverReply));
+        QVERIFY(world_.waitForEvent(QStringLiteral("queued"), trail.queueId).hasMatch());
+        QVERIFY2(world_.waitForEvent(QStringLiteral("delivered"), trail.queueId).hasMatch(), qPrintable(world_.postwrd.log().right(2000)));
+
+        QVERIFY2(world_.receiver.waitForMessagesTo(kTo, 1, 30000), qPrintable(world_.receiver.describe()));
+        QByteArray received;
+        for (const ReceivedMessage &message : world_.receiver.messagesTo(kTo)) {
+            if (message.content.contains("X-Postwr-Test: " + id.toUtf8()))
+                received = message.content;
+        }
+        QVERIFY2(!received.isEmpty(), "the receiver did not get the test message");
+        QVERIFY(received.contains("Message-ID: <postwr-test-" + id.toUtf8() + "@local.test>"));
+        QVERIFY(received.contains("DKIM-Signature:"));
+        const QString path = work_.filePath(id + QStringLiteral(".eml"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(received);
+        file.close();
+        QString error;
+        const QString python = systemPython(&error);
+        QVERIFY2(!python.isEmpty(), qPrintable(error));
+        ProcessRequest verify;
+        verify.program = python;
+        verify.arguments = { QStringLiteral("-c"), QString::fromUtf8(kDkimpyVerify), DnsmasqInstance::address(),
+            QString::number(world_.dns.port()), path };
+        const ProcessResult verdict = runProcess(verify);
+        QVERIFY2(verdict.succeeded(), verdict.standardError.constData());
+        QCOMPARE(verdict.standardOutput.trimmed(), QByteArray("pass"));
+    }
+
+    void wrongPasswordIsExplained()
+    {
+        SenderSettings settings = baseSettings();
+        settings.password = QStringLiteral("not-the-password");
+        const SendTrail trail = sendTestMail(settings, composeTestMessage(kUser, kTo, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY(!trail.accepted);
+        QVERIFY(trail.tls);
+        QVERIFY(!trail.authenticated);
+        QVERIFY2(trail.serverReply.startsWith(QStringLiteral("535")), qPrintable(trail.serverReply));
+        QVERIFY2(trail.failure.contains(QStringLiteral("refused the user name or password of me@local.test")),
+            qPrintable(trail.failure));
+        QVERIFY(!trail.failure.contains(settings.password));
+    }
+
+    void untrustedCertificateStopsBeforeTheLogin()
+    {
+        SenderSettings settings = baseSettings();
+        settings.pinnedCertificateSha256.clear();
+        const qsizetype mark = world_.postwrd.logMark();
+        const SendTrail trail = sendTestMail(settings, composeTestMessage(kUser, kTo, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY(!trail.accepted);
+        QVERIFY(trail.connected);
+        QVERIFY(!trail.tls);
+        QVERIFY(!trail.authenticated);
+        QVERIFY(!trail.certificateErrors.isEmpty());
+        QVERIFY2(trail.failure.contains(QStringLiteral("certificate is not trusted")), qPrintable(trail.failure));
+        QVERIFY(!world_.postwrd.log().mid(mark).contains(QStringLiteral("event=auth ")));
+
+        settings.pinnedCertificateSha256 = QString(64, QLatin1Char('0'));
+        const SendTrail wrongPin = sendTestMail(settings, composeTestMessage(kUser, kTo, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY(!wrongPin.accepted && !wrongPin.tls);
+        QVERIFY2(wrongPin.failure.contains(QStringLiteral("certificate is not trusted")), qPrintable(wrongPin.failure));
+    }
+
+    void closedPortIsExplained()
+    {
+        QTcpServer server;
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        const quint16 port = server.serverPort();
+        server.close();
+        SenderSettings settings = baseSettings();
+        settings.port = port;
+        const SendTrail trail = sendTestMail(settings, composeTestMessage(kUser, kTo, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY(!trail.connected);
+        QVERIFY2(trail.failure.contains(QStringLiteral("Cannot connect to 127.0.0.1 on port %1").arg(port)), qPrintable(trail.failure));
+    }
+
+private:
+    SenderSettings baseSettings() const
+    {
+        SenderSettings settings;
+        settings.host = QStringLiteral("127.0.0.1");
+        settings.port = world_.postwrd.port(Role::Submission);
+        settings.username = kUser;
+        settings.password = password_;
+        settings.from = kUser;
+        settings.to = kTo;
+        settings.pinnedCertificateSha256 = pin_;
+        settings.timeout = std::chrono::seconds(20);
+        return settings;
+    }
+
+    QTemporaryDir work_;
+    DeliverySetup world_;
+    QString password_;
+    QString pin_;
+};
+
+QTEST_GUILESS_MAIN(TestMailTest)
+#include "tst_it_test_mail.moc"
