@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>postwr::mailtest::DeliveryReportText</name>
+    <message>
+        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
+        <translation>Gwrthododd y derbynnydd bost o gyfeiriad heb DNS gwrthdro: gosodwch gofnod PTR cyfeiriad %1 eich gweinydd i enw gwesteiwr eich post ym mhanel rheoli eich darparwr.</translation>
+    </message>
+    <message>
+        <source>The receiver could not authenticate the message: check that the SPF, DKIM and DMARC records are published (the DNS step checks them).</source>
+        <translation>Ni allai&apos;r derbynnydd ddilysu&apos;r neges: gwiriwch fod y cofnodion SPF, DKIM a DMARC wedi&apos;u cyhoeddi (mae&apos;r cam DNS yn eu gwirio).</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s SPF check failed: the SPF record must list the server&apos;s %1 address (the DNS step shows the record).</source>
+        <translation>Methodd gwiriad SPF y derbynnydd: rhaid i&apos;r cofnod SPF restru cyfeiriad %1 y gweinydd (mae&apos;r cam DNS yn dangos y cofnod).</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s address does not exist. Check it for typos.</source>
+        <translation>Nid yw cyfeiriad y derbynnydd yn bodoli. Gwiriwch am wallau teipio.</translation>
+    </message>
+    <message>
+        <source>The receiving server could not be reached. postwrd keeps the message and tries again; if this lasts, your provider may block outbound port 25.</source>
+        <translation>Ni ellid cyrraedd y gweinydd derbyn. Mae postwrd yn cadw&apos;r neges ac yn rhoi cynnig arall arni; os yw hyn yn parhau, efallai fod eich darparwr yn rhwystro porth 25 tuag allan.</translation>
+    </message>
+    <message>
+        <source>The receiver asked to try again later. postwrd keeps the message and retries on its own.</source>
+        <translation>Gofynnodd y derbynnydd am roi cynnig arall arni yn nes ymlaen. Mae postwrd yn cadw&apos;r neges ac yn ailgeisio ar ei ben ei hun.</translation>
+    </message>
+</context>
+<context>
     <name>postwr::mailtest::TestMailSender</name>
     <message>
         <source>an old TLS version</source>

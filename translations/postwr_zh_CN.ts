@@ -37,6 +37,33 @@
     </message>
 </context>
 <context>
+    <name>postwr::mailtest::DeliveryReportText</name>
+    <message>
+        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
+        <translation>收件方拒收了来自没有反向 DNS 的地址的邮件：请在服务商的控制面板中，把你服务器 %1 地址的 PTR 记录设为你的邮件主机名。</translation>
+    </message>
+    <message>
+        <source>The receiver could not authenticate the message: check that the SPF, DKIM and DMARC records are published (the DNS step checks them).</source>
+        <translation>收件方无法验证这封邮件：请检查 SPF、DKIM 和 DMARC 记录是否已发布（DNS 步骤会检查它们）。</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s SPF check failed: the SPF record must list the server&apos;s %1 address (the DNS step shows the record).</source>
+        <translation>收件方的 SPF 检查失败：SPF 记录必须包含服务器的 %1 地址（DNS 步骤会显示该记录）。</translation>
+    </message>
+    <message>
+        <source>The recipient&apos;s address does not exist. Check it for typos.</source>
+        <translation>收件人地址不存在。请检查是否有拼写错误。</translation>
+    </message>
+    <message>
+        <source>The receiving server could not be reached. postwrd keeps the message and tries again; if this lasts, your provider may block outbound port 25.</source>
+        <translation>无法连接到收件服务器。postwrd 会保留这封邮件并重试；如果一直如此，可能是你的服务商封锁了出站端口 25。</translation>
+    </message>
+    <message>
+        <source>The receiver asked to try again later. postwrd keeps the message and retries on its own.</source>
+        <translation>收件方要求稍后重试。postwrd 会保留这封邮件并自动重试。</translation>
+    </message>
+</context>
+<context>
     <name>postwr::mailtest::TestMailSender</name>
     <message>
         <source>an old TLS version</source>

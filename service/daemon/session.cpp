@@ -253,7 +253,8 @@ awaitable<void> Session::deliver()
                              {"from", "<" + envelope.from + ">"},
                              {"rcpts", std::to_string(envelope.recipients.size())},
                              {"size", std::to_string(size)},
-                             {"user", envelope.authenticatedUser}});
+                             {"user", envelope.authenticatedUser},
+                             {"dkim", m_server->dkimSignatures().empty() ? "none" : m_server->dkimSignatures()}});
         m_server->queued(envelope.id);
         m_services.onQueued(envelope.id);
     } else {

@@ -665,6 +665,7 @@ std::optional<std::string> SmtpServer::checkFromHeader(const std::string &messag
 bool SmtpServer::signSubmission(std::string &message, const std::string &fromDomain, const std::string &queueId)
 {
     const auto now = static_cast<std::int64_t>(m_settings.now());
+    m_dkimSignatures.clear();
     message = addMissingHeaders(message, fromDomain, now, queueId);
     if (!m_settings.dkimKeys)
         return true;
@@ -679,6 +680,8 @@ bool SmtpServer::signSubmission(std::string &message, const std::string &fromDom
             return false;
         }
         signatures += *signature;
+        m_dkimSignatures += (m_dkimSignatures.empty() ? "" : ",") + std::string(dkimAlgorithmName(key.algorithm)) + ":" +
+                            key.selector + ":" + key.domain;
     }
     message = signatures + message;
     return true;

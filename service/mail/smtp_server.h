@@ -72,6 +72,9 @@ struct Credentials {
 
 class SmtpServer {
 public:
+    // What the last submitted message was signed with, for the log:
+    // "rsa-sha256:SELECTOR:DOMAIN,ed25519-sha256:…"; "" when it was not.
+    const std::string &dkimSignatures() const { return m_dkimSignatures; }
     enum class Event { NeedInput, Authenticate, Deliver, StartTls, Close };
 
     SmtpServer(SessionSettings settings, std::shared_ptr<const Directory> directory);
@@ -149,6 +152,7 @@ private:
     bool m_tlsActive = false;
     std::string m_tlsDescription;
     std::string m_authenticatedUser;
+    std::string m_dkimSignatures;
     Credentials m_credentials;
 
     std::optional<Address> m_mailFrom;

@@ -6,6 +6,7 @@
 // with the domain's DKIM key, which dkimpy verifies against dnsmasq. Wrong
 // password, untrusted certificate and a closed port fail with the reason.
 
+#include "mailtest/delivery_report.h"
 #include "mailtest/test_mail_sender.h"
 #include "mailtest/test_message.h"
 #include "support/delivery_setup.h"
@@ -97,8 +98,24 @@ private slots:
         QVERIFY(trail.certificateExpiry > QDateTime::currentDateTime());
         QVERIFY(trail.authenticated);
         QVERIFY2(!trail.queueId.isEmpty(), qPrintable(trail.serverReply));
-        QVERIFY(world_.waitForEvent(QStringLiteral("queued"), trail.queueId).hasMatch());
+        // The log says what it was signed with, for the report.
+        QVERIFY2(world_.waitForEvent(QStringLiteral("queued"), trail.queueId,
+                          keyIs(QStringLiteral("dkim"), QStringLiteral("rsa-sha256:p\\d{4}[a-z]:local\\.test")))
+                     .hasMatch(),
+            qPrintable(world_.postwrd.log().right(2000)));
         QVERIFY2(world_.waitForEvent(QStringLiteral("delivered"), trail.queueId).hasMatch(), qPrintable(world_.postwrd.log().right(2000)));
+
+        // The report, from postwrd's own log lines.
+        const DeliveryReport report = reportFor(world_.postwrd.log().split(QLatin1Char('\n')), trail.queueId);
+        QCOMPARE(report.state, DeliveryReport::State::Delivered);
+        QCOMPARE(report.recipient, kTo);
+        QCOMPARE(report.mx, QStringLiteral("mx.gmail.test"));
+        QVERIFY2(report.ip == QStringLiteral("127.0.0.1") || report.ip == QStringLiteral("::1"), qPrintable(report.ip));
+        QVERIFY2(report.tls.startsWith(QStringLiteral("TLS")), qPrintable(report.tls));
+        QVERIFY2(report.reply.startsWith(QStringLiteral("250")), qPrintable(report.reply));
+        QCOMPARE(report.signatures.size(), 1);
+        QCOMPARE(report.signatures.first().algorithm, QStringLiteral("rsa-sha256"));
+        QCOMPARE(report.signatures.first().domain, QStringLiteral("local.test"));
 
         QVERIFY2(world_.receiver.waitForMessagesTo(kTo, 1, 30000), qPrintable(world_.receiver.describe()));
         QByteArray received;
@@ -124,6 +141,36 @@ private slots:
         const ProcessResult verdict = runProcess(verify);
         QVERIFY2(verdict.succeeded(), verdict.standardError.constData());
         QCOMPARE(verdict.standardOutput.trimmed(), QByteArray("pass"));
+    }
+
+    // The receiver refuses for good (5xx) or for now (4xx): the report says
+    // so in the receiver's words, with what to do.
+    void refusalsAreReported_data()
+    {
+        QTest::addColumn<bool>("permanent");
+        QTest::newRow("550: bounced") << true;
+        QTest::newRow("451: deferred, retrying") << false;
+    }
+
+    void refusalsAreReported()
+    {
+        QFETCH(bool, permanent);
+        const QString to = permanent ? QStringLiteral("nobody@gmail.test") : QStringLiteral("later@gmail.test");
+        QVERIFY(permanent ? world_.receiver.setPermFail(to) : world_.receiver.setTempFail(to, 100));
+        SenderSettings settings = baseSettings();
+        settings.to = to;
+        const SendTrail trail = sendTestMail(settings, composeTestMessage(kUser, to, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY2(trail.accepted, qPrintable(trail.failure));
+        const QString event = permanent ? QStringLiteral("bounced") : QStringLiteral("deferred");
+        QVERIFY2(world_.waitForEvent(event, trail.queueId).hasMatch(), qPrintable(world_.postwrd.log().right(2000)));
+        const DeliveryReport report = reportFor(world_.postwrd.log().split(QLatin1Char('\n')), trail.queueId);
+        QCOMPARE(report.state, permanent ? DeliveryReport::State::Bounced : DeliveryReport::State::Deferred);
+        QCOMPARE(report.recipient, to);
+        QVERIFY2(report.reply.startsWith(permanent ? QStringLiteral("550") : QStringLiteral("451")), qPrintable(report.reply));
+        if (!permanent) {
+            QVERIFY(report.nextAttemptInSeconds.toInt() > 0);
+            QVERIFY2(report.advice.contains(QStringLiteral("try again later")), qPrintable(report.advice));
+        }
     }
 
     void wrongPasswordIsExplained()
