@@ -5,6 +5,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <csignal>
@@ -22,7 +25,29 @@ extern "C" void onInterrupt(int)
 
 } // namespace
 
-int runHeadless(const QString &planFile)
+namespace {
+
+// The plan file's JSON with `--send-test ADDRESS` applied: test_mail.to set
+// and the step added, so that the plan's own checks cover it.
+QByteArray withSendTest(const QByteArray &json, const QString &address)
+{
+    QJsonDocument document = QJsonDocument::fromJson(json);
+    if (address.isEmpty() || !document.isObject())
+        return json;
+    QJsonObject root = document.object();
+    QJsonObject test = root.value(QStringLiteral("test_mail")).toObject();
+    test[QStringLiteral("to")] = address;
+    root[QStringLiteral("test_mail")] = test;
+    QJsonArray steps = root.value(QStringLiteral("steps")).toArray();
+    if (!steps.contains(QStringLiteral("send-test")))
+        steps.append(QStringLiteral("send-test"));
+    root[QStringLiteral("steps")] = steps;
+    return QJsonDocument(root).toJson();
+}
+
+} // namespace
+
+int runHeadless(const QString &planFile, const QString &sendTestTo)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -31,7 +56,7 @@ int runHeadless(const QString &planFile)
         err << Headless::tr("postwr: cannot read the plan %1: %2").arg(planFile, file.errorString()) << Qt::endl;
         return 2;
     }
-    auto plan = steps::parsePlan(file.readAll());
+    auto plan = steps::parsePlan(withSendTest(file.readAll(), sendTestTo));
     if (!plan) {
         err << QStringLiteral("%1: %2").arg(planFile, plan.failure().message) << Qt::endl;
         return 2;

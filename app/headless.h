@@ -8,7 +8,8 @@
 
 namespace postwr::app {
 
-int runHeadless(const QString &planFile);
+// `sendTestTo`: `--send-test ADDRESS`, or empty.
+int runHeadless(const QString &planFile, const QString &sendTestTo = {});
 
 class Headless {
     Q_DECLARE_TR_FUNCTIONS(postwr::app::Headless)

@@ -23,7 +23,11 @@ int main(int argc, char *argv[])
         postwr::app::Headless::tr("The plan file (JSON) to run; see examples/."), QStringLiteral("FILE"));
     const QCommandLineOption verbose(QStringLiteral("verbose"),
         postwr::app::Headless::tr("Also print the SSH layer's diagnostics (never secrets) on stderr."));
+    const QCommandLineOption sendTest(QStringLiteral("send-test"),
+        postwr::app::Headless::tr("After the plan's steps, send a test message to ADDRESS and report its way."),
+        QStringLiteral("ADDRESS"));
     parser.addOption(headless);
+    parser.addOption(sendTest);
     parser.addOption(plan);
     parser.addOption(verbose);
     parser.process(app);
@@ -36,5 +40,5 @@ int main(int argc, char *argv[])
                             << Qt::endl;
         return 2;
     }
-    return postwr::app::runHeadless(parser.value(plan));
+    return postwr::app::runHeadless(parser.value(plan), parser.value(sendTest));
 }

@@ -35,6 +35,10 @@
         <source>postwr: this build has the headless mode only: postwr --headless --plan FILE.json</source>
         <translation>postwr: dim ond y modd heb ffenestr sydd yn y fersiwn hon: postwr --headless --plan FILE.json</translation>
     </message>
+    <message>
+        <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
+        <translation>Ar ôl camau&apos;r cynllun, anfon neges brawf i ADDRESS ac adrodd ar ei thaith.</translation>
+    </message>
 </context>
 <context>
     <name>postwr::mailtest::DeliveryReportText</name>
@@ -790,6 +794,22 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
         <source>must be HOST:PORT, e.g. gmail-smtp-in.l.google.com:25</source>
         <translation>rhaid iddo fod yn HOST:PORT, e.e. gmail-smtp-in.l.google.com:25</translation>
     </message>
+    <message>
+        <source>must be &quot;starttls&quot; or &quot;tls&quot;</source>
+        <translation>rhaid iddo fod yn &quot;starttls&quot; neu &quot;tls&quot;</translation>
+    </message>
+    <message>
+        <source>missing or not an email address: where the test message goes</source>
+        <translation>ar goll neu nid yw&apos;n gyfeiriad e-bost: i ble mae&apos;r neges brawf yn mynd</translation>
+    </message>
+    <message>
+        <source>missing or not an email address: the account that sends</source>
+        <translation>ar goll neu nid yw&apos;n gyfeiriad e-bost: y cyfrif sy&apos;n anfon</translation>
+    </message>
+    <message>
+        <source>missing: the environment variable that holds the password of %1</source>
+        <translation>ar goll: y newidyn amgylchedd sy&apos;n dal cyfrinair %1</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanRunner</name>
@@ -1103,6 +1123,121 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>Reloading postwrd</source>
         <translation>Yn ail-lwytho postwrd</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::TestMailStep</name>
+    <message>
+        <source>Reading postwrd&apos;s log</source>
+        <translation>Yn darllen log postwrd</translation>
+    </message>
+    <message>
+        <source>[good] Connected to %1 (%2), port %3.</source>
+        <translation>[da] Wedi cysylltu â %1 (%2), porth %3.</translation>
+    </message>
+    <message>
+        <source>[good] %1 (%2); the certificate for %3, valid until %4, is the self-signed one Postwr made (trusted by its fingerprint until the certificate step).</source>
+        <translation>[da] %1 (%2); y dystysgrif ar gyfer %3, yn ddilys tan %4, yw&apos;r un hunan-lofnodedig a wnaeth Postwr (yn cael ei hymddiried drwy ei hôl bys nes y cam tystysgrif).</translation>
+    </message>
+    <message>
+        <source>[good] %1 (%2); the certificate for %3 is valid until %4.</source>
+        <translation>[da] %1 (%2); mae&apos;r dystysgrif ar gyfer %3 yn ddilys tan %4.</translation>
+    </message>
+    <message>
+        <source>[good] Logged in as %1.</source>
+        <translation>[da] Wedi mewngofnodi fel %1.</translation>
+    </message>
+    <message>
+        <source>[good] The server took the message: queue id %1.</source>
+        <translation>[da] Derbyniodd y gweinydd y neges: rhif ciw %1.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Wedi&apos;i ganslo.</translation>
+    </message>
+    <message>
+        <source>[problem] The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
+        <translation>[problem] Ni lofnodwyd y neges â DKIM: gwnewch allwedd ar gyfer parth yr anfonwr (y cam DKIM) a chyhoeddwch ei chofnod.</translation>
+    </message>
+    <message>
+        <source>[good] Signed with DKIM: %1, selector %2, domain %3.</source>
+        <translation>[da] Wedi&apos;i llofnodi â DKIM: %1, dewisydd %2, parth %3.</translation>
+    </message>
+    <message>
+        <source>[good] Delivered to the mailbox of %1 on this server.</source>
+        <translation>[da] Wedi&apos;i danfon i flwch post %1 ar y gweinydd hwn.</translation>
+    </message>
+    <message>
+        <source>[good] Delivered to %1 at %2 (%3, over %4): %5</source>
+        <translation>[da] Wedi&apos;i danfon i %1 yn %2 (%3, dros %4): %5</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>dim amgryptio</translation>
+    </message>
+    <message>
+        <source>%1 refused the message for good: %2. %3</source>
+        <translation>Gwrthododd %1 y neges am byth: %2. %3</translation>
+    </message>
+    <message>
+        <source>Not delivered yet, postwrd will try again in %1 seconds: %2. %3</source>
+        <translation>Heb ei danfon eto, bydd postwrd yn rhoi cynnig arall arni ymhen %1 eiliad: %2. %3</translation>
+    </message>
+    <message>
+        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd&apos;s log.</source>
+        <translation>Mae&apos;r neges yn dal i aros yn y ciw ar ôl %1 eiliad; mae&apos;r cam statws yn dangos log postwrd.</translation>
+    </message>
+    <message>
+        <source>To send as %1 from Gmail: Settings, Accounts, &quot;Send mail as&quot;, &quot;Add another email address&quot;:</source>
+        <translation>I anfon fel %1 o Gmail: Gosodiadau, Cyfrifon, &quot;Anfon post fel&quot;, &quot;Ychwanegu cyfeiriad e-bost arall&quot;:</translation>
+    </message>
+    <message>
+        <source>  SMTP Server: %1</source>
+        <translation>  Gweinydd SMTP: %1</translation>
+    </message>
+    <message>
+        <source>  Port: %1</source>
+        <translation>  Porth: %1</translation>
+    </message>
+    <message>
+        <source>  Username: %1</source>
+        <translation>  Enw defnyddiwr: %1</translation>
+    </message>
+    <message>
+        <source>  Password: the password of %1</source>
+        <translation>  Cyfrinair: cyfrinair %1</translation>
+    </message>
+    <message>
+        <source>  Secured connection using SSL</source>
+        <translation>  Cysylltiad diogel yn defnyddio SSL</translation>
+    </message>
+    <message>
+        <source>  Secured connection using TLS (recommended)</source>
+        <translation>  Cysylltiad diogel yn defnyddio TLS (argymhellir)</translation>
+    </message>
+    <message>
+        <source>Gmail then sends a confirmation code to %1; it arrives in the mailbox this server forwards to.</source>
+        <translation>Yna mae Gmail yn anfon cod cadarnhau i %1; mae&apos;n cyrraedd y blwch post y mae&apos;r gweinydd hwn yn anfon ymlaen iddo.</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>Anfon neges brawf</translation>
+    </message>
+    <message>
+        <source>The password of %1 should be in the environment variable %2, which is not set.</source>
+        <translation>Dylai cyfrinair %1 fod yn y newidyn amgylchedd %2, nad yw wedi&apos;i osod.</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s certificate</source>
+        <translation>Yn darllen tystysgrif y gweinydd</translation>
+    </message>
+    <message>
+        <source>Sending test message %1 from %2 to %3.</source>
+        <translation>Yn anfon neges brawf %1 o %2 i %3.</translation>
+    </message>
+    <message>
+        <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
+        <translation>Yn y blwch post derbyn, chwiliwch am y pwnc &quot;Neges brawf Postwr %1&quot;. Yn Gmail, dylai &quot;Dangos y gwreiddiol&quot; ddweud SPF: PASS, DKIM: PASS a DMARC: PASS.</translation>
     </message>
 </context>
 <context>

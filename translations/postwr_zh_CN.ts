@@ -35,6 +35,10 @@
         <source>postwr: this build has the headless mode only: postwr --headless --plan FILE.json</source>
         <translation>postwr：此版本只有无界面模式：postwr --headless --plan FILE.json</translation>
     </message>
+    <message>
+        <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
+        <translation>运行完计划中的步骤后，向 ADDRESS 发送一封测试邮件并报告它的投递过程。</translation>
+    </message>
 </context>
 <context>
     <name>postwr::mailtest::DeliveryReportText</name>
@@ -790,6 +794,22 @@ then run `netplan apply`, and run this step again.</source>
         <source>must be HOST:PORT, e.g. gmail-smtp-in.l.google.com:25</source>
         <translation>必须是 HOST:PORT 形式，例如 gmail-smtp-in.l.google.com:25</translation>
     </message>
+    <message>
+        <source>must be &quot;starttls&quot; or &quot;tls&quot;</source>
+        <translation>必须是 &quot;starttls&quot; 或 &quot;tls&quot;</translation>
+    </message>
+    <message>
+        <source>missing or not an email address: where the test message goes</source>
+        <translation>缺少或不是电子邮件地址：测试邮件的收件地址</translation>
+    </message>
+    <message>
+        <source>missing or not an email address: the account that sends</source>
+        <translation>缺少或不是电子邮件地址：用于发信的账户</translation>
+    </message>
+    <message>
+        <source>missing: the environment variable that holds the password of %1</source>
+        <translation>缺少：保存 %1 密码的环境变量</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanRunner</name>
@@ -1103,6 +1123,121 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>Reloading postwrd</source>
         <translation>正在重新加载 postwrd</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::TestMailStep</name>
+    <message>
+        <source>Reading postwrd&apos;s log</source>
+        <translation>正在读取 postwrd 的日志</translation>
+    </message>
+    <message>
+        <source>[good] Connected to %1 (%2), port %3.</source>
+        <translation>[良好] 已连接到 %1（%2），端口 %3。</translation>
+    </message>
+    <message>
+        <source>[good] %1 (%2); the certificate for %3, valid until %4, is the self-signed one Postwr made (trusted by its fingerprint until the certificate step).</source>
+        <translation>[良好] %1（%2）；%3 的证书有效期至 %4，是 Postwr 生成的自签名证书（在证书步骤之前按指纹信任）。</translation>
+    </message>
+    <message>
+        <source>[good] %1 (%2); the certificate for %3 is valid until %4.</source>
+        <translation>[良好] %1（%2）；%3 的证书有效期至 %4。</translation>
+    </message>
+    <message>
+        <source>[good] Logged in as %1.</source>
+        <translation>[良好] 已以 %1 身份登录。</translation>
+    </message>
+    <message>
+        <source>[good] The server took the message: queue id %1.</source>
+        <translation>[良好] 服务器已接收邮件：队列编号 %1。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message>
+        <source>[problem] The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
+        <translation>[问题] 邮件没有 DKIM 签名：请为发件人的域名生成密钥（DKIM 步骤）并发布其记录。</translation>
+    </message>
+    <message>
+        <source>[good] Signed with DKIM: %1, selector %2, domain %3.</source>
+        <translation>[良好] 已用 DKIM 签名：%1，选择器 %2，域名 %3。</translation>
+    </message>
+    <message>
+        <source>[good] Delivered to the mailbox of %1 on this server.</source>
+        <translation>[良好] 已投递到此服务器上 %1 的邮箱。</translation>
+    </message>
+    <message>
+        <source>[good] Delivered to %1 at %2 (%3, over %4): %5</source>
+        <translation>[良好] 已投递给 %1，经由 %2（%3，通过 %4）：%5</translation>
+    </message>
+    <message>
+        <source>no encryption</source>
+        <translation>未加密</translation>
+    </message>
+    <message>
+        <source>%1 refused the message for good: %2. %3</source>
+        <translation>%1 永久拒收了这封邮件：%2。%3</translation>
+    </message>
+    <message>
+        <source>Not delivered yet, postwrd will try again in %1 seconds: %2. %3</source>
+        <translation>尚未投递，postwrd 将在 %1 秒后重试：%2。%3</translation>
+    </message>
+    <message>
+        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd&apos;s log.</source>
+        <translation>%1 秒后邮件仍在队列中等待；状态步骤会显示 postwrd 的日志。</translation>
+    </message>
+    <message>
+        <source>To send as %1 from Gmail: Settings, Accounts, &quot;Send mail as&quot;, &quot;Add another email address&quot;:</source>
+        <translation>要在 Gmail 中以 %1 的身份发信：设置、账号、“用这个地址发送邮件”、“添加其他电子邮件地址”：</translation>
+    </message>
+    <message>
+        <source>  SMTP Server: %1</source>
+        <translation>  SMTP 服务器：%1</translation>
+    </message>
+    <message>
+        <source>  Port: %1</source>
+        <translation>  端口：%1</translation>
+    </message>
+    <message>
+        <source>  Username: %1</source>
+        <translation>  用户名：%1</translation>
+    </message>
+    <message>
+        <source>  Password: the password of %1</source>
+        <translation>  密码：%1 的密码</translation>
+    </message>
+    <message>
+        <source>  Secured connection using SSL</source>
+        <translation>  使用 SSL 的安全连接</translation>
+    </message>
+    <message>
+        <source>  Secured connection using TLS (recommended)</source>
+        <translation>  使用 TLS 的安全连接（推荐）</translation>
+    </message>
+    <message>
+        <source>Gmail then sends a confirmation code to %1; it arrives in the mailbox this server forwards to.</source>
+        <translation>随后 Gmail 会向 %1 发送确认码；它会到达此服务器转发到的邮箱。</translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation>发送测试邮件</translation>
+    </message>
+    <message>
+        <source>The password of %1 should be in the environment variable %2, which is not set.</source>
+        <translation>%1 的密码应在环境变量 %2 中，但该变量未设置。</translation>
+    </message>
+    <message>
+        <source>Reading the server&apos;s certificate</source>
+        <translation>正在读取服务器的证书</translation>
+    </message>
+    <message>
+        <source>Sending test message %1 from %2 to %3.</source>
+        <translation>正在从 %2 向 %3 发送测试邮件 %1。</translation>
+    </message>
+    <message>
+        <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
+        <translation>请在收件邮箱中查找主题为“Postwr 测试邮件 %1”的邮件。在 Gmail 中，“显示原始邮件”应显示 SPF: PASS、DKIM: PASS 和 DMARC: PASS。</translation>
     </message>
 </context>
 <context>

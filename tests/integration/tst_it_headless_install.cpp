@@ -76,6 +76,7 @@ private slots:
     void enableIpv6InANetworkNamespace();
     void installsAccountsForwardingAndStatus();
     void installedPostwrdTakesMailFromTheAccounts();
+    void sendTestFollowsTheMessage();
     void secondRunChangesNothing();
     void hostnameStepChangesOnlyTheHostName();
     void upgradeKeepsAccountsAndRestarts();
@@ -89,7 +90,7 @@ private slots:
 private:
     QJsonObject basePlan() const;
     QString writePlan(const QJsonObject &plan, const QString &name);
-    ProcessResult runPostwr(const QString &planFile, int timeoutMs = 120000) const;
+    ProcessResult runPostwr(const QString &planFile, int timeoutMs = 120000, const QStringList &more = {}) const;
     QString prefix() const { return user_.home() + QStringLiteral("/postwr"); }
 
     QTemporaryDir dir_;
@@ -170,11 +171,11 @@ QString HeadlessInstallTest::writePlan(const QJsonObject &plan, const QString &n
     return path;
 }
 
-ProcessResult HeadlessInstallTest::runPostwr(const QString &planFile, int timeoutMs) const
+ProcessResult HeadlessInstallTest::runPostwr(const QString &planFile, int timeoutMs, const QStringList &more) const
 {
     ProcessRequest request;
     request.program = qEnvironmentVariable("POSTWR_APP");
-    request.arguments = { QStringLiteral("--headless"), QStringLiteral("--plan"), planFile };
+    request.arguments = QStringList { QStringLiteral("--headless"), QStringLiteral("--plan"), planFile } + more;
     request.timeoutMs = timeoutMs;
     request.environment.insert(kPasswordVariable, accountPassword_);
     request.environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
@@ -334,6 +335,38 @@ void HeadlessInstallTest::installedPostwrdTakesMailFromTheAccounts()
         }
         QVERIFY2(files.size() == 1, qPrintable(QStringLiteral("the message to %1 is not in %2").arg(c.to, newDir)));
     }
+}
+
+// `--send-test`: from this machine through the installed postwrd's
+// submission port, pinned to its self-signed certificate, followed through
+// its log over SSH to the catch-all's mailbox.
+void HeadlessInstallTest::sendTestFollowsTheMessage()
+{
+    QVERIFY2(!firstOutput_.isEmpty(), "the install test did not pass");
+    QJsonObject plan = basePlan();
+    plan[QStringLiteral("steps")] = QJsonArray {};
+    const ProcessResult result = runPostwr(writePlan(plan, QStringLiteral("send-test.json")), 120000,
+        { QStringLiteral("--send-test"), QStringLiteral("someone@local.test") });
+    const QString out = QString::fromUtf8(result.standardOutput);
+    QVERIFY2(result.succeeded(), qPrintable(out + QString::fromUtf8(result.standardError)));
+    QVERIFY(!out.contains(accountPassword_));
+    QVERIFY2(out.contains(QStringLiteral("Step 1 of 1: Send a test message")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("[good] Connected to 127.0.0.1 (127.0.0.1), port %1.").arg(ports_[1])), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("is the self-signed one Postwr made")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("[good] Logged in as me@local.test.")), qPrintable(out));
+    const QRegularExpressionMatch queued = QRegularExpression(QStringLiteral("queue id (\\S+)\\.")).match(out);
+    QVERIFY2(queued.hasMatch(), qPrintable(out));
+    // No DKIM key was made in this world: the report says so.
+    QVERIFY2(out.contains(QStringLiteral("[problem] The message was not signed with DKIM")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("[good] Delivered to the mailbox of me@local.test on this server.")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("SMTP Server: mail.local.test")), qPrintable(out));
+    const QString id = QRegularExpression(QStringLiteral("Sending test message (\\w+)")).match(out).captured(1);
+    QVERIFY(!id.isEmpty());
+    bool found = false;
+    const QString newDir = prefix() + QStringLiteral("/mail/local.test/me/new");
+    for (const QString &name : QDir(newDir).entryList(QDir::Files))
+        found = found || readAll(newDir + QLatin1Char('/') + name).contains("X-Postwr-Test: " + id.toUtf8());
+    QVERIFY2(found, "the test message is not in the catch-all's mailbox");
 }
 
 void HeadlessInstallTest::secondRunChangesNothing()

@@ -102,6 +102,19 @@ private slots:
         QCOMPARE(plan->install.mode, InstallMode::User);
     }
 
+    // The sender defaults to the first account with a password from the environment.
+    void testMailDefaults()
+    {
+        QJsonObject json = validPlan();
+        json[QStringLiteral("steps")] = QJsonArray { QStringLiteral("send-test") };
+        json[QStringLiteral("test_mail")] = QJsonObject { { QStringLiteral("to"), QStringLiteral("me@gmail.com") } };
+        const auto plan = parsePlan(toJson(json));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.failure().message));
+        QCOMPARE(plan->testMail.from, QStringLiteral("me@example.org"));
+        QCOMPARE(plan->testMail.passwordEnv, QStringLiteral("ME_PW"));
+        QVERIFY(!plan->testMail.implicitTls);
+    }
+
     void mistakesAreReportedWhereTheyAre_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -183,6 +196,12 @@ private slots:
             with(plan, { QStringLiteral("forwarding"), QStringLiteral("example.org") },
                 QJsonObject { { QStringLiteral("a b"), QJsonArray { QStringLiteral("me@gmail.com") } } }),
             "forwarding.example.org.a b: \"a b\" is not a local part");
+        row("send-test without a recipient",
+            with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("send-test") }),
+            "test_mail.to: missing or not an email address");
+        row("send-test with an unknown security",
+            with(plan, { QStringLiteral("test_mail") }, QJsonObject { { QStringLiteral("security"), QStringLiteral("ssl") } }),
+            "test_mail.security: must be \"starttls\" or \"tls\"");
         row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
             "status.log_lines: must be a whole number from 0 to 10000");
     }

@@ -306,13 +306,50 @@ void readForwarding(Reader &r, const QJsonObject &root, Plan &plan)
     }
 }
 
+void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QString path = QStringLiteral("test_mail");
+    const QJsonObject test = r.object(root, {}, path);
+    r.onlyKeys(test, path,
+        { QStringLiteral("to"), QStringLiteral("from"), QStringLiteral("password_env"), QStringLiteral("security") });
+    TestMailPlan &t = plan.testMail;
+    t.to = r.string(test, path, QStringLiteral("to"));
+    t.from = r.string(test, path, QStringLiteral("from")).toLower();
+    t.passwordEnv = r.string(test, path, QStringLiteral("password_env"));
+    for (const AccountPlan &account : std::as_const(plan.accounts)) {
+        if (!account.passwordEnv.isEmpty() && (t.from.isEmpty() || t.from == account.email)) {
+            if (t.from.isEmpty())
+                t.from = account.email;
+            if (t.passwordEnv.isEmpty())
+                t.passwordEnv = account.passwordEnv;
+            break;
+        }
+    }
+    const QString security = r.string(test, path, QStringLiteral("security"), QStringLiteral("starttls"));
+    if (security != QLatin1String("starttls") && security != QLatin1String("tls"))
+        r.fail(path + QStringLiteral(".security"), PlanFile::tr("must be \"starttls\" or \"tls\""));
+    t.implicitTls = security == QLatin1String("tls");
+    if (!plan.steps.contains(QStringLiteral("send-test")))
+        return;
+    if (!validAddress(t.to))
+        r.fail(path + QStringLiteral(".to"), PlanFile::tr("missing or not an email address: where the test message goes"));
+    if (!validAddress(t.from))
+        r.fail(path + QStringLiteral(".from"), PlanFile::tr("missing or not an email address: the account that sends"));
+    if (t.passwordEnv.isEmpty())
+        r.fail(path + QStringLiteral(".password_env"),
+            PlanFile::tr("missing: the environment variable that holds the password of %1").arg(t.from));
+    else if (!validEnvironmentName(t.passwordEnv))
+        r.fail(path + QStringLiteral(".password_env"),
+            PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(t.passwordEnv));
+}
+
 } // namespace
 
 const QStringList &knownSteps()
 {
     static const QStringList steps { QStringLiteral("probe"), QStringLiteral("enable-ipv6"), QStringLiteral("install"),
         QStringLiteral("hostname"), QStringLiteral("accounts"), QStringLiteral("forwarding"), QStringLiteral("status"),
-        QStringLiteral("uninstall") };
+        QStringLiteral("send-test"), QStringLiteral("uninstall") };
     return steps;
 }
 
@@ -331,7 +368,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     r.onlyKeys(root, {},
         { QStringLiteral("server"), QStringLiteral("steps"), QStringLiteral("install"), QStringLiteral("probe"),
             QStringLiteral("hostname"), QStringLiteral("domains"), QStringLiteral("accounts"),
-            QStringLiteral("forwarding"), QStringLiteral("status") });
+            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("test_mail") });
     readServer(r, root, plan);
 
     const QStringList steps = r.strings(root.value(QStringLiteral("steps")), QStringLiteral("steps"));
@@ -378,6 +415,8 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     const QJsonObject status = r.object(root, {}, QStringLiteral("status"));
     r.onlyKeys(status, QStringLiteral("status"), { QStringLiteral("log_lines") });
     plan.logLines = r.integer(status, QStringLiteral("status"), QStringLiteral("log_lines"), 20, 0, 10000);
+
+    readTestMail(r, root, plan);
 
     if (r.problem)
         return *r.problem;

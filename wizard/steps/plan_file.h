@@ -17,7 +17,7 @@
 //     "known_hosts": "PATH"              default: the app's own file
 //   },
 //   "steps": ["probe", "enable-ipv6", "install", "hostname", "accounts",
-//             "forwarding", "status", "uninstall"],      run in this order
+//             "forwarding", "status", "send-test", "uninstall"],   run in this order
 //   "install": {
 //     "mode": "system" | "user",         default "system"
 //     "prefix": "~/postwr",              user mode: where everything goes
@@ -35,7 +35,13 @@
 //     {"email": "old@example.org", "remove": true}
 //   ],
 //   "forwarding": {"example.org": {"*": ["me@gmail.com"], "sales": ["me@example.org"]}},
-//   "status": {"log_lines": 20}
+//   "status": {"log_lines": 20},
+//   "test_mail": {                       for the step "send-test"
+//     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it
+//     "from": "me@example.org",          default: the first account with a password_env
+//     "password_env": "VAR",             default: that account's
+//     "security": "starttls" | "tls"     port 587 (or the plan's submission port) / 465
+//   }
 // }
 #pragma once
 
@@ -92,6 +98,13 @@ struct AliasPlan {
     QStringList targets;
 };
 
+struct TestMailPlan {
+    QString to;
+    QString from;
+    QString passwordEnv;
+    bool implicitTls = false;
+};
+
 struct Plan {
     ServerPlan server;
     QStringList steps;
@@ -102,6 +115,7 @@ struct Plan {
     QList<AccountPlan> accounts;
     QMap<QString, QList<AliasPlan>> forwarding; // by domain
     int logLines = 20;
+    TestMailPlan testMail;
 };
 
 // The step names a plan may list, in the order they run.

@@ -7,6 +7,7 @@
 #include "steps/ipv6_step.h"
 #include "steps/probe_step.h"
 #include "steps/status_step.h"
+#include "steps/test_mail_step.h"
 
 #include <QDir>
 
@@ -32,6 +33,8 @@ std::vector<std::unique_ptr<Step>> stepsOf(const Plan &plan, const QByteArray &b
             steps.push_back(std::make_unique<ForwardingStep>());
         else if (name == QLatin1String("status"))
             steps.push_back(std::make_unique<StatusStep>());
+        else if (name == QLatin1String("send-test"))
+            steps.push_back(std::make_unique<TestMailStep>());
     }
     return steps;
 }

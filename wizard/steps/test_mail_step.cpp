@@ -1,0 +1,178 @@
+#include "steps/test_mail_step.h"
+
+#include "mailtest/delivery_report.h"
+#include "mailtest/test_message.h"
+#include "remote/shell_quote.h"
+#include "steps/service_control.h"
+
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QThread>
+
+namespace postwr::steps {
+
+using mailtest::DeliveryReport;
+
+namespace {
+
+constexpr int kFollowSeconds = 60;
+
+// The log lines about `queueId` so far.
+wizard::Result<QStringList> logLinesOf(StepContext &context, const QString &queueId)
+{
+    const RemoteLayout &layout = context.layout;
+    const QString pattern = remote::shellQuote(QStringLiteral("id=") + queueId);
+    const QString command = layout.isUser()
+        ? QStringLiteral("grep -F %1 %2; true").arg(pattern, remote::shellQuote(layout.logFile))
+        : QStringLiteral("journalctl -u postwrd --no-pager -o cat --since -2h | grep -F %1; true").arg(pattern);
+    auto read = query(context, TestMailStep::tr("Reading postwrd's log"), command, !layout.isUser());
+    if (!read)
+        return read.failure();
+    return read->standardOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+void reportSending(StepContext &context, const mailtest::SendTrail &trail, const mailtest::SenderSettings &settings)
+{
+    if (trail.connected)
+        context.log(TestMailStep::tr("[good] Connected to %1 (%2), port %3.").arg(settings.host, trail.peerAddress).arg(trail.port));
+    if (trail.tls)
+        context.log((trail.certificatePinned
+                ? TestMailStep::tr("[good] %1 (%2); the certificate for %3, valid until %4, is the self-signed one "
+                                   "Postwr made (trusted by its fingerprint until the certificate step).")
+                : TestMailStep::tr("[good] %1 (%2); the certificate for %3 is valid until %4."))
+                        .arg(trail.tlsProtocol, trail.cipher, trail.certificateSubject,
+                            QLocale().toString(trail.certificateExpiry.date(), QLocale::ShortFormat)));
+    if (trail.authenticated)
+        context.log(TestMailStep::tr("[good] Logged in as %1.").arg(settings.username));
+    if (trail.accepted)
+        context.log(TestMailStep::tr("[good] The server took the message: queue id %1.").arg(trail.queueId));
+}
+
+// Follows the message on the server (bounded), reporting the outcome.
+Status reportDelivery(StepContext &context, const QString &queueId)
+{
+    QElapsedTimer clock;
+    clock.start();
+    DeliveryReport report;
+    for (int poll = 0; poll < kFollowSeconds * 2; ++poll) {
+        auto lines = logLinesOf(context, queueId);
+        if (!lines)
+            return lines.failure();
+        report = mailtest::reportFor(*lines, queueId);
+        if (report.state == DeliveryReport::State::Delivered || report.state == DeliveryReport::State::Bounced
+            || report.state == DeliveryReport::State::Deferred || clock.hasExpired(kFollowSeconds * 1000))
+            break;
+        if (context.cancel && context.cancel->load())
+            return wizard::Failure { TestMailStep::tr("Cancelled.") };
+        QThread::msleep(500);
+    }
+    if (report.signatures.isEmpty())
+        context.log(TestMailStep::tr("[problem] The message was not signed with DKIM: make a key for the sender's "
+                                     "domain (the DKIM step) and publish its record."));
+    for (const mailtest::DkimSignature &signature : report.signatures)
+        context.log(TestMailStep::tr("[good] Signed with DKIM: %1, selector %2, domain %3.")
+                        .arg(signature.algorithm, signature.selector, signature.domain));
+    switch (report.state) {
+    case DeliveryReport::State::Delivered:
+        if (report.ip.isEmpty())
+            context.log(TestMailStep::tr("[good] Delivered to the mailbox of %1 on this server.").arg(report.recipient));
+        else
+            context.log(TestMailStep::tr("[good] Delivered to %1 at %2 (%3, over %4): %5")
+                            .arg(report.recipient, report.mx, report.ip,
+                                report.tls == QLatin1String("plaintext") ? TestMailStep::tr("no encryption") : report.tls,
+                                report.reply));
+        return wizard::Done {};
+    case DeliveryReport::State::Bounced:
+        return wizard::Failure { TestMailStep::tr("%1 refused the message for good: %2. %3")
+                .arg(report.mx.isEmpty() ? report.recipient : report.mx, report.reply, report.advice) };
+    case DeliveryReport::State::Deferred:
+        return wizard::Failure { TestMailStep::tr("Not delivered yet, postwrd will try again in %1 seconds: %2. %3")
+                .arg(report.nextAttemptInSeconds, report.reply, report.advice) };
+    case DeliveryReport::State::Queued:
+    case DeliveryReport::State::NotFound:
+        break;
+    }
+    return wizard::Failure { TestMailStep::tr("The message is still waiting in the queue after %1 seconds; "
+                                              "the status step shows postwrd's log.")
+            .arg(kFollowSeconds) };
+}
+
+} // namespace
+
+QString certificateFingerprint(const QString &output)
+{
+    return QRegularExpression(QStringLiteral("SHA-256 fingerprint ([0-9A-Fa-f:]{95})")).match(output).captured(1);
+}
+
+QStringList gmailSendAsSettings(const QString &host, quint16 port, const QString &account)
+{
+    return {
+        TestMailStep::tr("To send as %1 from Gmail: Settings, Accounts, \"Send mail as\", \"Add another email address\":")
+            .arg(account),
+        TestMailStep::tr("  SMTP Server: %1").arg(host),
+        TestMailStep::tr("  Port: %1").arg(port),
+        TestMailStep::tr("  Username: %1").arg(account),
+        TestMailStep::tr("  Password: the password of %1").arg(account),
+        port == 465 ? TestMailStep::tr("  Secured connection using SSL")
+                    : TestMailStep::tr("  Secured connection using TLS (recommended)"),
+        TestMailStep::tr("Gmail then sends a confirmation code to %1; it arrives in the mailbox this server "
+                         "forwards to.")
+            .arg(account),
+    };
+}
+
+QString TestMailStep::title() const
+{
+    return tr("Send a test message");
+}
+
+wizard::Result<QStringList> TestMailStep::plan(StepContext &)
+{
+    return QStringList();
+}
+
+Status TestMailStep::run(StepContext &context)
+{
+    const Plan &plan = context.plan;
+    const TestMailPlan &test = plan.testMail;
+    const QString password = context.secret ? context.secret(test.passwordEnv) : QString();
+    if (password.isNull())
+        return wizard::Failure { tr("The password of %1 should be in the environment variable %2, which is not set.")
+                .arg(test.from, test.passwordEnv) };
+
+    auto fingerprint = postwrd(context, tr("Reading the server's certificate"), QStringLiteral("tls self-signed"), {}, false);
+    if (!fingerprint)
+        return fingerprint.failure();
+
+    mailtest::SenderSettings settings;
+    settings.host = plan.server.target.host;
+    settings.security = test.implicitTls ? mailtest::SenderSettings::Security::ImplicitTls
+                                         : mailtest::SenderSettings::Security::StartTls;
+    settings.port = test.implicitTls ? plan.install.ports.submissions : plan.install.ports.submission;
+    settings.username = test.from;
+    settings.password = password;
+    settings.from = test.from;
+    settings.to = test.to;
+    settings.pinnedCertificateSha256 = certificateFingerprint(fingerprint->standardOutput);
+
+    const QString id = mailtest::newTestId();
+    context.log(tr("Sending test message %1 from %2 to %3.").arg(id, test.from, test.to));
+    const mailtest::SendTrail trail
+        = mailtest::sendTestMail(settings, mailtest::composeTestMessage(test.from, test.to, id, QDateTime::currentDateTime()));
+    reportSending(context, trail, settings);
+    if (!trail.accepted)
+        return wizard::Failure { trail.failure };
+
+    Status delivered = reportDelivery(context, trail.queueId);
+    if (delivered) {
+        context.log(tr("In the receiving mailbox, look for the subject \"Postwr test message %1\". In Gmail, "
+                       "\"Show original\" should say SPF: PASS, DKIM: PASS and DMARC: PASS.")
+                        .arg(id));
+        for (const QString &line : gmailSendAsSettings(plan.hostname.isEmpty() ? settings.host : plan.hostname,
+                 settings.port, test.from))
+            context.log(line);
+    }
+    return delivered;
+}
+
+} // namespace postwr::steps
