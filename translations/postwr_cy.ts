@@ -799,16 +799,16 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
         <translation>rhaid iddo fod yn &quot;starttls&quot; neu &quot;tls&quot;</translation>
     </message>
     <message>
-        <source>missing or not an email address: where the test message goes</source>
-        <translation>ar goll neu nid yw&apos;n gyfeiriad e-bost: i ble mae&apos;r neges brawf yn mynd</translation>
-    </message>
-    <message>
         <source>missing or not an email address: the account that sends</source>
         <translation>ar goll neu nid yw&apos;n gyfeiriad e-bost: y cyfrif sy&apos;n anfon</translation>
     </message>
     <message>
         <source>missing: the environment variable that holds the password of %1</source>
         <translation>ar goll: y newidyn amgylchedd sy&apos;n dal cyfrinair %1</translation>
+    </message>
+    <message>
+        <source>missing or not an email address: where the test message goes (or &quot;reflector&quot; for the server&apos;s self-check)</source>
+        <translation>ar goll neu nid yw&apos;n gyfeiriad e-bost: i ble mae&apos;r neges brawf yn mynd (neu &quot;reflector&quot; ar gyfer hunanwiriad y gweinydd)</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1238,38 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
         <translation>Yn y blwch post derbyn, chwiliwch am y pwnc &quot;Neges brawf Postwr %1&quot;. Yn Gmail, dylai &quot;Dangos y gwreiddiol&quot; ddweud SPF: PASS, DKIM: PASS a DMARC: PASS.</translation>
+    </message>
+    <message>
+        <source>[problem] The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
+        <translation>[problem] Ni allai gwiriad y gweinydd redeg: %1. Rhowch gofnod A i enw gwesteiwr y post (y cam DNS).</translation>
+    </message>
+    <message>
+        <source>[good]</source>
+        <translation>[da]</translation>
+    </message>
+    <message>
+        <source>[problem]</source>
+        <translation>[problem]</translation>
+    </message>
+    <message>
+        <source>SPF for mail from %1: %2%3</source>
+        <translation>SPF ar gyfer post o %1: %2%3</translation>
+    </message>
+    <message>
+        <source>DKIM: %1%2</source>
+        <translation>DKIM: %1%2</translation>
+    </message>
+    <message>
+        <source>DMARC: %1%2</source>
+        <translation>DMARC: %1%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
+        <translation>Methodd gwiriad y gweinydd ei hun: ni fyddai derbynwyr yn ymddiried yn y post hwn. Cyhoeddwch gofnodion y cam DNS a&apos;u gwirio yno.</translation>
+    </message>
+    <message>
+        <source>SPF, DKIM and DMARC pass: receivers can trust mail from this server.</source>
+        <translation>Mae SPF, DKIM a DMARC yn pasio: gall derbynwyr ymddiried mewn post o&apos;r gweinydd hwn.</translation>
     </message>
 </context>
 <context>

@@ -799,16 +799,16 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 &quot;starttls&quot; 或 &quot;tls&quot;</translation>
     </message>
     <message>
-        <source>missing or not an email address: where the test message goes</source>
-        <translation>缺少或不是电子邮件地址：测试邮件的收件地址</translation>
-    </message>
-    <message>
         <source>missing or not an email address: the account that sends</source>
         <translation>缺少或不是电子邮件地址：用于发信的账户</translation>
     </message>
     <message>
         <source>missing: the environment variable that holds the password of %1</source>
         <translation>缺少：保存 %1 密码的环境变量</translation>
+    </message>
+    <message>
+        <source>missing or not an email address: where the test message goes (or &quot;reflector&quot; for the server&apos;s self-check)</source>
+        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 &quot;reflector&quot; 让服务器自检）</translation>
     </message>
 </context>
 <context>
@@ -1238,6 +1238,38 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
         <translation>请在收件邮箱中查找主题为“Postwr 测试邮件 %1”的邮件。在 Gmail 中，“显示原始邮件”应显示 SPF: PASS、DKIM: PASS 和 DMARC: PASS。</translation>
+    </message>
+    <message>
+        <source>[problem] The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
+        <translation>[问题] 服务器的检查无法运行：%1。请为邮件主机名添加 A 记录（DNS 步骤）。</translation>
+    </message>
+    <message>
+        <source>[good]</source>
+        <translation>[良好]</translation>
+    </message>
+    <message>
+        <source>[problem]</source>
+        <translation>[问题]</translation>
+    </message>
+    <message>
+        <source>SPF for mail from %1: %2%3</source>
+        <translation>来自 %1 的邮件的 SPF：%2%3</translation>
+    </message>
+    <message>
+        <source>DKIM: %1%2</source>
+        <translation>DKIM：%1%2</translation>
+    </message>
+    <message>
+        <source>DMARC: %1%2</source>
+        <translation>DMARC：%1%2</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
+        <translation>服务器自身的检查未通过：收件方不会信任这封邮件。请发布 DNS 步骤中的记录，并在那里检查它们。</translation>
+    </message>
+    <message>
+        <source>SPF, DKIM and DMARC pass: receivers can trust mail from this server.</source>
+        <translation>SPF、DKIM 和 DMARC 均通过：收件方可以信任来自此服务器的邮件。</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "daemon/tls.h"
 #include "mail/address.h"
 #include "mail/password_hash.h"
+#include "mail/reflector.h"
 
 #include <algorithm>
 #include <array>
@@ -57,6 +58,26 @@ awaitable<mail::AuthenticationOutcome> authenticateOn(const Resolver &resolver, 
                                                      std::int64_t now)
 {
     co_return authenticateInbound(resolver, inbound, now);
+}
+
+struct Reflection {
+    std::string address; // of our host name, as a receiver would see the message come from
+    mail::AuthenticationOutcome outcome;
+};
+
+// The reflector's checks (mail/reflector.h): as if the message came from each
+// address of our host name (its first IPv4 and first IPv6 address).
+awaitable<std::vector<Reflection>> reflectOn(const Resolver &resolver, std::string hostname, std::string mailFrom,
+                                             std::string message, std::int64_t now)
+{
+    std::vector<Reflection> reflections;
+    for (const auto &result : {resolver.ipv4(hostname), resolver.ipv6(hostname)}) {
+        if (result.ok() && !result.records.empty())
+            reflections.push_back(
+                {result.records.front(),
+                 authenticateInbound(resolver, {result.records.front(), hostname, mailFrom, message}, now)});
+    }
+    co_return reflections;
 }
 
 // The key ARC seals with (RFC 8617 allows only rsa-sha256): the newest RSA key
@@ -236,12 +257,57 @@ awaitable<bool> Session::verifyInbound(const mail::Envelope &envelope, std::stri
     co_return true;
 }
 
+awaitable<void> Session::reflect(const mail::Envelope &envelope, const std::string &message)
+{
+    const std::string &hostname = m_runtime->config().hostname;
+    awaitable<std::vector<Reflection>> check = asio::co_spawn(
+        m_services.disk, reflectOn(m_services.resolver, hostname, envelope.from, message, envelope.receivedAt),
+        use_awaitable);
+    const std::vector<Reflection> reflections = co_await std::move(check);
+    if (reflections.empty())
+        log::info("reflected", {{"id", envelope.id}, {"address", "none"},
+                                {"reason", hostname + " has no A or AAAA record"}});
+    for (const Reflection &reflection : reflections) {
+        const mail::AuthenticationOutcome &outcome = reflection.outcome;
+        std::string dkimReason;
+        for (const mail::DkimVerdict &verdict : outcome.dkim)
+            if (verdict.result != mail::DkimResult::Pass)
+                dkimReason = verdict.reason;
+        log::info("reflected", {{"id", envelope.id},
+                                {"address", reflection.address},
+                                {"spf", std::string(mail::spfResultName(outcome.spf.result))},
+                                {"spf_reason", outcome.spf.reason},
+                                {"dkim", describeDkim(outcome.dkim)},
+                                {"dkim_reason", dkimReason},
+                                {"dmarc", describeDmarc(outcome.dmarc)},
+                                {"dmarc_reason", outcome.dmarc.empty() ? std::string() : outcome.dmarc.front().reason}});
+    }
+}
+
 awaitable<void> Session::deliver()
 {
-    const mail::Envelope envelope = m_server->pendingEnvelope();
+    mail::Envelope envelope = m_server->pendingEnvelope();
     std::string message = m_server->takeMessage();
     if (m_role == mail::PortRole::Mx && !co_await verifyInbound(envelope, message))
         co_return;
+    const auto reflector = std::remove_if(envelope.recipients.begin(), envelope.recipients.end(),
+                                          [](const std::string &rcpt) { return mail::isReflectorAddress(rcpt); });
+    if (reflector != envelope.recipients.end()) {
+        envelope.recipients.erase(reflector, envelope.recipients.end());
+        co_await reflect(envelope, message);
+        if (envelope.recipients.empty()) {
+            log::info("queued", {{"id", envelope.id},
+                                 {"session", id()},
+                                 {"client", m_client},
+                                 {"from", "<" + envelope.from + ">"},
+                                 {"rcpts", "0"},
+                                 {"size", std::to_string(message.size())},
+                                 {"user", envelope.authenticatedUser},
+                                 {"dkim", m_server->dkimSignatures().empty() ? "none" : m_server->dkimSignatures()}});
+            m_server->queued(envelope.id);
+            co_return;
+        }
+    }
     const std::size_t size = message.size();
     awaitable<std::string> enqueue =
         asio::co_spawn(m_services.disk, enqueueOn(m_services.spool, envelope, std::move(message)), use_awaitable);

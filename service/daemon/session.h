@@ -45,6 +45,8 @@ private:
     asio::awaitable<bool> handshake();
     asio::awaitable<bool> authenticate();
     asio::awaitable<void> deliver();
+    // Logs the reflector's verdict on the message (mail/reflector.h).
+    asio::awaitable<void> reflect(const mail::Envelope &envelope, const std::string &message);
     // Mail from the internet: SPF, DKIM, ARC, DMARC. False when DMARC refuses it.
     asio::awaitable<bool> verifyInbound(const mail::Envelope &envelope, std::string &message);
     void armDeadline();

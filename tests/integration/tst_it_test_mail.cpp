@@ -54,6 +54,8 @@ private slots:
         QVERIFY(work_.isValid());
         password_ = newPassword();
         world_.postwrd.addUser(kUser, password_);
+        world_.postwrd.addDomain(QStringLiteral("other.test"));
+        world_.postwrd.addUser(QStringLiteral("me@other.test"), password_);
         QVERIFY2(world_.postwrd.prepare(), qPrintable(world_.postwrd.errorString()));
         const ProcessResult keygen
             = world_.postwrd.cli({ QStringLiteral("dkim"), QStringLiteral("keygen"), QStringLiteral("local.test") });
@@ -64,6 +66,19 @@ private slots:
         for (qsizetype i = 0; i < lines[1].size(); i += 255)
             pieces << lines[1].mid(i, 255);
         world_.dns.addTxt(lines[0], pieces);
+
+        // For the reflector: the host name's address, SPF and DMARC of both
+        // domains; other.test publishes local.test's key under its own
+        // selector, so its signatures cannot verify.
+        const ProcessResult otherKey
+            = world_.postwrd.cli({ QStringLiteral("dkim"), QStringLiteral("keygen"), QStringLiteral("other.test") });
+        QVERIFY2(otherKey.succeeded(), otherKey.standardError.constData());
+        world_.dns.addTxt(QString::fromUtf8(otherKey.standardOutput).section(QLatin1Char('\n'), 0, 0), pieces);
+        world_.dns.addHost(QStringLiteral("mail.example.test"), { QStringLiteral("127.0.0.1") });
+        for (const QString &domain : { QStringLiteral("local.test"), QStringLiteral("other.test") }) {
+            world_.dns.addTxt(domain, { QStringLiteral("v=spf1 a:mail.example.test -all") });
+            world_.dns.addTxt(QStringLiteral("_dmarc.") + domain, { QStringLiteral("v=DMARC1; p=reject") });
+        }
         QVERIFY2(world_.start(), qPrintable(world_.errorString()));
         const QList<QSslCertificate> certificates
             = QSslCertificate::fromPath(world_.postwrd.configDir() + QStringLiteral("/tls/cert.pem"));
@@ -171,6 +186,55 @@ private slots:
             QVERIFY(report.nextAttemptInSeconds.toInt() > 0);
             QVERIFY2(report.advice.contains(QStringLiteral("try again later")), qPrintable(report.advice));
         }
+    }
+
+    // The reflector checks the message as a receiver would and says so in
+    // the log: all pass for local.test; other.test's DKIM record is wrong.
+    void reflectorChecksTheMessage_data()
+    {
+        QTest::addColumn<QString>("domain");
+        QTest::addColumn<bool>("passes");
+        QTest::newRow("right records") << "local.test" << true;
+        QTest::newRow("wrong DKIM record") << "other.test" << false;
+    }
+
+    void reflectorChecksTheMessage()
+    {
+        QFETCH(QString, domain);
+        QFETCH(bool, passes);
+        SenderSettings settings = baseSettings();
+        settings.username = settings.from = QStringLiteral("me@") + domain;
+        settings.to = QStringLiteral("postwr-reflector@") + domain;
+        const SendTrail trail
+            = sendTestMail(settings, composeTestMessage(settings.from, settings.to, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY2(trail.accepted, qPrintable(trail.failure));
+        QVERIFY2(world_.waitForEvent(QStringLiteral("reflected"), trail.queueId).hasMatch(),
+            qPrintable(world_.postwrd.log().right(2000)));
+        const DeliveryReport report = reportFor(world_.postwrd.log().split(QLatin1Char('\n')), trail.queueId);
+        QCOMPARE(report.reflected.size(), 1);
+        const ReflectorVerdict &verdict = report.reflected.first();
+        QCOMPARE(verdict.address, QStringLiteral("127.0.0.1"));
+        QCOMPARE(verdict.spf, QStringLiteral("pass"));
+        QCOMPARE(verdict.passed(), passes);
+        if (passes) {
+            QCOMPARE(verdict.dkim, QStringLiteral("pass:local.test"));
+            QCOMPARE(verdict.dmarc, QStringLiteral("pass:local.test"));
+        } else {
+            QVERIFY2(verdict.dkim.startsWith(QStringLiteral("fail:other.test")), qPrintable(verdict.dkim));
+            QVERIFY(!verdict.dkimReason.isEmpty());
+        }
+        // Nothing was delivered or queued for delivery.
+        QVERIFY(world_.events(QStringLiteral("delivered"), trail.queueId).isEmpty());
+        QVERIFY(world_.postwrd.log().contains(QStringLiteral("id=%1 session=").arg(trail.queueId)));
+    }
+
+    // From the internet the reflector is an unknown address.
+    void reflectorIsOnlyForAccounts()
+    {
+        const SubmitResult sent = world_.sendFromOutside(QStringLiteral("someone@outside.test"),
+            { QStringLiteral("postwr-reflector@local.test") }, "Subject: hi\n\nhello");
+        QVERIFY(!sent.ok());
+        QVERIFY2(sent.problem.contains(QStringLiteral("550")), qPrintable(sent.problem));
     }
 
     void wrongPasswordIsExplained()

@@ -756,6 +756,10 @@ void TestSmtpServer::messages_data()
     row("DATA with an argument is refused with 501 5.5.4", mx, mxTransaction(), { "DATA now\r\n" },
         { "501 5.5.4" });
     row("DATA after RCPT is answered 354", mx, mxTransaction(), { "DATA\r\n" }, { "354" });
+    row("An account may write to the reflector, which has no account", submission, loggedIn(submission),
+        { "MAIL FROM:<i@example.test>\r\nRCPT TO:<Postwr-Reflector@example.test>\r\n" }, { "250 2.1.0", "250 2.1.5" });
+    row("From the internet the reflector is an unknown address", mx, ehlo(),
+        { "MAIL FROM:<sender@ext.example>\r\nRCPT TO:<postwr-reflector@example.test>\r\n" }, { "250 2.1.0", "550 5.1.1" });
     row("A message is queued with 250 2.0.0", mx, mxTransaction(), { "DATA\r\n", message },
         { "354", "250 2.0.0" }, false, 1);
     row("A message arriving in many small reads is queued", mx, mxTransaction(),

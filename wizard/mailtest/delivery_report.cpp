@@ -82,6 +82,9 @@ DeliveryReport reportFor(const QStringList &lines, const QString &queueId)
             report.recipient = field("rcpt");
             report.reply = field("reason");
             report.nextAttemptInSeconds = field("next_attempt_in");
+        } else if (event.event == QLatin1String("reflected")) {
+            report.reflected << ReflectorVerdict { field("address"), field("spf"), field("spf_reason"), field("dkim"),
+                field("dkim_reason"), field("dmarc"), field("dmarc_reason"), field("reason") };
         } else if (event.event == QLatin1String("bounced")) {
             report.state = DeliveryReport::State::Bounced;
             report.recipient = field("rcpt");

@@ -28,6 +28,24 @@ struct DkimSignature {
     QString domain;
 };
 
+// The reflector's verdict for one address of the server (mail/reflector.h).
+struct ReflectorVerdict {
+    QString address; // "none" when the host name has no address
+    QString spf; // "pass", "fail", …
+    QString spfReason;
+    QString dkim; // "pass:example.org", several comma-separated, or "none"
+    QString dkimReason;
+    QString dmarc; // "pass:example.org" or "none"
+    QString dmarcReason;
+    QString reason; // why there was nothing to check
+
+    bool passed() const
+    {
+        return spf == QLatin1String("pass") && dkim.startsWith(QLatin1String("pass")) && !dkim.contains(QLatin1String(",fail"))
+            && dmarc.startsWith(QLatin1String("pass"));
+    }
+};
+
 struct DeliveryReport {
     enum class State { NotFound, Queued, Delivered, Deferred, Bounced };
     State state = State::NotFound;
@@ -40,6 +58,7 @@ struct DeliveryReport {
     int attempts = 0; // failed connection or delivery attempts so far
     QString nextAttemptInSeconds;
     QString advice; // translated, for a reply the user can act on; "" otherwise
+    QList<ReflectorVerdict> reflected; // when the message went to the reflector
 };
 
 // Follows `queueId` through `lines` (in order); the state is the latest.

@@ -331,8 +331,10 @@ void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
     t.implicitTls = security == QLatin1String("tls");
     if (!plan.steps.contains(QStringLiteral("send-test")))
         return;
-    if (!validAddress(t.to))
-        r.fail(path + QStringLiteral(".to"), PlanFile::tr("missing or not an email address: where the test message goes"));
+    if (!validAddress(t.to) && t.to != QLatin1String("reflector"))
+        r.fail(path + QStringLiteral(".to"),
+            PlanFile::tr("missing or not an email address: where the test message goes (or \"reflector\" for the "
+                         "server's self-check)"));
     if (!validAddress(t.from))
         r.fail(path + QStringLiteral(".from"), PlanFile::tr("missing or not an email address: the account that sends"));
     if (t.passwordEnv.isEmpty())

@@ -37,7 +37,8 @@
 //   "forwarding": {"example.org": {"*": ["me@gmail.com"], "sales": ["me@example.org"]}},
 //   "status": {"log_lines": 20},
 //   "test_mail": {                       for the step "send-test"
-//     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it
+//     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it;
+//                                        "reflector": the server checks it itself
 //     "from": "me@example.org",          default: the first account with a password_env
 //     "password_env": "VAR",             default: that account's
 //     "security": "starttls" | "tls"     port 587 (or the plan's submission port) / 465

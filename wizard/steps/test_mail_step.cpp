@@ -48,8 +48,37 @@ void reportSending(StepContext &context, const mailtest::SendTrail &trail, const
         context.log(TestMailStep::tr("[good] The server took the message: queue id %1.").arg(trail.queueId));
 }
 
+// The reflector's verdicts, one line per check and address.
+Status reportReflection(StepContext &context, const DeliveryReport &report)
+{
+    bool passed = !report.reflected.isEmpty();
+    for (const mailtest::ReflectorVerdict &v : report.reflected) {
+        if (v.address == QLatin1String("none")) {
+            context.log(TestMailStep::tr("[problem] The server's check could not run: %1. Give the mail host name an "
+                                         "A record (the DNS step).")
+                            .arg(v.reason));
+            passed = false;
+            continue;
+        }
+        passed = passed && v.passed();
+        const auto mark = [](bool good) { return good ? TestMailStep::tr("[good]") : TestMailStep::tr("[problem]"); };
+        const auto detail = [](const QString &reason) { return reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason); };
+        context.log(mark(v.spf == QLatin1String("pass")) + QLatin1Char(' ')
+            + TestMailStep::tr("SPF for mail from %1: %2%3").arg(v.address, v.spf, detail(v.spfReason)));
+        context.log(mark(v.dkim.startsWith(QLatin1String("pass")) && !v.dkim.contains(QLatin1String(",fail")))
+            + QLatin1Char(' ') + TestMailStep::tr("DKIM: %1%2").arg(v.dkim, detail(v.dkimReason)));
+        context.log(mark(v.dmarc.startsWith(QLatin1String("pass"))) + QLatin1Char(' ')
+            + TestMailStep::tr("DMARC: %1%2").arg(v.dmarc, detail(v.dmarcReason)));
+    }
+    if (!passed)
+        return wizard::Failure { TestMailStep::tr("The server's own check failed: receivers would not trust this "
+                                                  "mail. Publish the records of the DNS step and check them there.") };
+    context.log(TestMailStep::tr("SPF, DKIM and DMARC pass: receivers can trust mail from this server."));
+    return wizard::Done {};
+}
+
 // Follows the message on the server (bounded), reporting the outcome.
-Status reportDelivery(StepContext &context, const QString &queueId)
+Status reportDelivery(StepContext &context, const QString &queueId, bool reflector)
 {
     QElapsedTimer clock;
     clock.start();
@@ -59,8 +88,11 @@ Status reportDelivery(StepContext &context, const QString &queueId)
         if (!lines)
             return lines.failure();
         report = mailtest::reportFor(*lines, queueId);
-        if (report.state == DeliveryReport::State::Delivered || report.state == DeliveryReport::State::Bounced
-            || report.state == DeliveryReport::State::Deferred || clock.hasExpired(kFollowSeconds * 1000))
+        if (reflector && !report.reflected.isEmpty())
+            break;
+        const bool settled = report.state == DeliveryReport::State::Delivered
+            || report.state == DeliveryReport::State::Bounced || report.state == DeliveryReport::State::Deferred;
+        if ((!reflector && settled) || clock.hasExpired(kFollowSeconds * 1000))
             break;
         if (context.cancel && context.cancel->load())
             return wizard::Failure { TestMailStep::tr("Cancelled.") };
@@ -72,6 +104,8 @@ Status reportDelivery(StepContext &context, const QString &queueId)
     for (const mailtest::DkimSignature &signature : report.signatures)
         context.log(TestMailStep::tr("[good] Signed with DKIM: %1, selector %2, domain %3.")
                         .arg(signature.algorithm, signature.selector, signature.domain));
+    if (reflector && !report.reflected.isEmpty())
+        return reportReflection(context, report);
     switch (report.state) {
     case DeliveryReport::State::Delivered:
         if (report.ip.isEmpty())
@@ -152,19 +186,20 @@ Status TestMailStep::run(StepContext &context)
     settings.username = test.from;
     settings.password = password;
     settings.from = test.from;
-    settings.to = test.to;
+    const bool reflector = test.to == QLatin1String("reflector");
+    settings.to = reflector ? QStringLiteral("postwr-reflector@") + test.from.section(QLatin1Char('@'), 1) : test.to;
     settings.pinnedCertificateSha256 = certificateFingerprint(fingerprint->standardOutput);
 
     const QString id = mailtest::newTestId();
-    context.log(tr("Sending test message %1 from %2 to %3.").arg(id, test.from, test.to));
+    context.log(tr("Sending test message %1 from %2 to %3.").arg(id, test.from, settings.to));
     const mailtest::SendTrail trail
-        = mailtest::sendTestMail(settings, mailtest::composeTestMessage(test.from, test.to, id, QDateTime::currentDateTime()));
+        = mailtest::sendTestMail(settings, mailtest::composeTestMessage(test.from, settings.to, id, QDateTime::currentDateTime()));
     reportSending(context, trail, settings);
     if (!trail.accepted)
         return wizard::Failure { trail.failure };
 
-    Status delivered = reportDelivery(context, trail.queueId);
-    if (delivered) {
+    Status delivered = reportDelivery(context, trail.queueId, reflector);
+    if (delivered && !reflector) {
         context.log(tr("In the receiving mailbox, look for the subject \"Postwr test message %1\". In Gmail, "
                        "\"Show original\" should say SPF: PASS, DKIM: PASS and DMARC: PASS.")
                         .arg(id));
