@@ -1271,6 +1271,30 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
         <source>SPF, DKIM and DMARC pass: receivers can trust mail from this server.</source>
         <translation>Mae SPF, DKIM a DMARC yn pasio: gall derbynwyr ymddiried mewn post o&apos;r gweinydd hwn.</translation>
     </message>
+    <message>
+        <source>In Thunderbird, Outlook or Apple Mail, the outgoing (SMTP) server for %1:</source>
+        <translation>Yn Thunderbird, Outlook neu Apple Mail, y gweinydd post allan (SMTP) ar gyfer %1:</translation>
+    </message>
+    <message>
+        <source>  Server: %1, port %2, %3</source>
+        <translation>  Gweinydd: %1, porth %2, %3</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>  Authentication: normal password; user name: %1</source>
+        <translation>  Dilysu: cyfrinair arferol; enw defnyddiwr: %1</translation>
+    </message>
+    <message>
+        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients&apos; automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
+        <translation>Mae post sy&apos;n dod i mewn yn cael ei anfon ymlaen i&apos;ch blwch post mewn man arall: nid oes IMAP ar y gweinydd hwn, felly nid yw gosod awtomatig y rhaglenni (autoconfig, autodiscover) yn berthnasol; rhowch y gwerthoedd hyn â llaw.</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::UninstallStep</name>

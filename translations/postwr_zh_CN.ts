@@ -1271,6 +1271,30 @@ then run `netplan apply`, and run this step again.</source>
         <source>SPF, DKIM and DMARC pass: receivers can trust mail from this server.</source>
         <translation>SPF、DKIM 和 DMARC 均通过：收件方可以信任来自此服务器的邮件。</translation>
     </message>
+    <message>
+        <source>In Thunderbird, Outlook or Apple Mail, the outgoing (SMTP) server for %1:</source>
+        <translation>在 Thunderbird、Outlook 或 Apple Mail 中，%1 的发件（SMTP）服务器：</translation>
+    </message>
+    <message>
+        <source>  Server: %1, port %2, %3</source>
+        <translation>  服务器：%1，端口 %2，%3</translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation>STARTTLS</translation>
+    </message>
+    <message>
+        <source>  Authentication: normal password; user name: %1</source>
+        <translation>  身份验证：普通密码；用户名：%1</translation>
+    </message>
+    <message>
+        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients&apos; automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
+        <translation>收到的邮件会转发到你在别处的邮箱：此服务器没有 IMAP，因此邮件客户端的自动配置（autoconfig、autodiscover）不适用；请手动输入这些值。</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::UninstallStep</name>

@@ -360,6 +360,7 @@ void HeadlessInstallTest::sendTestFollowsTheMessage()
     QVERIFY2(out.contains(QStringLiteral("[problem] The message was not signed with DKIM")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("[good] Delivered to the mailbox of me@local.test on this server.")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("SMTP Server: mail.local.test")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("Server: mail.local.test, port %1, STARTTLS").arg(ports_[1])), qPrintable(out));
     const QString id = QRegularExpression(QStringLiteral("Sending test message (\\w+)")).match(out).captured(1);
     QVERIFY(!id.isEmpty());
     bool found = false;

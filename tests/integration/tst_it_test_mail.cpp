@@ -284,6 +284,21 @@ private slots:
         QVERIFY2(trail.failure.contains(QStringLiteral("Cannot connect to 127.0.0.1 on port %1").arg(port)), qPrintable(trail.failure));
     }
 
+    // Last, as it stops the receiver: a receiver that cannot be reached
+    // leaves the message queued, retrying, and the report says so.
+    void unreachableReceiverIsRetried()
+    {
+        world_.receiver.stop();
+        const SendTrail trail = sendTestMail(baseSettings(), composeTestMessage(kUser, kTo, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY2(trail.accepted, qPrintable(trail.failure));
+        QVERIFY2(world_.waitForEvent(QStringLiteral("deferred"), trail.queueId).hasMatch(),
+            qPrintable(world_.postwrd.log().right(2000)));
+        const DeliveryReport report = reportFor(world_.postwrd.log().split(QLatin1Char('\n')), trail.queueId);
+        QCOMPARE(report.state, DeliveryReport::State::Deferred);
+        QVERIFY(report.attempts >= 1);
+        QVERIFY2(report.advice.contains(QStringLiteral("could not be reached")), qPrintable(report.reply + " / " + report.advice));
+    }
+
 private:
     SenderSettings baseSettings() const
     {

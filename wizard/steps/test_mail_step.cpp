@@ -155,6 +155,19 @@ QStringList gmailSendAsSettings(const QString &host, quint16 port, const QString
     };
 }
 
+QStringList mailClientSettings(const QString &host, quint16 port, const QString &account)
+{
+    return {
+        TestMailStep::tr("In Thunderbird, Outlook or Apple Mail, the outgoing (SMTP) server for %1:").arg(account),
+        TestMailStep::tr("  Server: %1, port %2, %3").arg(host).arg(port).arg(port == 465 ? TestMailStep::tr("SSL/TLS")
+                                                                                      : TestMailStep::tr("STARTTLS")),
+        TestMailStep::tr("  Authentication: normal password; user name: %1").arg(account),
+        TestMailStep::tr("Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the "
+                         "clients' automatic setup (autoconfig, autodiscover) does not apply; enter these values by "
+                         "hand."),
+    };
+}
+
 QString TestMailStep::title() const
 {
     return tr("Send a test message");
@@ -203,8 +216,8 @@ Status TestMailStep::run(StepContext &context)
         context.log(tr("In the receiving mailbox, look for the subject \"Postwr test message %1\". In Gmail, "
                        "\"Show original\" should say SPF: PASS, DKIM: PASS and DMARC: PASS.")
                         .arg(id));
-        for (const QString &line : gmailSendAsSettings(plan.hostname.isEmpty() ? settings.host : plan.hostname,
-                 settings.port, test.from))
+        const QString host = plan.hostname.isEmpty() ? settings.host : plan.hostname;
+        for (const QString &line : gmailSendAsSettings(host, settings.port, test.from) + mailClientSettings(host, settings.port, test.from))
             context.log(line);
     }
     return delivered;

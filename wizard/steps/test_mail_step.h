@@ -26,5 +26,7 @@ QString certificateFingerprint(const QString &output);
 
 // The lines of Gmail's "Add another email address" form for `account`.
 QStringList gmailSendAsSettings(const QString &host, quint16 port, const QString &account);
+// The outgoing server settings for Thunderbird, Outlook and Apple Mail.
+QStringList mailClientSettings(const QString &host, quint16 port, const QString &account);
 
 } // namespace postwr::steps
