@@ -643,6 +643,10 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
         <source>IPv6 is on already.</source>
         <translation>Mae IPv6 ymlaen eisoes.</translation>
     </message>
+    <message>
+        <source>If the server had an IPv6 address configured, it comes back with `netplan apply` (or `systemctl restart networking`) or a reboot.</source>
+        <translation>Os oedd gan y gweinydd gyfeiriad IPv6 wedi&apos;i ffurfweddu, mae&apos;n dod yn ôl gyda `netplan apply` (neu `systemctl restart networking`) neu ailgychwyn.</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanFile</name>
@@ -991,6 +995,18 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>%1 is installed already; installing again upgrades it in place.</source>
         <translation>Mae %1 wedi&apos;i osod eisoes; mae gosod eto yn ei uwchraddio yn ei le.</translation>
+    </message>
+    <message>
+        <source>Cannot tell how much memory the server has (no /proc/meminfo). postwrd needs about 10 MiB.</source>
+        <translation>Methu dweud faint o gof sydd gan y gweinydd (dim /proc/meminfo). Mae angen tua 10 MiB ar postwrd.</translation>
+    </message>
+    <message>
+        <source>Cannot tell how much disk space is free (no df on the server).</source>
+        <translation>Methu dweud faint o le sy&apos;n rhydd ar y ddisg (dim df ar y gweinydd).</translation>
+    </message>
+    <message>
+        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader&apos;s configuration and reboot to use IPv6.</source>
+        <translation>Nid oes IPv6 gan y cnewyllyn (ipv6.disable=1 ar ei linell orchymyn). Tynnwch yr opsiwn hwnnw o ffurfweddiad y llwythwr cychwyn ac ailgychwyn i ddefnyddio IPv6.</translation>
     </message>
 </context>
 <context>

@@ -643,6 +643,10 @@ then run `netplan apply`, and run this step again.</source>
         <source>IPv6 is on already.</source>
         <translation>IPv6 早已开启。</translation>
     </message>
+    <message>
+        <source>If the server had an IPv6 address configured, it comes back with `netplan apply` (or `systemctl restart networking`) or a reboot.</source>
+        <translation>如果服务器原本配置了 IPv6 地址，运行 `netplan apply`（或 `systemctl restart networking`）或重启后它就会恢复。</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanFile</name>
@@ -991,6 +995,18 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>%1 is installed already; installing again upgrades it in place.</source>
         <translation>%1 已经安装；再次安装会就地升级它。</translation>
+    </message>
+    <message>
+        <source>Cannot tell how much memory the server has (no /proc/meminfo). postwrd needs about 10 MiB.</source>
+        <translation>无法判断服务器有多少内存（没有 /proc/meminfo）。postwrd 只需约 10 MiB。</translation>
+    </message>
+    <message>
+        <source>Cannot tell how much disk space is free (no df on the server).</source>
+        <translation>无法判断磁盘可用空间（服务器上没有 df）。</translation>
+    </message>
+    <message>
+        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader&apos;s configuration and reboot to use IPv6.</source>
+        <translation>内核没有启用 IPv6（其命令行中有 ipv6.disable=1）。要使用 IPv6，请从引导加载程序的配置中删除该选项并重启。</translation>
     </message>
 </context>
 <context>

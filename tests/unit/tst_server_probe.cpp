@@ -213,6 +213,10 @@ private slots:
                                           << "Your provider blocks outbound port 25";
         QTest::newRow("outbound refused") << "outbound=refused" << "outbound25" << warning << "Connection refused";
         QTest::newRow("no ss") << "ss=no" << "ports" << warning << "iproute2";
+        QTest::newRow("no df") << "disk=unknown" << "disk" << warning << "Cannot tell how much disk space";
+        QTest::newRow("no /proc/meminfo") << "memory=unknown" << "memory" << warning << "Cannot tell how much memory";
+        QTest::newRow("IPv6 off for new interfaces") << "ipv6=default" << "ipv6" << warning << "Enable IPv6";
+        QTest::newRow("no IPv6 in the kernel") << "ipv6=missing" << "ipv6" << warning << "ipv6.disable=1";
     }
 
     void advice()
@@ -244,6 +248,14 @@ private slots:
             s.outbound = QStringLiteral("blocked");
         else if (change == QLatin1String("outbound=refused"))
             s.outbound = QStringLiteral("refused bash: connect: Connection refused");
+        else if (change == QLatin1String("disk=unknown"))
+            s.disk.clear();
+        else if (change == QLatin1String("memory=unknown"))
+            s.memory.clear();
+        else if (change == QLatin1String("ipv6=default"))
+            s.ipv6 = QStringLiteral("all=0\ndefault=1");
+        else if (change == QLatin1String("ipv6=missing"))
+            s.ipv6 = QStringLiteral("all=\ndefault=");
         else if (change == QLatin1String("ss=no"))
             s.listeners = QStringLiteral("ss=no");
         const QList<Finding> findings = adviceFor(parsed(s), context());

@@ -98,6 +98,12 @@ Status Ipv6Step::run(StepContext &context)
             return wizard::Failure { tr("IPv6 is still switched off after the change; something else on the server "
                                         "switches it off again.") };
         context.log(tr("IPv6 is on."));
+        if (state.globalAddresses == 0) {
+            // Switching IPv6 off removed the addresses; on again does not bring them back.
+            context.log(tr("If the server had an IPv6 address configured, it comes back with `netplan apply` (or "
+                           "`systemctl restart networking`) or a reboot."));
+            return wizard::Done {};
+        }
     } else {
         context.log(tr("IPv6 is on already."));
     }

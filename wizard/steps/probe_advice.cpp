@@ -53,7 +53,10 @@ void addSystem(QList<Finding> &out, const ProbeReport &r, const AdviceContext &c
         out << Finding { Level::Good, QStringLiteral("init"),
             ProbeAdvice::tr("No systemd here; the user install keeps postwrd running itself.") };
 
-    if (r.memoryTotalKiB > 0 && r.memoryTotalKiB < 128 * 1024)
+    if (r.memoryTotalKiB < 0)
+        out << Finding { Level::Warning, QStringLiteral("memory"),
+            ProbeAdvice::tr("Cannot tell how much memory the server has (no /proc/meminfo). postwrd needs about 10 MiB.") };
+    else if (r.memoryTotalKiB > 0 && r.memoryTotalKiB < 128 * 1024)
         out << Finding { Level::Warning, QStringLiteral("memory"),
             ProbeAdvice::tr("The server has %1 MiB of memory. postwrd needs about 10 MiB, but the system may be "
                             "short of memory for anything else.")
@@ -63,7 +66,10 @@ void addSystem(QList<Finding> &out, const ProbeReport &r, const AdviceContext &c
             ProbeAdvice::tr("%1 MiB of memory, %2 MiB available: plenty (postwrd needs about 10 MiB).")
                 .arg(mebibytes(r.memoryTotalKiB), mebibytes(r.memoryAvailableKiB)) };
 
-    if (r.diskFreeKiB < 100 * 1024)
+    if (r.diskFreeKiB < 0)
+        out << Finding { Level::Warning, QStringLiteral("disk"),
+            ProbeAdvice::tr("Cannot tell how much disk space is free (no df on the server).") };
+    else if (r.diskFreeKiB < 100 * 1024)
         out << Finding { Level::Problem, QStringLiteral("disk"),
             ProbeAdvice::tr("Only %1 MiB are free on the disk: free some space, the queue and the mailboxes need it.")
                 .arg(mebibytes(r.diskFreeKiB)) };
@@ -106,7 +112,11 @@ void addAddresses(QList<Finding> &out, const ProbeReport &r, const AdviceContext
                 .arg(c.ports.smtp)
                 .arg(c.ports.submission)
                 .arg(c.ports.submissions) };
-    if (r.ipv6Disabled)
+    if (r.ipv6Missing)
+        out << Finding { Level::Warning, QStringLiteral("ipv6"),
+            ProbeAdvice::tr("The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from "
+                            "the boot loader's configuration and reboot to use IPv6.") };
+    else if (r.ipv6Disabled)
         out << Finding { Level::Warning, QStringLiteral("ipv6"),
             ProbeAdvice::tr("IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the "
                             "server an IPv6 address, the step \"Enable IPv6\" switches it on.") };

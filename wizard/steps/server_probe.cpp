@@ -18,25 +18,27 @@ const QStringList kSections { QStringLiteral("os"), QStringLiteral("arch"), QStr
     QStringLiteral("reverse"), QStringLiteral("ipv6"), QStringLiteral("listeners"), QStringLiteral("mtas"),
     QStringLiteral("postwrd"), QStringLiteral("outbound") };
 
-// Connects with bash's /dev/tcp (or nc), bounded by timeout; prints
-// "open", "blocked" (no answer in time), "refused ERROR" or "unknown WHY".
+// Connects with bash's /dev/tcp (or nc), bounded by timeout; prints "open",
+// "blocked" (no answer in time), "refused ERROR" (the connection was
+// refused) or "unknown WHY" (no name, no route, no tool: nothing learnt).
 QString outboundCheck(const ProbeOptions &options)
 {
     const QString host = shellQuote(options.outboundHost);
     const QString port = QString::number(options.outboundPort);
     const QString seconds = QString::number(options.outboundTimeoutSeconds);
     return QStringLiteral(
+        "classify() { case \"$2\" in *[Rr]efused*) echo \"refused $(echo \"$2\" | tail -n 1)\";;\n"
+        "  *[Tt]imed\\ out*) echo blocked;; *) [ \"$1\" -eq 124 ] && echo blocked || "
+        "echo \"unknown $(echo \"$2\" | tail -n 1)\";; esac; }\n"
         "if ! command -v timeout >/dev/null 2>&1; then echo 'unknown no timeout command';\n"
         "elif command -v bash >/dev/null 2>&1; then\n"
         "  out=$(timeout %3 bash -c 'exec 3<>\"/dev/tcp/$0/$1\"' %1 %2 2>&1); rc=$?\n"
-        "  if [ $rc -eq 0 ]; then echo open; elif [ $rc -eq 124 ]; then echo blocked;\n"
-        "  else echo \"refused $(echo \"$out\" | tail -n 1)\"; fi\n"
+        "  if [ $rc -eq 0 ]; then echo open; else classify $rc \"$out\"; fi\n"
         "elif command -v nc >/dev/null 2>&1; then\n"
-        "  out=$(timeout %3 nc -z -w %3 %1 %2 2>&1); rc=$?\n"
-        "  if [ $rc -eq 0 ]; then echo open; elif [ $rc -eq 124 ]; then echo blocked;\n"
-        "  else echo \"refused $(echo \"$out\" | tail -n 1)\"; fi\n"
+        "  out=$(timeout %3 nc -z -w %4 %1 %2 2>&1); rc=$?\n"
+        "  if [ $rc -eq 0 ]; then echo open; else classify $rc \"$out\"; fi\n"
         "else echo 'unknown neither bash nor nc'; fi")
-        .arg(host, port, seconds);
+        .arg(host, port, seconds, QString::number(options.outboundTimeoutSeconds + 2));
 }
 
 QString portFilter(const QList<quint16> &ports)
@@ -99,7 +101,7 @@ QString probeScript(const ProbeOptions &options)
     section(QStringLiteral("arch"), QStringLiteral("uname -m"));
     section(QStringLiteral("init"),
         QStringLiteral("echo \"pid1=$(cat /proc/1/comm 2>/dev/null)\"; [ -d /run/systemd/system ] && echo systemd=yes"));
-    section(QStringLiteral("memory"), QStringLiteral("grep -E '^(MemTotal|MemAvailable):' /proc/meminfo"));
+    section(QStringLiteral("memory"), QStringLiteral("grep -E '^(MemTotal|MemAvailable):' /proc/meminfo 2>/dev/null"));
     section(QStringLiteral("disk"), QStringLiteral("df -Pk / 2>/dev/null | tail -n 1"));
     section(QStringLiteral("names"),
         QStringLiteral("echo \"hostname=$(hostname 2>/dev/null || cat /proc/sys/kernel/hostname)\"; "
@@ -108,11 +110,23 @@ QString probeScript(const ProbeOptions &options)
         QStringLiteral("if command -v ip >/dev/null 2>&1; then ip -o addr show scope global 2>/dev/null | "
                        "awk '{print $3, $4}'; else for a in $(hostname -I 2>/dev/null); do "
                        "case $a in *:*) echo inet6 $a;; *) echo inet $a;; esac; done; fi"));
+    // getent reads /etc/hosts first, where images often name their own
+    // address: the PTR is asked for first, with host or dig when there.
     section(QStringLiteral("reverse"),
-        QStringLiteral("for a in $( (ip -o addr show scope global 2>/dev/null | awk '{print $4}' | cut -d/ -f1) "
-                       "|| hostname -I 2>/dev/null); do "
-                       "echo \"$a $(timeout 5 getent hosts \"$a\" 2>/dev/null | awk '{$1=\"\"; print}' | head -n 1)\"; done"));
-    section(QStringLiteral("ipv6"), QStringLiteral("echo \"all=$(cat /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null)\""));
+        QStringLiteral("if command -v ip >/dev/null 2>&1; then addrs=$(ip -o addr show scope global 2>/dev/null | "
+                       "awk '{print $4}' | cut -d/ -f1); else addrs=$(hostname -I 2>/dev/null); fi\n"
+                       "t=; command -v timeout >/dev/null 2>&1 && t='timeout 5'\n"
+                       "for a in $addrs; do\n"
+                       "  if command -v dig >/dev/null 2>&1; then n=$($t dig +short -x \"$a\" 2>/dev/null | "
+                       "sed 's/\\.$//' | head -n 1)\n"
+                       "  elif command -v host >/dev/null 2>&1; then n=$($t host \"$a\" 2>/dev/null | "
+                       "awk '/domain name pointer/ {print $NF}' | sed 's/\\.$//' | head -n 1)\n"
+                       "  else n=$($t getent hosts \"$a\" 2>/dev/null | awk '{print $2}' | head -n 1); fi\n"
+                       "  echo \"$a $n\"\n"
+                       "done"));
+    section(QStringLiteral("ipv6"),
+        QStringLiteral("echo \"all=$(cat /proc/sys/net/ipv6/conf/all/disable_ipv6 2>/dev/null)\"; "
+                       "echo \"default=$(cat /proc/sys/net/ipv6/conf/default/disable_ipv6 2>/dev/null)\""));
     section(QStringLiteral("listeners"),
         QStringLiteral("if command -v ss >/dev/null 2>&1; then echo ss=yes; ss -Hltnp %1 2>/dev/null; "
                        "else echo ss=no; fi")
@@ -157,7 +171,11 @@ wizard::Result<ProbeReport> parseProbe(const QString &output)
     report.memoryTotalKiB = meminfo(memory, QStringLiteral("MemTotal"));
     report.memoryAvailableKiB = meminfo(memory, QStringLiteral("MemAvailable"));
     // "/dev/vda1  41152736 2375272 36663464  7% /": the fourth field is free KiB.
-    report.diskFreeKiB = sections.value(QStringLiteral("disk")).value(0).simplified().section(QLatin1Char(' '), 3, 3).toLongLong();
+    bool diskKnown = false;
+    report.diskFreeKiB
+        = sections.value(QStringLiteral("disk")).value(0).simplified().section(QLatin1Char(' '), 3, 3).toLongLong(&diskKnown);
+    if (!diskKnown)
+        report.diskFreeKiB = -1;
     const QStringList names = sections.value(QStringLiteral("names"));
     report.hostname = valueOf(names, QStringLiteral("hostname"));
     report.fqdn = valueOf(names, QStringLiteral("fqdn"));
@@ -179,7 +197,10 @@ wizard::Result<ProbeReport> parseProbe(const QString &output)
         address.reverseNames = reverse.value(address.address);
         report.addresses << address;
     }
-    report.ipv6Disabled = valueOf(sections.value(QStringLiteral("ipv6")), QStringLiteral("all")) == QLatin1String("1");
+    const QStringList ipv6 = sections.value(QStringLiteral("ipv6"));
+    report.ipv6Disabled = valueOf(ipv6, QStringLiteral("all")) == QLatin1String("1")
+        || valueOf(ipv6, QStringLiteral("default")) == QLatin1String("1");
+    report.ipv6Missing = valueOf(ipv6, QStringLiteral("all")).isEmpty();
 
     const QStringList listeners = sections.value(QStringLiteral("listeners"));
     report.listenersKnown = valueOf(listeners, QStringLiteral("ss")) == QLatin1String("yes");
@@ -210,6 +231,8 @@ wizard::Result<ProbeReport> parseProbe(const QString &output)
     else if (outbound.startsWith(QLatin1String("refused")))
         report.outbound = OutboundState::Refused;
     report.outboundDetail = outbound.section(QLatin1Char(' '), 1).trimmed();
+    if (report.memoryTotalKiB == 0)
+        report.memoryTotalKiB = -1;
     return report;
 }
 

@@ -50,13 +50,14 @@ struct ProbeReport {
     QString architecture; // `uname -m`: "x86_64"
     QString init; // PID 1's name: "systemd", "init", …
     bool hasSystemd = false;
-    qint64 memoryTotalKiB = 0;
+    qint64 memoryTotalKiB = 0; // -1: unknown (no /proc/meminfo)
     qint64 memoryAvailableKiB = 0;
-    qint64 diskFreeKiB = 0; // of /
+    qint64 diskFreeKiB = 0; // of /; -1: unknown (no df)
     QString hostname;
     QString fqdn;
     QList<ServerAddress> addresses; // global ones
-    bool ipv6Disabled = false; // net.ipv6.conf.all.disable_ipv6 = 1
+    bool ipv6Disabled = false; // net.ipv6.conf.{all,default}.disable_ipv6 = 1
+    bool ipv6Missing = false; // no /proc/sys/net/ipv6: ipv6.disable=1 on the kernel command line
     QList<PortListener> listeners; // only the taken ports of ProbeOptions::ports
     bool listenersKnown = true; // false: no `ss` on the server
     QStringList mtas; // installed packages: "postfix", "exim4", …
