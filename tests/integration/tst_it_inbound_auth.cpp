@@ -17,6 +17,7 @@
 // Missing tools fail the test with the package to install.
 
 #include "support/delivery_setup.h"
+#include "support/dkimpy_dns.h"
 #include "support/process_runner.h"
 #include "support/swaks.h"
 #include "support/test_message.h"
@@ -64,22 +65,10 @@ for value in message.get_all('Authentication-Results', []):
 print(json.dumps(out))
 )PY";
 
-// dkimpy's ARC and DKIM verifiers, DNS through dnspython to our dnsmasq.
-// Arguments: server, port, message file. Prints "arc=RESULT dkim=pass|fail".
+// dkimpy's ARC and DKIM verifiers (DNS: support/dkimpy_dns.h). Argument:
+// the message file. Prints "arc=RESULT dkim=pass|fail reason=…".
 const char *kDkimpyArcVerify = R"PY(
-import sys, dkim, dns.resolver
-address, port, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-def dnsfunc(name, timeout=5):
-    resolver = dns.resolver.Resolver(configure=False)
-    resolver.nameservers = [address]
-    resolver.port = port
-    name = name.decode() if isinstance(name, bytes) else name
-    try:
-        answer = resolver.resolve(name, 'TXT', lifetime=timeout)
-    except Exception:
-        return b''
-    return b''.join(b''.join(record.strings) for record in answer)
-message = open(path, 'rb').read()
+message = open(sys.argv[3], 'rb').read()
 cv, results, reason = dkim.arc_verify(message, dnsfunc=dnsfunc)
 verified = dkim.verify(message, dnsfunc=dnsfunc)
 print('arc=%s dkim=%s reason=%s' % (cv.decode(), 'pass' if verified else 'fail', reason))
@@ -128,10 +117,10 @@ class ItInboundAuth : public QObject {
   }
 
   // Runs python with a script and arguments; the result's stdout.
-  QByteArray python(const char *script, const QStringList &arguments, const QByteArray &input = {}) {
+  QByteArray python(const QString &script, const QStringList &arguments, const QByteArray &input = {}) {
     ProcessRequest request;
     request.program = python_;
-    request.arguments = QStringList{QStringLiteral("-c"), QString::fromUtf8(script)} + arguments;
+    request.arguments = QStringList{QStringLiteral("-c"), script} + arguments;
     request.standardInput = input;
     const ProcessResult result = runProcess(request);
     [&] { QVERIFY2(result.succeeded(), qPrintable(failure(QStringLiteral("python"), result))); }();
@@ -139,7 +128,7 @@ class ItInboundAuth : public QObject {
   }
 
   QByteArray signedBy(const QString &domain, const QByteArray &crlfMessage) {
-    return python(kDkimpySign, {domain, kSelector, keyFile_}, crlfMessage);
+    return python(QString::fromUtf8(kDkimpySign), {domain, kSelector, keyFile_}, crlfMessage);
   }
 
   QString writeTemp(const QString &name, const QByteArray &data) {
@@ -151,7 +140,7 @@ class ItInboundAuth : public QObject {
 
   QJsonArray authenticationResults(const QByteArray &message) {
     const QString path = writeTemp(QStringLiteral("delivered.eml"), message);
-    return QJsonDocument::fromJson(python(kAuthresParse, {path})).array();
+    return QJsonDocument::fromJson(python(QString::fromUtf8(kAuthresParse), {path})).array();
   }
 
   // The only message in the mailbox, removed afterwards so each case reads its own.
@@ -340,7 +329,7 @@ class ItInboundAuth : public QObject {
 
     const QString path = writeTemp(QStringLiteral("forwarded.eml"), forwarded.content);
     const QString verdict = QString::fromUtf8(
-        python(kDkimpyArcVerify, {DnsmasqInstance::address(), QString::number(world_->dns.port()), path}).trimmed());
+        python(withDkimpyDns(kDkimpyArcVerify), {DnsmasqInstance::address(), QString::number(world_->dns.port()), path}).trimmed());
     QVERIFY(!QTest::currentTestFailed());
     QVERIFY2(verdict.startsWith(QStringLiteral("arc=pass dkim=pass")), qPrintable(verdict));
 
@@ -349,7 +338,7 @@ class ItInboundAuth : public QObject {
     changed.replace(message.marker.toUtf8(), "changed-in-transit");
     const QString changedPath = writeTemp(QStringLiteral("changed.eml"), changed);
     const QString broken = QString::fromUtf8(
-        python(kDkimpyArcVerify, {DnsmasqInstance::address(), QString::number(world_->dns.port()), changedPath}).trimmed());
+        python(withDkimpyDns(kDkimpyArcVerify), {DnsmasqInstance::address(), QString::number(world_->dns.port()), changedPath}).trimmed());
     QVERIFY2(broken.startsWith(QStringLiteral("arc=fail dkim=fail")), qPrintable(broken));
   }
 };

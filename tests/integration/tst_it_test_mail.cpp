@@ -10,6 +10,7 @@
 #include "mailtest/test_mail_sender.h"
 #include "mailtest/test_message.h"
 #include "support/delivery_setup.h"
+#include "support/dkimpy_dns.h"
 #include "support/process_runner.h"
 #include "support/test_message.h"
 
@@ -25,22 +26,10 @@ namespace {
 const QString kUser = QStringLiteral("me@local.test");
 const QString kTo = QStringLiteral("me@gmail.test");
 
-// dkimpy's verifier, DNS through dnspython to our dnsmasq. Arguments: server,
-// port, message file. Prints "pass" or "fail".
+// dkimpy's verifier (DNS: support/dkimpy_dns.h). Argument: the message
+// file. Prints "pass" or "fail".
 const char *kDkimpyVerify = R"PY(
-import sys, dkim, dns.resolver
-address, port, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-def dnsfunc(name, timeout=5):
-    resolver = dns.resolver.Resolver(configure=False)
-    resolver.nameservers = [address]
-    resolver.port = port
-    name = name.decode() if isinstance(name, bytes) else name
-    try:
-        answer = resolver.resolve(name, 'TXT', lifetime=timeout)
-    except Exception:
-        return b''
-    return b''.join(b''.join(record.strings) for record in answer)
-print('pass' if dkim.verify(open(path, 'rb').read(), dnsfunc=dnsfunc) else 'fail')
+print('pass' if dkim.verify(open(sys.argv[3], 'rb').read(), dnsfunc=dnsfunc) else 'fail')
 )PY";
 
 } // namespace
@@ -151,7 +140,7 @@ private slots:
         QVERIFY2(!python.isEmpty(), qPrintable(error));
         ProcessRequest verify;
         verify.program = python;
-        verify.arguments = { QStringLiteral("-c"), QString::fromUtf8(kDkimpyVerify), DnsmasqInstance::address(),
+        verify.arguments = { QStringLiteral("-c"), withDkimpyDns(kDkimpyVerify), DnsmasqInstance::address(),
             QString::number(world_.dns.port()), path };
         const ProcessResult verdict = runProcess(verify);
         QVERIFY2(verdict.succeeded(), verdict.standardError.constData());

@@ -28,6 +28,30 @@ wizard::Result<QString> currentAliases(StepContext &context, const QString &doma
     return read->standardOutput;
 }
 
+// A domain's aliases file as the plan wants it, and as it is.
+struct DomainForwarding {
+    QString name;
+    QList<AliasPlan> aliases;
+    QString desired;
+    QString current;
+};
+
+wizard::Result<QList<DomainForwarding>> compareForwarding(StepContext &context)
+{
+    QList<DomainForwarding> domains;
+    const auto &forwarding = context.plan.forwarding;
+    for (auto it = forwarding.cbegin(); it != forwarding.cend(); ++it) {
+        auto desired = aliasesFileText(it.key(), it.value());
+        if (!desired)
+            return desired.failure();
+        auto current = currentAliases(context, it.key());
+        if (!current)
+            return current.failure();
+        domains << DomainForwarding { it.key(), it.value(), *desired, *current };
+    }
+    return domains;
+}
+
 } // namespace
 
 wizard::Result<QString> aliasesFileText(const QString &domain, const QList<AliasPlan> &aliases)
@@ -63,20 +87,16 @@ QString ForwardingStep::title() const
 
 wizard::Result<QStringList> ForwardingStep::plan(StepContext &context)
 {
+    auto domains = compareForwarding(context);
+    if (!domains)
+        return domains.failure();
     QStringList changes;
-    const auto &forwarding = context.plan.forwarding;
-    for (auto it = forwarding.cbegin(); it != forwarding.cend(); ++it) {
-        auto desired = aliasesFileText(it.key(), it.value());
-        if (!desired)
-            return desired.failure();
-        auto current = currentAliases(context, it.key());
-        if (!current)
-            return current.failure();
-        if (*current == *desired)
+    for (const DomainForwarding &domain : *domains) {
+        if (domain.current == domain.desired)
             continue;
-        for (const AliasPlan &alias : it.value()) {
-            const QString from = alias.local == QLatin1String("*") ? tr("every other address @%1").arg(it.key())
-                                                                    : alias.local + QLatin1Char('@') + it.key();
+        for (const AliasPlan &alias : domain.aliases) {
+            const QString from = alias.local == QLatin1String("*") ? tr("every other address @%1").arg(domain.name)
+                                                                    : alias.local + QLatin1Char('@') + domain.name;
             changes << tr("Forward %1 to %2").arg(from, alias.targets.join(QStringLiteral(", ")));
         }
     }
@@ -87,27 +107,23 @@ wizard::Status ForwardingStep::run(StepContext &context)
 {
     const RemoteLayout &layout = context.layout;
     const bool root = !layout.isUser();
+    auto domains = compareForwarding(context);
+    if (!domains)
+        return domains.failure();
     bool changed = false;
-    const auto &forwarding = context.plan.forwarding;
-    for (auto it = forwarding.cbegin(); it != forwarding.cend(); ++it) {
-        auto desired = aliasesFileText(it.key(), it.value());
-        if (!desired)
-            return desired.failure();
-        auto current = currentAliases(context, it.key());
-        if (!current)
-            return current.failure();
-        if (*current == *desired) {
-            context.log(tr("The forwarding of %1 is as planned already.").arg(it.key()));
+    for (const DomainForwarding &domain : *domains) {
+        if (domain.current == domain.desired) {
+            context.log(tr("The forwarding of %1 is as planned already.").arg(domain.name));
             continue;
         }
-        const QString path = aliasesPath(layout, it.key());
-        if (!current->isEmpty()) {
+        const QString path = aliasesPath(layout, domain.name);
+        if (!domain.current.isEmpty()) {
             auto kept = runCommand(context, tr("Keeping the previous forwarding"),
                 QStringLiteral("cp -p %1 %2").arg(shellQuote(path), shellQuote(path + QStringLiteral(".previous"))), root);
             if (!kept)
                 return kept.failure();
         }
-        wizard::Status written = context.ssh.writeFile(path, desired->toUtf8(), root ? 0640 : 0600, root);
+        wizard::Status written = context.ssh.writeFile(path, domain.desired.toUtf8(), root ? 0640 : 0600, root);
         if (!written)
             return written;
         if (root) {
@@ -116,7 +132,7 @@ wizard::Status ForwardingStep::run(StepContext &context)
             if (!owned)
                 return owned.failure();
         }
-        context.log(tr("Wrote the forwarding of %1.").arg(it.key()));
+        context.log(tr("Wrote the forwarding of %1.").arg(domain.name));
         changed = true;
     }
     if (!changed)
