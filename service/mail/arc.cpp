@@ -9,7 +9,6 @@
 #include <array>
 #include <map>
 #include <memory>
-#include <openssl/evp.h>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -20,11 +19,6 @@ namespace {
 
 constexpr std::size_t maxLineLength = 78; // RFC 5322 §2.1.1 "SHOULD"
 constexpr auto relaxed = DkimCanonicalization::Relaxed;
-
-struct MdContextFree {
-    void operator()(EVP_MD_CTX *context) const { EVP_MD_CTX_free(context); }
-};
-using MdContext = std::unique_ptr<EVP_MD_CTX, MdContextFree>;
 
 // The three fields of a set, in the order the seal hashes them (§5.1.1).
 enum Kind { Aar, Ams, Seal, kindCount };
@@ -218,30 +212,6 @@ ArcVerdict verdict(const Chain &chain, ArcChainResult result, std::string reason
     return out;
 }
 
-// The RSA or Ed25519 signature of `data` (RFC 6376 §3.3; RFC 8463 §3 signs
-// the SHA-256 digest with PureEd25519), as dkim_signer.h makes it.
-Result<std::string> sign(const DkimKey &key, std::string_view data)
-{
-    const bool ed25519 = key.algorithm == DkimKey::Algorithm::Ed25519Sha256;
-    const std::string input = ed25519 ? dkimSha256(data) : std::string(data);
-    MdContext context(EVP_MD_CTX_new());
-    std::size_t length = 0;
-    const auto *bytes = reinterpret_cast<const unsigned char *>(input.data());
-    if (input.empty() || !context
-        || EVP_DigestSignInit(
-               context.get(), nullptr, ed25519 ? nullptr : EVP_sha256(), nullptr, key.key.get())
-            != 1
-        || EVP_DigestSign(context.get(), nullptr, &length, bytes, input.size()) != 1)
-        return Error { "OpenSSL cannot sign with the ARC key " + key.selector };
-    std::string signature(length, '\0');
-    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-            bytes, input.size())
-        != 1)
-        return Error { "OpenSSL cannot sign with the ARC key " + key.selector };
-    signature.resize(length);
-    return signature;
-}
-
 // "Name: tag=value; ...; b=value" with a CRLF, folded so that lines stay
 // within 78 columns: before a tag that does not fit, and inside one that
 // alone does not, after a colon of h= or anywhere in base64 (RFC 6376 §3.5
@@ -289,7 +259,7 @@ Result<std::string> signedField(
     tags.emplace_back("b", "");
     const std::string unsignedField = foldedField(name, tags);
     Result<std::string> signature
-        = sign(key, data + canonicalSignatureField(unsignedField, relaxed));
+        = signWithDkimKey(key, data + canonicalSignatureField(unsignedField, relaxed));
     if (!signature)
         return signature.error();
     tags.back().second = encodeBase64(*signature);

@@ -2,6 +2,7 @@
 
 #include "mail/sasl.h"
 
+#include <array>
 #include <openssl/bio.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -185,6 +186,35 @@ std::vector<std::string> splitTxtStrings(std::string_view value, std::size_t max
     if (strings.empty())
         strings.emplace_back();
     return strings;
+}
+
+std::string dkimSha256(std::string_view data)
+{
+    std::array<unsigned char, 32> digest {};
+    unsigned int length = 0;
+    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1
+        || length != digest.size())
+        return {};
+    return std::string(reinterpret_cast<const char *>(digest.data()), digest.size());
+}
+
+Result<std::string> signWithDkimKey(const DkimKey &key, std::string_view data)
+{
+    const bool ed25519 = key.algorithm == DkimKey::Algorithm::Ed25519Sha256;
+    const std::string input = ed25519 ? dkimSha256(data) : std::string(data);
+    const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    std::size_t length = 0;
+    const auto *bytes = reinterpret_cast<const unsigned char *>(input.data());
+    if (input.empty() || !context
+        || EVP_DigestSignInit(context.get(), nullptr, ed25519 ? nullptr : EVP_sha256(), nullptr, key.key.get()) != 1
+        || EVP_DigestSign(context.get(), nullptr, &length, bytes, input.size()) != 1)
+        return Error { "OpenSSL cannot sign with the key " + key.selector + " of " + key.domain };
+    std::string signature(length, '\0');
+    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length, bytes, input.size())
+        != 1)
+        return Error { "OpenSSL cannot sign with the key " + key.selector + " of " + key.domain };
+    signature.resize(length);
+    return signature;
 }
 
 } // namespace postwr::mail

@@ -31,6 +31,14 @@ inline constexpr int minRsaBits = 1024;
 inline constexpr int defaultRsaBits = 2048;
 inline constexpr int maxRsaBits = 8192;
 
+// SHA-256 of `data`, raw; "" when OpenSSL fails.
+std::string dkimSha256(std::string_view data);
+
+// The signature of `data` with `key`: RSA signs it with SHA-256
+// (RSASSA-PKCS1-v1_5, RFC 6376 §3.3.1); Ed25519 signs its SHA-256 digest
+// with PureEd25519 (RFC 8463 §3). DKIM signatures and ARC seals both.
+Result<std::string> signWithDkimKey(const DkimKey &key, std::string_view data);
+
 // "rsa-sha256" / "ed25519-sha256": the a= tag.
 std::string_view dkimAlgorithmName(DkimKey::Algorithm algorithm);
 // "rsa-2048" / "ed25519", for listings.

@@ -6,58 +6,13 @@
 #include "mail/sasl.h"
 #include "mail/text.h"
 
-#include <array>
 #include <memory>
-#include <openssl/evp.h>
 
 namespace postwr::mail {
 
 namespace {
 
 constexpr std::size_t maxLineLength = 78; // RFC 5322 §2.1.1 "SHOULD"
-
-struct MdContextFree {
-    void operator()(EVP_MD_CTX *context) const { EVP_MD_CTX_free(context); }
-};
-using MdContext = std::unique_ptr<EVP_MD_CTX, MdContextFree>;
-
-std::string sha256(std::string_view data)
-{
-    std::array<unsigned char, 32> digest {};
-    unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1
-        || length != digest.size())
-        return {};
-    return std::string(reinterpret_cast<const char *>(digest.data()), digest.size());
-}
-
-// RSA signs the canonical data with SHA-256 (RSASSA-PKCS1-v1_5, RFC 6376
-// §3.3.1). Ed25519 signs the SHA-256 digest of it with PureEd25519
-// (RFC 8463 §3): the digest, not the data, is the message Ed25519 sees.
-Result<std::string> sign(const DkimKey &key, std::string_view data)
-{
-    std::string input(data);
-    const EVP_MD *md = EVP_sha256();
-    if (key.algorithm == DkimKey::Algorithm::Ed25519Sha256) {
-        input = sha256(data);
-        md = nullptr;
-        if (input.empty())
-            return Error { "OpenSSL cannot compute SHA-256" };
-    }
-    MdContext context(EVP_MD_CTX_new());
-    std::size_t length = 0;
-    const auto *bytes = reinterpret_cast<const unsigned char *>(input.data());
-    if (!context || EVP_DigestSignInit(context.get(), nullptr, md, nullptr, key.key.get()) != 1
-        || EVP_DigestSign(context.get(), nullptr, &length, bytes, input.size()) != 1)
-        return Error { "OpenSSL cannot sign with the DKIM key " + key.selector };
-    std::string signature(length, '\0');
-    if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-            bytes, input.size())
-        != 1)
-        return Error { "OpenSSL cannot sign with the DKIM key " + key.selector };
-    signature.resize(length);
-    return signature;
-}
 
 // Builds a folded header field from tags. Folding puts CRLF + TAB before a
 // tag that does not fit; inside h= it breaks after a colon and inside base64
@@ -185,7 +140,7 @@ Result<std::string> signMessage(const DkimKey &key, std::string_view message, st
         return Error { "no DKIM key" };
     const RawMessage parts = splitMessage(message);
     const std::string bodyHash
-        = sha256(canonicalizeBody(parts.body, DkimCanonicalization::Relaxed));
+        = dkimSha256(canonicalizeBody(parts.body, DkimCanonicalization::Relaxed));
     if (bodyHash.empty())
         return Error { "OpenSSL cannot compute SHA-256" };
 
@@ -214,7 +169,7 @@ Result<std::string> signMessage(const DkimKey &key, std::string_view message, st
     self.resize(self.size() - 2);
     data += self;
 
-    Result<std::string> signature = sign(key, data);
+    Result<std::string> signature = signWithDkimKey(key, data);
     if (!signature)
         return signature.error();
     field.addTag("b", encodeBase64(*signature), true, '\0', true);

@@ -1,5 +1,6 @@
 #include "mail/dkim_verifier.h"
 
+#include "mail/dkim_key.h"
 #include "mail/sasl.h"
 #include "mail/text.h"
 
@@ -346,16 +347,6 @@ std::optional<std::string> decodeDkimBase64(std::string_view value)
             compact += c;
     }
     return decodeBase64(compact);
-}
-
-std::string dkimSha256(std::string_view data)
-{
-    std::array<unsigned char, 32> digest {};
-    unsigned int length = 0;
-    if (EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1
-        || length != digest.size())
-        return {};
-    return std::string(reinterpret_cast<const char *>(digest.data()), digest.size());
 }
 
 std::string dkimSignedHeaders(const RawMessage &message, const std::vector<std::string> &names,

@@ -82,9 +82,6 @@ Result<DkimTagList> parseDkimTagList(std::string_view text);
 // A base64 tag value (b=, bh=, p=) with its whitespace removed, decoded.
 std::optional<std::string> decodeDkimBase64(std::string_view value);
 
-// SHA-256 of `data`, raw.
-std::string dkimSha256(std::string_view data);
-
 // The canonical header fields that h= `names` select (§5.4.2): for each
 // name the last field of that name not yet taken, bottom up; a name with none
 // left adds nothing. `signatureField`, when given, is never taken: it did not
