@@ -61,13 +61,24 @@ void RemoteWorker::setSudoPassword(const QString &password)
     post([this, password] { m_session->setSudoPassword(password); });
 }
 
+std::shared_ptr<std::atomic_bool> RemoteWorker::cancelFlag(int id)
+{
+    auto flag = std::make_shared<std::atomic_bool>(false);
+    const QMutexLocker lock(&m_mutex);
+    m_cancelFlags.insert(id, flag);
+    return flag;
+}
+
+void RemoteWorker::release(int id, const std::shared_ptr<std::atomic_bool> &flag)
+{
+    const QMutexLocker lock(&m_mutex);
+    if (m_cancelFlags.value(id) == flag)
+        m_cancelFlags.remove(id);
+}
+
 void RemoteWorker::run(int id, const QString &command, const CommandOptions &options)
 {
-    auto cancelled = std::make_shared<std::atomic_bool>(false);
-    {
-        const QMutexLocker lock(&m_mutex);
-        m_cancelFlags.insert(id, cancelled);
-    }
+    auto cancelled = cancelFlag(id);
     post([this, id, command, options, cancelled] {
         CommandResult result;
         if (cancelled->load()) {
@@ -78,12 +89,18 @@ void RemoteWorker::run(int id, const QString &command, const CommandOptions &opt
             };
             result = m_session->run(command, options, onLine, cancelled.get());
         }
-        {
-            const QMutexLocker lock(&m_mutex);
-            if (m_cancelFlags.value(id) == cancelled)
-                m_cancelFlags.remove(id);
-        }
+        release(id, cancelled);
         report([this, id, result] { emit commandFinished(id, result); });
+    });
+}
+
+void RemoteWorker::runJob(int id, SessionJob job)
+{
+    auto cancelled = cancelFlag(id);
+    post([this, id, job = std::move(job), cancelled] {
+        job(*m_session, cancelled.get());
+        release(id, cancelled);
+        report([this, id] { emit jobFinished(id); });
     });
 }
 

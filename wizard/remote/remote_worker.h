@@ -53,6 +53,11 @@ public:
         int id, const QString &path, const QByteArray &content, int mode, bool asRoot = false);
     void readFile(int id, const QString &path, qint64 maxBytes = 16 << 20);
     void disconnectFromHost();
+    // Runs `job` with the session on its thread, in order with the other
+    // jobs; cancel(id) sets the flag it gets. jobFinished(id) follows. The
+    // job reports its results itself (queued to the caller's thread).
+    using SessionJob = std::function<void(SshSession &session, const std::atomic_bool *cancel)>;
+    void runJob(int id, SessionJob job);
 
     // Thread-safe. A running command is stopped; a queued one finishes as
     // cancelled without starting. Unknown ids are ignored.
@@ -68,12 +73,16 @@ signals:
     void fileWritten(int id, const postwr::wizard::Status &status);
     void fileRead(int id, const postwr::wizard::Result<QByteArray> &result);
     void disconnected();
+    void jobFinished(int id);
 
 private:
     // Runs `job` on the session's thread.
     void post(std::function<void()> job);
     // Runs `report` on this object's thread (where the signals go out).
     void report(std::function<void()> report);
+    // A cancel flag for `id`, registered until release(id, flag).
+    std::shared_ptr<std::atomic_bool> cancelFlag(int id);
+    void release(int id, const std::shared_ptr<std::atomic_bool> &flag);
 
     QThread m_thread;
     std::unique_ptr<QObject> m_context; // lives in m_thread: jobs are its events
