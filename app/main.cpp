@@ -1,15 +1,28 @@
 // postwr: the desktop wizard that turns a VPS into your mail server.
 #include "headless.h"
+#include "pages/setup_wizard.h"
 #include "translations.h"
 
+#include <QApplication>
 #include <QCommandLineParser>
-#include <QCoreApplication>
+#include <QDir>
 #include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QTextStream>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // A window needs a display; the headless mode must not.
+    const bool headlessMode
+        = std::any_of(argv + 1, argv + argc, [](const char *argument) { return std::strcmp(argument, "--headless") == 0; });
+    const std::unique_ptr<QCoreApplication> application = headlessMode
+        ? std::make_unique<QCoreApplication>(argc, argv)
+        : std::unique_ptr<QCoreApplication>(std::make_unique<QApplication>(argc, argv));
+    QCoreApplication &app = *application;
     QCoreApplication::setApplicationName(QStringLiteral("postwr"));
     QCoreApplication::setOrganizationName(QStringLiteral("postwr"));
     postwr::translations::install(app, QLocale());
@@ -34,11 +47,16 @@ int main(int argc, char *argv[])
     if (!parser.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("postwr.*.debug=false\npostwr.*.info=false"));
 
-    if (!parser.isSet(headless) || !parser.isSet(plan)) {
-        QTextStream(stderr) << postwr::app::Headless::tr(
-            "postwr: this build has the headless mode only: postwr --headless --plan FILE.json")
-                            << Qt::endl;
-        return 2;
+    if (headlessMode) {
+        if (!parser.isSet(plan)) {
+            QTextStream(stderr) << postwr::app::Headless::tr("postwr: --headless needs --plan FILE.json") << Qt::endl;
+            return 2;
+        }
+        return postwr::app::runHeadless(parser.value(plan), parser.value(sendTest));
     }
-    return postwr::app::runHeadless(parser.value(plan), parser.value(sendTest));
+    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(dataDir);
+    postwr::pages::SetupWizard wizard(dataDir + QStringLiteral("/known_hosts"));
+    wizard.show();
+    return app.exec();
 }

@@ -32,12 +32,12 @@
         <translation>Argraffu diagnosteg yr haen SSH hefyd (byth gyfrinachau) ar stderr.</translation>
     </message>
     <message>
-        <source>postwr: this build has the headless mode only: postwr --headless --plan FILE.json</source>
-        <translation>postwr: dim ond y modd heb ffenestr sydd yn y fersiwn hon: postwr --headless --plan FILE.json</translation>
-    </message>
-    <message>
         <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
         <translation>Ar ôl camau&apos;r cynllun, anfon neges brawf i ADDRESS ac adrodd ar ei thaith.</translation>
+    </message>
+    <message>
+        <source>postwr: --headless needs --plan FILE.json</source>
+        <translation>postwr: mae angen --plan FILE.json ar --headless</translation>
     </message>
 </context>
 <context>
@@ -127,6 +127,172 @@
     <message>
         <source>Test id: %1</source>
         <translation>Rhif adnabod y prawf: %1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::ConnectPage</name>
+    <message>
+        <source>Connect to your server</source>
+        <translation>Cysylltu â&apos;ch gweinydd</translation>
+    </message>
+    <message>
+        <source>Postwr sets up your server over SSH, the way you log in to it yourself. Give its address and how you log in; nothing is changed on it before you agree.</source>
+        <translation>Mae Postwr yn gosod eich gweinydd dros SSH, yr un ffordd ag yr ydych chi&apos;n mewngofnodi iddo. Rhowch ei gyfeiriad a sut rydych yn mewngofnodi; does dim yn newid arno cyn i chi gytuno.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Cyfeiriad y gweinydd:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Porth:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Defnyddiwr:</translation>
+    </message>
+    <message>
+        <source>Log in &amp;with:</source>
+        <translation>Mewngofnodi &amp;gyda:</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>Ffeil a&amp;llwedd:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>C&amp;yfrinair:</translation>
+    </message>
+    <message>
+        <source>my SSH agent</source>
+        <translation>fy asiant SSH</translation>
+    </message>
+    <message>
+        <source>a key file</source>
+        <translation>ffeil allwedd</translation>
+    </message>
+    <message>
+        <source>a password</source>
+        <translation>cyfrinair</translation>
+    </message>
+    <message>
+        <source>vps.example.org or 203.0.113.5</source>
+        <translation>vps.example.org neu 203.0.113.5</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>Cy&amp;sylltu</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>Rhowch gyfeiriad y gweinydd.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or IP address: no spaces, slashes or @.</source>
+        <translation>Nid yw &quot;%1&quot; yn enw gwesteiwr nac yn gyfeiriad IP: dim bylchau, slaesau nac @.</translation>
+    </message>
+    <message>
+        <source>Enter the user to log in as, e.g. root.</source>
+        <translation>Rhowch y defnyddiwr i fewngofnodi fel, e.e. root.</translation>
+    </message>
+    <message>
+        <source>Choose your private key file.</source>
+        <translation>Dewiswch eich ffeil allwedd breifat.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Rhowch y cyfrinair.</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase (if any):</source>
+        <translation>Cyfrin&amp;ymadrodd (os oes un):</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Yn cysylltu â %1…</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1. It identifies itself with this %2 key:
+
+%3
+
+Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
+        <translation>Dyma&apos;r cysylltiad cyntaf â %1. Mae&apos;n dangos pwy ydyw gyda&apos;r allwedd %2 hon:
+
+%3
+
+Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gweinydd, mae `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` yn dangos yr un ôl bys.</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>Ymddiried yn y gweinydd hwn?</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>&amp;Ymddiried</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Canslo</translation>
+    </message>
+    <message>
+        <source>Not connected: the server&apos;s key was not trusted.</source>
+        <translation>Heb gysylltu: ni chafodd allwedd y gweinydd ei hymddiried.</translation>
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>Yn mewngofnodi fel %1…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>Wedi cysylltu â %1 fel %2.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::LanguagePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>Croeso</translation>
+    </message>
+    <message>
+        <source>Postwr turns your server into your own mail server, step by step. Choose the language to use; you can change it later.</source>
+        <translation>Mae Postwr yn troi eich gweinydd yn weinydd post eich hun, gam wrth gam. Dewiswch yr iaith i&apos;w defnyddio; gallwch ei newid yn nes ymlaen.</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Iaith:</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::ServerCheckPage</name>
+    <message>
+        <source>Nothing stands in the way.</source>
+        <translation>Does dim yn sefyll yn y ffordd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to look at; you can go on and fix them later.</source>
+        <translation>
+            <numerusform>Problemau i edrych arnynt: %n; gallwch fynd ymlaen a&apos;u trwsio yn nes ymlaen.</numerusform>
+            <numerusform>Problemau i edrych arnynt: %n; gallwch fynd ymlaen a&apos;u trwsio yn nes ymlaen.</numerusform>
+            <numerusform>Problemau i edrych arnynt: %n; gallwch fynd ymlaen a&apos;u trwsio yn nes ymlaen.</numerusform>
+            <numerusform>Problemau i edrych arnynt: %n; gallwch fynd ymlaen a&apos;u trwsio yn nes ymlaen.</numerusform>
+            <numerusform>Problemau i edrych arnynt: %n; gallwch fynd ymlaen a&apos;u trwsio yn nes ymlaen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server check</source>
+        <translation>Gwirio&apos;r gweinydd</translation>
+    </message>
+    <message>
+        <source>Postwr looks at the server before changing anything: its system, memory and disk, its addresses and their reverse DNS, and whether mail can go in and out.</source>
+        <translation>Mae Postwr yn edrych ar y gweinydd cyn newid dim: ei system, ei gof a&apos;i ddisg, ei gyfeiriadau a&apos;u DNS gwrthdro, ac a all post fynd i mewn ac allan.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::SetupWizard</name>
+    <message>
+        <source>Postwr: your own mail server</source>
+        <translation>Postwr: eich gweinydd post eich hun</translation>
     </message>
 </context>
 <context>

@@ -32,12 +32,12 @@
         <translation>同时在 stderr 上输出 SSH 层的诊断信息（绝不包含机密）。</translation>
     </message>
     <message>
-        <source>postwr: this build has the headless mode only: postwr --headless --plan FILE.json</source>
-        <translation>postwr：此版本只有无界面模式：postwr --headless --plan FILE.json</translation>
-    </message>
-    <message>
         <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
         <translation>运行完计划中的步骤后，向 ADDRESS 发送一封测试邮件并报告它的投递过程。</translation>
+    </message>
+    <message>
+        <source>postwr: --headless needs --plan FILE.json</source>
+        <translation>postwr：--headless 需要 --plan FILE.json</translation>
     </message>
 </context>
 <context>
@@ -127,6 +127,168 @@
     <message>
         <source>Test id: %1</source>
         <translation>测试编号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::ConnectPage</name>
+    <message>
+        <source>Connect to your server</source>
+        <translation>连接到你的服务器</translation>
+    </message>
+    <message>
+        <source>Postwr sets up your server over SSH, the way you log in to it yourself. Give its address and how you log in; nothing is changed on it before you agree.</source>
+        <translation>Postwr 通过 SSH 配置你的服务器，就像你自己登录它一样。请填写它的地址和登录方式；在你同意之前，服务器上不会有任何改动。</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>服务器地址(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>端口(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>用户(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Log in &amp;with:</source>
+        <translation>登录方式(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>&amp;Key file:</source>
+        <translation>密钥文件(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>密码(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>my SSH agent</source>
+        <translation>我的 SSH 代理</translation>
+    </message>
+    <message>
+        <source>a key file</source>
+        <translation>密钥文件</translation>
+    </message>
+    <message>
+        <source>a password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>vps.example.org or 203.0.113.5</source>
+        <translation>vps.example.org 或 203.0.113.5</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Enter the server&apos;s address.</source>
+        <translation>请输入服务器的地址。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name or IP address: no spaces, slashes or @.</source>
+        <translation>“%1”不是主机名或 IP 地址：不能包含空格、斜杠或 @。</translation>
+    </message>
+    <message>
+        <source>Enter the user to log in as, e.g. root.</source>
+        <translation>请输入登录用户，例如 root。</translation>
+    </message>
+    <message>
+        <source>Choose your private key file.</source>
+        <translation>请选择你的私钥文件。</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Pass&amp;phrase (if any):</source>
+        <translation>密码短语（如有）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <source>This is the first connection to %1. It identifies itself with this %2 key:
+
+%3
+
+Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
+        <translation>这是第一次连接 %1。它用这个 %2 密钥表明身份：
+
+%3
+
+只有确认这是你的服务器时才信任它：在服务器上运行 `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` 会显示相同的指纹。</translation>
+    </message>
+    <message>
+        <source>Trust this server?</source>
+        <translation>信任这台服务器吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Trust</source>
+        <translation>信任(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Not connected: the server&apos;s key was not trusted.</source>
+        <translation>未连接：没有信任服务器的密钥。</translation>
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>正在以 %1 身份登录…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>已以 %2 身份连接到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::LanguagePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Postwr turns your server into your own mail server, step by step. Choose the language to use; you can change it later.</source>
+        <translation>Postwr 会一步步把你的服务器变成你自己的邮件服务器。请选择要使用的语言；之后可以随时更改。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::ServerCheckPage</name>
+    <message>
+        <source>Nothing stands in the way.</source>
+        <translation>一切就绪，没有障碍。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) to look at; you can go on and fix them later.</source>
+        <translation>
+            <numerusform>有 %n 个问题需要查看；你可以继续，稍后再修复。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server check</source>
+        <translation>服务器检查</translation>
+    </message>
+    <message>
+        <source>Postwr looks at the server before changing anything: its system, memory and disk, its addresses and their reverse DNS, and whether mail can go in and out.</source>
+        <translation>在做任何更改之前，Postwr 会先查看服务器：它的系统、内存和磁盘、地址及其反向 DNS，以及邮件能否进出。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::SetupWizard</name>
+    <message>
+        <source>Postwr: your own mail server</source>
+        <translation>Postwr：你自己的邮件服务器</translation>
     </message>
 </context>
 <context>

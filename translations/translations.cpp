@@ -1,18 +1,27 @@
 #include "translations.h"
 
 #include <QCoreApplication>
+#include <QPointer>
 #include <QTranslator>
+
+#include <memory>
 
 namespace postwr::translations {
 
 bool install(QCoreApplication &app, const QLocale &locale)
 {
-    auto *translator = new QTranslator(&app);
-    if (!translator->load(locale, QStringLiteral("postwr"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-        delete translator;
-        return false;
+    static QPointer<QTranslator> current;
+    auto translator = std::make_unique<QTranslator>(&app);
+    const bool found
+        = translator->load(locale, QStringLiteral("postwr"), QStringLiteral("_"), QStringLiteral(":/i18n"));
+    if (current) {
+        QCoreApplication::removeTranslator(current);
+        delete current;
     }
-    return QCoreApplication::installTranslator(translator);
+    if (!found)
+        return false;
+    current = translator.release();
+    return QCoreApplication::installTranslator(current);
 }
 
 } // namespace postwr::translations

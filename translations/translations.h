@@ -7,8 +7,9 @@ class QCoreApplication;
 
 namespace postwr::translations {
 
-// Installs the translation for `locale` ("zh_CN", "cy", …) into `app`;
-// false when there is none (English, the source language, needs none).
+// Makes `locale` ("zh_CN", "cy", …) the language of `app`, replacing the one
+// chosen before (widgets then get a LanguageChange event); false when there
+// is no translation for it (English, the source language, needs none).
 bool install(QCoreApplication &app, const QLocale &locale);
 
 } // namespace postwr::translations
