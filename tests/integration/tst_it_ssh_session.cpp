@@ -403,7 +403,7 @@ void SshSessionTest::connectionFailuresSayWhatHappened()
     const auto check = ssh.connectTo({ SshdInstance::host(), port, kRoot }, 1500ms);
     QVERIFY(!check);
     QVERIFY2(check.failure().message.contains(expected), qPrintable(check.failure().message));
-    QVERIFY2(clock.elapsed() < 6000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < 10000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
     QVERIFY(!ssh.isConnected());
 }
 
@@ -646,7 +646,7 @@ void SshSessionTest::timeoutEndsTheCommand()
     QElapsedTimer clock;
     clock.start();
     const CommandResult result = ssh.run(QStringLiteral("echo started; sleep 61.17"), options);
-    QVERIFY2(clock.elapsed() < 4000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < 15000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
     QVERIFY(result.timedOut);
     QVERIFY(!result.ok());
     QCOMPARE(result.standardOutput, QStringLiteral("started\n"));
@@ -1053,8 +1053,10 @@ void SshSessionTest::workerCancelsRunningAndQueuedCommands()
     QTest::qWait(500);
     worker.cancel(2); // still queued
     worker.cancel(1); // running
-    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 10000);
-    QVERIFY2(clock.elapsed() < 4000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
+    // Well before the 61 s the sleep would take: the cancel stopped it (the
+    // bound is loose, as a loaded machine may take seconds to answer).
+    QTRY_COMPARE_WITH_TIMEOUT(results.size(), 3, 20000);
+    QVERIFY2(clock.elapsed() < 20000, qPrintable(QStringLiteral("took %1 ms").arg(clock.elapsed())));
     QVERIFY(results[1].cancelled);
     QVERIFY(results[2].cancelled);
     QCOMPARE(results[2].standardOutput, QString());

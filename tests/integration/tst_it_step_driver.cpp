@@ -112,7 +112,7 @@ private slots:
         clock.start();
         driver.cancel(8);
         QTRY_VERIFY_WITH_TIMEOUT(finished.has_value(), 10000);
-        QVERIFY(clock.elapsed() < 5000);
+        QVERIFY(clock.elapsed() < 15000); // long before the 59 s sleep ends
         QVERIFY(!finished->ok());
         QVERIFY2(finished->failure().message.contains(QStringLiteral("cancelled")), qPrintable(finished->failure().message));
     }
