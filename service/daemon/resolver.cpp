@@ -385,7 +385,16 @@ Result<std::unique_ptr<Resolver>> Resolver::create(std::vector<DnsServer> server
         return mail::Error{std::string("cannot initialise c-ares: ") + ares_strerror(status)};
     if (timeout < std::chrono::milliseconds(100))
         return mail::Error{"the DNS timeout must be at least 100 ms"};
-    tries = std::clamp(tries, 1, 5);
+    std::unique_ptr<Resolver> resolver(new Resolver(timeout, std::clamp(tries, 1, 5)));
+    if (mail::Status status = resolver->setServers(std::move(servers)); !status)
+        return status.error();
+    return resolver;
+}
+
+Resolver::Resolver(std::chrono::milliseconds timeout, int tries) : m_timeout(timeout), m_tries(tries) {}
+
+Result<std::shared_ptr<const Resolver::Servers>> Resolver::prepare(std::vector<DnsServer> servers) const
+{
     for (const DnsServer &server : servers) {
         IpAddress parsed;
         if (!parseIp(server.address, parsed))
@@ -394,25 +403,38 @@ Result<std::unique_ptr<Resolver>> Resolver::create(std::vector<DnsServer> server
             return mail::Error{"DNS server " + server.address + ": port 0"};
     }
 
-    // Fail at start-up, not at the first delivery, when the settings (or
+    // Fail now, not at the first delivery, when the settings (or
     // resolv.conf) cannot make a channel; count the servers meanwhile.
     Channel probe;
-    if (const int status = openChannel(probe, servers, 1000, tries); status != ARES_SUCCESS)
+    if (const int status = openChannel(probe, servers, 1000, m_tries); status != ARES_SUCCESS)
         return mail::Error{std::string("cannot set up the DNS resolver: ") + ares_strerror(status)};
 
     // c-ares asks each server in turn, and doubles the per-try timeout after
     // each round through them: with n servers, t tries and a first timeout of
     // p, a lookup that never gets an answer takes p * n * (2^t - 1). Choose p
     // so that this is the whole timeout.
-    const long long rounds = (1LL << tries) - 1;
-    const long long perTry = timeout.count() / (rounds * countServers(probe.channel));
-    const int perTryMs = static_cast<int>(std::clamp(perTry, 50LL, 30000LL));
-    return std::unique_ptr<Resolver>(new Resolver(std::move(servers), timeout, tries, perTryMs));
+    const long long rounds = (1LL << m_tries) - 1;
+    const long long perTry = m_timeout.count() / (rounds * countServers(probe.channel));
+    auto prepared = std::make_shared<Servers>();
+    prepared->list = std::move(servers);
+    prepared->perTryMs = static_cast<int>(std::clamp(perTry, 50LL, 30000LL));
+    return std::shared_ptr<const Servers>(std::move(prepared));
 }
 
-Resolver::Resolver(std::vector<DnsServer> servers, std::chrono::milliseconds timeout, int tries, int perTryMs)
-    : m_servers(std::move(servers)), m_timeout(timeout), m_tries(tries), m_perTryMs(perTryMs)
+mail::Status Resolver::setServers(std::vector<DnsServer> servers)
 {
+    Result<std::shared_ptr<const Servers>> prepared = prepare(std::move(servers));
+    if (!prepared)
+        return prepared.error();
+    const std::lock_guard lock(m_mutex);
+    m_servers = std::move(prepared).value();
+    return mail::Ok{};
+}
+
+std::shared_ptr<const Resolver::Servers> Resolver::current() const
+{
+    const std::lock_guard lock(m_mutex);
+    return m_servers;
 }
 
 Resolver::~Resolver() = default;
@@ -423,10 +445,11 @@ DnsResult<std::vector<unsigned char>> Resolver::query(const std::string &name, i
     if (name.empty())
         return failure<std::vector<unsigned char>>(DnsStatus::NoSuchDomain, question + ": empty name");
 
+    const std::shared_ptr<const Servers> servers = current();
     // Declared before the channel: ares_destroy() still calls back into it.
     Query query;
     Channel channel;
-    if (const int status = openChannel(channel, m_servers, m_perTryMs, m_tries); status != ARES_SUCCESS)
+    if (const int status = openChannel(channel, servers->list, servers->perTryMs, m_tries); status != ARES_SUCCESS)
         return failure<std::vector<unsigned char>>(DnsStatus::TemporaryFailure,
                                                    question + ": cannot open a DNS channel: " + ares_strerror(status));
 
@@ -489,12 +512,12 @@ DnsResult<std::vector<unsigned char>> Resolver::query(const std::string &name, i
     if (timedOut)
         return failure<std::vector<unsigned char>>(
             DnsStatus::TemporaryFailure, question + ": no answer within " + std::to_string(m_timeout.count()) + " ms from " +
-                                          describeServers(m_servers));
+                                          describeServers(servers->list));
     if (query.status != ARES_SUCCESS) {
         const DnsStatus status = statusOf(query.status);
         std::string message = question + ": " + explain(query.status);
         if (status == DnsStatus::TemporaryFailure)
-            message += ", asked " + describeServers(m_servers);
+            message += ", asked " + describeServers(servers->list);
         return failure<std::vector<unsigned char>>(status, std::move(message));
     }
     DnsResult<std::vector<unsigned char>> result;

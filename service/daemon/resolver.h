@@ -26,6 +26,7 @@
 #include <chrono>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -91,18 +92,28 @@ public:
     // ip6.arpa; without the trailing dot.
     DnsResult<std::vector<std::string>> ptr(std::string_view ipLiteral) const;
 
-    const std::vector<DnsServer> &servers() const { return m_servers; }
+    // Asks `servers` from the next lookup on (a reload of `[dns] servers`);
+    // lookups under way finish with the servers they started with. On an
+    // error the servers stay as they were.
+    mail::Status setServers(std::vector<DnsServer> servers);
 
 private:
     struct Query;
-    Resolver(std::vector<DnsServer> servers, std::chrono::milliseconds timeout, int tries, int perTryMs);
+    // What one lookup uses; replaced whole by setServers().
+    struct Servers {
+        std::vector<DnsServer> list;
+        int perTryMs = 0;
+    };
+    Resolver(std::chrono::milliseconds timeout, int tries);
+    Result<std::shared_ptr<const Servers>> prepare(std::vector<DnsServer> servers) const;
+    std::shared_ptr<const Servers> current() const;
     // Sends one question and waits for its answer, or a failure, within the timeout.
     DnsResult<std::vector<unsigned char>> query(const std::string &name, int type) const;
 
-    std::vector<DnsServer> m_servers;
     std::chrono::milliseconds m_timeout;
     int m_tries;
-    int m_perTryMs;
+    mutable std::mutex m_mutex;
+    std::shared_ptr<const Servers> m_servers;
 };
 
 } // namespace postwr::daemon

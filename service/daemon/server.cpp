@@ -184,6 +184,13 @@ void Server::reload()
     if (before.smtp != after.smtp || before.submission != after.submission || before.submissions != after.submissions ||
         before.spool != after.spool)
         log::warning("restart_needed", {{"reason", "listen addresses and the spool change only at a restart"}});
+    if (before.dnsServers != after.dnsServers) {
+        std::vector<DnsServer> servers;
+        for (const mail::ListenAddress &server : after.dnsServers)
+            servers.push_back({server.host, server.port});
+        if (mail::Status status = m_resolver->setServers(std::move(servers)); !status)
+            log::warning("dns_unchanged", {{"reason", status.error().message}});
+    }
     m_runtime.set(loaded.runtime);
     log::info("reloaded", {{"domains", std::to_string(loaded.runtime->directory()->domains().size())},
                            {"tls", loaded.runtime->tls ? "yes" : "no"}});
