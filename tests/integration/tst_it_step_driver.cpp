@@ -67,7 +67,7 @@ private slots:
 
     void probeRunsOffTheGuiThread()
     {
-        steps::StepDriver driver(*worker_, plan_, steps::RemoteLayout::user(QStringLiteral("~/postwr"), user_.home()));
+        steps::StepDriver driver(*worker_, plan_);
         QStringList lines;
         bool allOnThisThread = true;
         std::optional<wizard::Status> finished;
@@ -100,7 +100,7 @@ private slots:
 
     void aStepIsCancelled()
     {
-        steps::StepDriver driver(*worker_, plan_, steps::RemoteLayout::user(QStringLiteral("~/postwr"), user_.home()));
+        steps::StepDriver driver(*worker_, plan_);
         bool started = false;
         std::optional<wizard::Status> finished;
         connect(&driver, &steps::StepDriver::output, this,

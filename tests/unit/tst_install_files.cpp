@@ -101,6 +101,20 @@ private slots:
             QString(edited).replace(QStringLiteral("hostname = mail.example.org"), QStringLiteral("hostname = mx.example.org")));
     }
 
+    void desiredConfigAddsThePlansSettings()
+    {
+        Plan plan;
+        plan.hostname = QStringLiteral("mail.example.org");
+        plan.install.settings = { { QStringLiteral("dns.servers"), QStringLiteral("127.0.0.1:5353") },
+            { QStringLiteral("max_message_size"), QStringLiteral("20M") } };
+        const RemoteLayout layout = RemoteLayout::system();
+        const QString text = desiredConfig(QStringLiteral("[dns]\nservers = 192.0.2.1:53\n"), layout, plan);
+        QCOMPARE(configValue(text, QStringLiteral("dns"), QStringLiteral("servers")), QStringLiteral("127.0.0.1:5353"));
+        QCOMPARE(configValue(text, {}, QStringLiteral("max_message_size")), QStringLiteral("20M"));
+        QCOMPARE(text.count(QStringLiteral("[dns]")), 1);
+        QCOMPARE(desiredConfig(text, layout, plan), text);
+    }
+
     void layouts()
     {
         const RemoteLayout user = RemoteLayout::user(QStringLiteral("~/mail/"), QStringLiteral("/home/ann"));

@@ -92,6 +92,23 @@ private slots:
         QCOMPARE(plan->logLines, 20);
     }
 
+    // More postwrd.conf keys: texts, numbers and booleans as postwrd writes them.
+    void settings()
+    {
+        QJsonObject json = validPlan();
+        json = with(json, { QStringLiteral("install"), QStringLiteral("settings") },
+            QJsonObject { { QStringLiteral("dns.servers"), QStringLiteral(" 127.0.0.1:5353 ") },
+                { QStringLiteral("delivery.remote_port"), 2526 }, { QStringLiteral("delivery.allow_loopback"), true },
+                { QStringLiteral("max_message_size"), QStringLiteral("20M") } });
+        const auto plan = parsePlan(toJson(json));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.failure().message));
+        const QMap<QString, QString> expected { { QStringLiteral("dns.servers"), QStringLiteral("127.0.0.1:5353") },
+            { QStringLiteral("delivery.remote_port"), QStringLiteral("2526") },
+            { QStringLiteral("delivery.allow_loopback"), QStringLiteral("yes") },
+            { QStringLiteral("max_message_size"), QStringLiteral("20M") } };
+        QCOMPARE(plan->install.settings, expected);
+    }
+
     // The README points people to it: it must stay valid.
     void examplePlanIsValid()
     {
@@ -202,6 +219,26 @@ private slots:
         row("send-test with an unknown security",
             with(plan, { QStringLiteral("test_mail") }, QJsonObject { { QStringLiteral("security"), QStringLiteral("ssl") } }),
             "test_mail.security: must be \"starttls\" or \"tls\"");
+        row("a setting with a bad name",
+            with(plan, { QStringLiteral("install"), QStringLiteral("settings") },
+                QJsonObject { { QStringLiteral("DNS servers"), QStringLiteral("x") } }),
+            "install.settings.DNS servers: a setting is named \"key\" or \"section.key\"");
+        row("a setting the plan manages",
+            with(plan, { QStringLiteral("install"), QStringLiteral("settings") },
+                QJsonObject { { QStringLiteral("listen.smtp"), QStringLiteral("0.0.0.0:25") } }),
+            "install.settings.listen.smtp: set by the plan's own keys");
+        row("a setting that is a list",
+            with(plan, { QStringLiteral("install"), QStringLiteral("settings") },
+                QJsonObject { { QStringLiteral("dns.servers"), QJsonArray { QStringLiteral("a") } } }),
+            "install.settings.dns.servers: must be a text, a whole number, true or false");
+        row("a setting of two lines",
+            with(plan, { QStringLiteral("install"), QStringLiteral("settings") },
+                QJsonObject { { QStringLiteral("dns.servers"), QStringLiteral("a\nb") } }),
+            "install.settings.dns.servers: must be one line");
+        row("dkim without domains",
+            with(with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("dkim") }), { QStringLiteral("domains") },
+                QJsonValue::Undefined),
+            "domains: missing");
         row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
             "status.log_lines: must be a whole number from 0 to 10000");
     }

@@ -7,6 +7,7 @@
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
+#include <QSignalBlocker>
 #include <QVBoxLayout>
 
 namespace postwr::pages {
@@ -18,14 +19,8 @@ LanguagePage::LanguagePage(QWidget *parent)
     , m_label(new QLabel)
 {
     // Each language in its own name, so that anyone finds theirs.
-    m_languages->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    m_languages->addItem(QStringLiteral("中文（简体）"), QStringLiteral("zh_CN"));
-    m_languages->addItem(QStringLiteral("Cymraeg"), QStringLiteral("cy"));
-    const QString system = QLocale().name();
-    const int index = m_languages->findData(system.startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN")
-            : system.startsWith(QLatin1String("cy"))                               ? QStringLiteral("cy")
-                                                                                   : QStringLiteral("en"));
-    m_languages->setCurrentIndex(index);
+    for (const translations::Language &language : translations::languages())
+        m_languages->addItem(language.name, language.code);
     m_intro->setWordWrap(true);
     m_label->setBuddy(m_languages);
 
@@ -53,6 +48,9 @@ void LanguagePage::changeEvent(QEvent *event)
 
 void LanguagePage::retranslate()
 {
+    // The language may have been chosen from the wizard's Language button.
+    const QSignalBlocker quiet(m_languages);
+    m_languages->setCurrentIndex(m_languages->findData(translations::currentLanguage()));
     setTitle(tr("Welcome"));
     m_intro->setText(tr("Postwr turns your server into your own mail server, step by step. Choose the language "
                         "to use; you can change it later."));

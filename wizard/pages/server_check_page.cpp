@@ -1,10 +1,11 @@
 #include "pages/server_check_page.h"
 
+#include "pages/mark_icon.h"
+
 #include <QEvent>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
-#include <QStyle>
 #include <QVBoxLayout>
 
 namespace postwr::pages {
@@ -44,7 +45,7 @@ void ServerCheckPage::initializePage()
     m_findings->clear();
     m_status->clear();
     m_progress->show();
-    m_driver = std::make_unique<steps::StepDriver>(*m_state.worker, m_state.plan, steps::RemoteLayout::system());
+    m_driver = std::make_unique<steps::StepDriver>(*m_state.worker, m_state.plan);
     m_probe = std::make_shared<steps::ProbeStep>();
     const int run = kFirstRun + ++m_run;
     connect(m_driver.get(), &steps::StepDriver::finished, this, [this, run](int id, const wizard::Status &status) {
@@ -77,14 +78,14 @@ void ServerCheckPage::showFindings(const steps::ProbeStep &probe)
 {
     int problems = 0;
     for (const steps::Finding &finding : probe.findings()) {
-        QStyle::StandardPixmap icon = QStyle::SP_DialogApplyButton;
+        steps::Mark mark = steps::Mark::Good;
         if (finding.level == steps::Finding::Level::Warning)
-            icon = QStyle::SP_MessageBoxWarning;
+            mark = steps::Mark::Warning;
         if (finding.level == steps::Finding::Level::Problem) {
-            icon = QStyle::SP_MessageBoxCritical;
+            mark = steps::Mark::Problem;
             ++problems;
         }
-        auto *item = new QListWidgetItem(style()->standardIcon(icon), finding.text, m_findings);
+        auto *item = new QListWidgetItem(markIcon(style(), mark), finding.text, m_findings);
         item->setData(Qt::UserRole, finding.topic);
         item->setData(Qt::UserRole + 1, int(finding.level));
     }

@@ -1,12 +1,15 @@
 // The setup wizard: a QWizard whose pages share one SSH connection
-// (RemoteWorker, on its own thread) and the plan they fill in. The pages
-// that exist so far: language, connect, server check; the others arrive
-// with their issues.
+// (RemoteWorker, on its own thread) and the plan they fill in: language,
+// connect, server check, domain, install, accounts, forwarding, test mail,
+// done. The TLS certificate, DNS records and backup pages arrive with their
+// issues.
 #pragma once
 
 #include "remote/remote_worker.h"
 #include "steps/plan_file.h"
 
+#include <QMap>
+#include <QPushButton>
 #include <QWizard>
 #include <memory>
 
@@ -16,13 +19,34 @@ namespace postwr::pages {
 struct WizardState {
     std::unique_ptr<remote::RemoteWorker> worker;
     steps::Plan plan;
+    // The accounts on the server, as the accounts page last listed them.
+    QStringList accounts;
+    // Passwords typed or generated in this session, by account, for the
+    // test mail. In memory only, never written anywhere.
+    QMap<QString, QString> accountPasswords;
 };
+
+// How the plan names an account's password for the StepDriver's secrets.
+inline QString accountSecretName(const QString &email)
+{
+    return QStringLiteral("account:") + email;
+}
 
 class SetupWizard : public QWizard {
     Q_OBJECT
 
 public:
-    enum PageId { LanguagePageId, ConnectPageId, ServerCheckPageId };
+    enum PageId {
+        LanguagePageId,
+        ConnectPageId,
+        ServerCheckPageId,
+        DomainPageId,
+        InstallPageId,
+        AccountsPageId,
+        ForwardingPageId,
+        TestMailPageId,
+        DonePageId
+    };
 
     // `knownHostsFile`: the app's own known_hosts.
     explicit SetupWizard(const QString &knownHostsFile, QWidget *parent = nullptr);
@@ -37,6 +61,7 @@ private:
     void retranslate();
 
     WizardState m_state;
+    QPushButton *m_languageButton = nullptr;
 };
 
 } // namespace postwr::pages

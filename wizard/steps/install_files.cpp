@@ -53,6 +53,11 @@ QString desiredConfig(const QString &current, const RemoteLayout &layout, const 
         listenValue(install.listen, install.ports.submission, layout.mode));
     text = setConfigValue(text, QStringLiteral("listen"), QStringLiteral("submissions"),
         listenValue(install.listen, install.ports.submissions, layout.mode));
+    for (auto it = install.settings.begin(); it != install.settings.end(); ++it) {
+        const qsizetype dot = it.key().indexOf(QLatin1Char('.'));
+        text = dot < 0 ? setConfigValue(text, {}, it.key(), it.value())
+                       : setConfigValue(text, it.key().left(dot), it.key().mid(dot + 1), it.value());
+    }
     return text;
 }
 

@@ -1,5 +1,7 @@
 #include "steps/plan_file.h"
 
+#include <QRegularExpression>
+
 #include "mail/address.h"
 #include "steps/server_probe.h"
 
@@ -11,6 +13,17 @@
 #include <optional>
 
 namespace postwr::steps {
+
+bool validDomain(const QString &domain)
+{
+    return mail::isValidDomain(domain.toStdString(), true) && domain.contains(QLatin1Char('.'));
+}
+
+bool validAddress(const QString &address)
+{
+    const mail::Result<mail::Address> parsed = mail::parseAddress(address.toStdString());
+    return parsed.ok() && validDomain(QString::fromStdString(parsed.value().domain));
+}
 
 namespace {
 
@@ -120,17 +133,6 @@ public:
     }
 };
 
-bool validDomain(const QString &domain)
-{
-    return mail::isValidDomain(domain.toStdString(), true) && domain.contains(QLatin1Char('.'));
-}
-
-bool validAddress(const QString &address)
-{
-    const mail::Result<mail::Address> parsed = mail::parseAddress(address.toStdString());
-    return parsed.ok() && validDomain(QString::fromStdString(parsed.value().domain));
-}
-
 bool validEnvironmentName(const QString &name)
 {
     if (name.isEmpty() || name[0].isDigit())
@@ -196,13 +198,48 @@ void readServer(Reader &r, const QJsonObject &root, Plan &plan)
     s.knownHosts = r.string(server, path, QStringLiteral("known_hosts"));
 }
 
+// "settings": {"dns.servers": "127.0.0.1:5353", "max_message_size": 10485760}
+void readSettings(Reader &r, const QJsonObject &install, const QString &installPath, InstallPlan &i)
+{
+    const QString path = installPath + QStringLiteral(".settings");
+    const QJsonObject settings = r.object(install, installPath, QStringLiteral("settings"));
+    static const QRegularExpression keyPattern(QStringLiteral("^([a-z][a-z0-9_]*\\.)?[a-z][a-z0-9_]*$"));
+    static const QStringList managed { QStringLiteral("hostname"), QStringLiteral("spool"), QStringLiteral("maildir") };
+    for (auto it = settings.begin(); it != settings.end(); ++it) {
+        const QString where = path + QLatin1Char('.') + it.key();
+        if (!keyPattern.match(it.key()).hasMatch()) {
+            r.fail(where, PlanFile::tr("a setting is named \"key\" or \"section.key\", in lower case"));
+            continue;
+        }
+        if (managed.contains(it.key()) || it.key().startsWith(QLatin1String("listen."))) {
+            r.fail(where, PlanFile::tr("set by the plan's own keys (hostname, install.listen, install.ports)"));
+            continue;
+        }
+        QString value;
+        if (it->isString())
+            value = it->toString();
+        else if (it->isBool())
+            value = it->toBool() ? QStringLiteral("yes") : QStringLiteral("no");
+        else if (it->isDouble() && it->toDouble() == double(qint64(it->toDouble())))
+            value = QString::number(qint64(it->toDouble()));
+        else {
+            r.fail(where, PlanFile::tr("must be a text, a whole number, true or false"));
+            continue;
+        }
+        if (value.contains(QLatin1Char('\n')) || value.trimmed().isEmpty())
+            r.fail(where, PlanFile::tr("must be one line, not empty"));
+        else
+            i.settings.insert(it.key(), value.trimmed());
+    }
+}
+
 void readInstall(Reader &r, const QJsonObject &root, Plan &plan)
 {
     const QString path = QStringLiteral("install");
     const QJsonObject install = r.object(root, {}, path);
     r.onlyKeys(install, path,
         { QStringLiteral("mode"), QStringLiteral("prefix"), QStringLiteral("listen"), QStringLiteral("ports"),
-            QStringLiteral("stop_conflicting_mta"), QStringLiteral("purge") });
+            QStringLiteral("stop_conflicting_mta"), QStringLiteral("purge"), QStringLiteral("settings") });
     InstallPlan &i = plan.install;
     const QString mode = r.string(install, path, QStringLiteral("mode"), QStringLiteral("system"));
     if (mode == QLatin1String("system"))
@@ -229,6 +266,7 @@ void readInstall(Reader &r, const QJsonObject &root, Plan &plan)
         r.fail(portsPath, PlanFile::tr("a system install uses the standard ports 25, 587 and 465"));
     i.stopConflictingMta = r.boolean(install, path, QStringLiteral("stop_conflicting_mta"));
     i.purge = r.boolean(install, path, QStringLiteral("purge"));
+    readSettings(r, install, path, i);
 }
 
 void readAccounts(Reader &r, const QJsonObject &root, Plan &plan)
@@ -350,8 +388,8 @@ void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
 const QStringList &knownSteps()
 {
     static const QStringList steps { QStringLiteral("probe"), QStringLiteral("enable-ipv6"), QStringLiteral("install"),
-        QStringLiteral("hostname"), QStringLiteral("accounts"), QStringLiteral("forwarding"), QStringLiteral("status"),
-        QStringLiteral("send-test"), QStringLiteral("uninstall") };
+        QStringLiteral("hostname"), QStringLiteral("dkim"), QStringLiteral("accounts"), QStringLiteral("forwarding"),
+        QStringLiteral("status"), QStringLiteral("send-test"), QStringLiteral("uninstall") };
     return steps;
 }
 
@@ -409,7 +447,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
             r.fail(QStringLiteral("domains"), PlanFile::tr("\"%1\" is not a domain like example.org").arg(domain));
         plan.domains << domain.toLower();
     }
-    if (plan.steps.contains(QStringLiteral("install")) && plan.domains.isEmpty())
+    if ((plan.steps.contains(QStringLiteral("install")) || plan.steps.contains(QStringLiteral("dkim"))) && plan.domains.isEmpty())
         r.fail(QStringLiteral("domains"), PlanFile::tr("missing: the domains to receive mail for"));
     readAccounts(r, root, plan);
     readForwarding(r, root, plan);

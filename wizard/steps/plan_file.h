@@ -16,7 +16,7 @@
 //     "host_key": "SHA256:…",            trust this key on first contact
 //     "known_hosts": "PATH"              default: the app's own file
 //   },
-//   "steps": ["probe", "enable-ipv6", "install", "hostname", "accounts",
+//   "steps": ["probe", "enable-ipv6", "install", "hostname", "dkim", "accounts",
 //             "forwarding", "status", "send-test", "uninstall"],   run in this order
 //   "install": {
 //     "mode": "system" | "user",         default "system"
@@ -24,7 +24,8 @@
 //     "listen": "0.0.0.0",               user mode: the address to listen on
 //     "ports": {"smtp": 25, "submission": 587, "submissions": 465},
 //     "stop_conflicting_mta": false,     consent to stop and disable Postfix/Exim
-//     "purge": false                     "uninstall" also removes config, queue and mail
+//     "purge": false,                    "uninstall" also removes config, queue and mail
+//     "settings": {"dns.servers": "127.0.0.1:5353"}   more postwrd.conf keys ("section.key")
 //   },
 //   "probe": {"outbound_check": "gmail-smtp-in.l.google.com:25"},
 //   "hostname": "mail.example.org",      the name the reverse DNS gives
@@ -84,6 +85,8 @@ struct InstallPlan {
     Ports ports;
     bool stopConflictingMta = false;
     bool purge = false;
+    // More postwrd.conf keys: "key" or "section.key" → value.
+    QMap<QString, QString> settings;
 };
 
 struct AccountPlan {
@@ -118,6 +121,11 @@ struct Plan {
     int logLines = 20;
     TestMailPlan testMail;
 };
+
+// A domain name with at least two labels: "example.org".
+bool validDomain(const QString &domain);
+// An address like "me@example.org" (its domain as validDomain()).
+bool validAddress(const QString &address);
 
 // The step names a plan may list, in the order they run.
 const QStringList &knownSteps();

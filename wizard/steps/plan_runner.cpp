@@ -1,6 +1,7 @@
 #include "steps/plan_runner.h"
 
 #include "steps/accounts_step.h"
+#include "steps/dkim_step.h"
 #include "steps/forwarding_step.h"
 #include "steps/hostname_step.h"
 #include "steps/install_step.h"
@@ -27,6 +28,8 @@ std::vector<std::unique_ptr<Step>> stepsOf(const Plan &plan, const QByteArray &b
             steps.push_back(std::make_unique<UninstallStep>());
         else if (name == QLatin1String("hostname"))
             steps.push_back(std::make_unique<HostnameStep>());
+        else if (name == QLatin1String("dkim"))
+            steps.push_back(std::make_unique<DkimStep>());
         else if (name == QLatin1String("accounts"))
             steps.push_back(std::make_unique<AccountsStep>());
         else if (name == QLatin1String("forwarding"))
@@ -109,17 +112,12 @@ wizard::Status PlanRunner::run(const RunnerOutput &output, const std::atomic_boo
     if (!connected)
         return connected;
 
-    RemoteLayout layout = RemoteLayout::system();
-    if (m_plan.install.mode == InstallMode::User) {
-        remote::CommandOptions options;
-        options.timeout = std::chrono::seconds(30);
-        const remote::CommandResult home = ssh.run(QStringLiteral("printf '%s\\n' \"$HOME\""), options, {}, cancel);
-        if (!home.ok() || !home.standardOutput.trimmed().startsWith(QLatin1Char('/')))
-            return wizard::Failure { tr("Cannot find the home directory of %1 on the server.").arg(m_plan.server.target.user) };
-        layout = RemoteLayout::user(m_plan.install.prefix, home.standardOutput.trimmed());
-    }
+    auto layout = layoutFor(ssh, m_plan, cancel);
+    if (!layout)
+        return layout.failure();
 
-    StepContext context { ssh, m_plan, layout, output.log, output.output, output.reveal, output.secret, cancel };
+    const auto check = [&output](Mark mark, const QString &text) { output.log(markTag(mark) + QLatin1Char(' ') + text); };
+    StepContext context { ssh, m_plan, *layout, output.log, check, output.output, output.reveal, output.secret, cancel };
     std::vector<std::unique_ptr<Step>> steps = stepsOf(m_plan, m_binary);
     for (std::size_t i = 0; i < steps.size(); ++i) {
         Step &step = *steps[i];

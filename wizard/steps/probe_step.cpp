@@ -29,10 +29,10 @@ Status ProbeStep::run(StepContext &context)
     m_report = *report;
     m_findings = adviceFor(m_report, { plan.install.mode, plan.install.ports, plan.hostname });
     for (const Finding &finding : m_findings) {
-        const QString mark = finding.level == Finding::Level::Good ? tr("[good]")
-            : finding.level == Finding::Level::Warning             ? tr("[warning]")
-                                                                   : tr("[problem]");
-        context.log(mark + QLatin1Char(' ') + finding.text);
+        const Mark mark = finding.level == Finding::Level::Good ? Mark::Good
+            : finding.level == Finding::Level::Warning          ? Mark::Warning
+                                                                : Mark::Problem;
+        context.check(mark, finding.text);
     }
     return wizard::Done {};
 }

@@ -46,4 +46,29 @@ wizard::Result<remote::CommandResult> query(
     return execute(context, what, command, asRoot, input, std::chrono::minutes(1), false);
 }
 
+QString markTag(Mark mark)
+{
+    switch (mark) {
+    case Mark::Good:
+        return Steps::tr("[good]");
+    case Mark::Warning:
+        return Steps::tr("[warning]");
+    case Mark::Problem:
+        break;
+    }
+    return Steps::tr("[problem]");
+}
+
+wizard::Result<RemoteLayout> layoutFor(remote::SshSession &ssh, const Plan &plan, const std::atomic_bool *cancel)
+{
+    if (plan.install.mode != InstallMode::User)
+        return RemoteLayout::system();
+    remote::CommandOptions options;
+    options.timeout = std::chrono::seconds(30);
+    const remote::CommandResult home = ssh.run(QStringLiteral("printf '%s\\n' \"$HOME\""), options, {}, cancel);
+    if (!home.ok() || !home.standardOutput.trimmed().startsWith(QLatin1Char('/')))
+        return wizard::Failure { Steps::tr("Cannot find the home directory of %1 on the server.").arg(plan.server.target.user) };
+    return RemoteLayout::user(plan.install.prefix, home.standardOutput.trimmed());
+}
+
 } // namespace postwr::steps

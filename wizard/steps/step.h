@@ -25,12 +25,21 @@ namespace postwr::steps {
 // member of `wizard` and would file the strings of f under a wrong context.
 using Status = wizard::Status;
 
+// How a checked thing stands: a page shows it as an icon, the headless
+// mode as a tag.
+enum class Mark { Good, Warning, Problem };
+
+// "[good]", "[warning]", "[problem]", translated.
+QString markTag(Mark mark);
+
 struct StepContext {
     remote::SshSession &ssh;
     const Plan &plan;
     RemoteLayout layout;
     // A line for the user: what the step is doing, or found.
     std::function<void(const QString &)> log;
+    // A line of a checklist: what was found, and how it stands.
+    std::function<void(Mark, const QString &)> check;
     // A line of a remote command's output.
     remote::LineHandler output;
     // A secret the user must see once (a generated password): shown, never logged.
@@ -66,6 +75,10 @@ wizard::Result<remote::CommandResult> runCommand(StepContext &context, const QSt
 // user: nothing is streamed.
 wizard::Result<remote::CommandResult> query(StepContext &context, const QString &what,
     const QString &command, bool asRoot = false, const QByteArray &input = {});
+
+// Where postwrd lives for `plan`: the system layout, or in user mode the
+// plan's prefix under the login user's home (asked of the server).
+wizard::Result<RemoteLayout> layoutFor(remote::SshSession &ssh, const Plan &plan, const std::atomic_bool *cancel = nullptr);
 
 class Steps {
     Q_DECLARE_TR_FUNCTIONS(postwr::steps::Steps)

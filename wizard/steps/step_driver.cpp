@@ -6,11 +6,10 @@
 
 namespace postwr::steps {
 
-StepDriver::StepDriver(remote::RemoteWorker &worker, Plan plan, RemoteLayout layout, QObject *parent)
+StepDriver::StepDriver(remote::RemoteWorker &worker, Plan plan, QObject *parent)
     : QObject(parent)
     , m_worker(worker)
     , m_plan(std::make_shared<const Plan>(std::move(plan)))
-    , m_layout(std::move(layout))
 {
 }
 
@@ -34,14 +33,28 @@ StepDriver::ToCaller callerOf(StepDriver *driver)
 
 } // namespace
 
-void StepDriver::start(int id, std::shared_ptr<Step> step, Body body)
+void StepDriver::start(int id, std::shared_ptr<Step> step, bool planOnly, Body body)
 {
     const auto toCaller = callerOf(this);
     m_worker.runJob(id,
-        [plan = m_plan, layout = m_layout, secrets = m_secrets, step, body, toCaller, id](
+        [plan = m_plan, secrets = m_secrets, step, planOnly, body, toCaller, id](
             remote::SshSession &session, const std::atomic_bool *cancel) {
-            StepContext context { session, *plan, layout,
+            const auto layout = layoutFor(session, *plan, cancel);
+            if (!layout) {
+                const wizard::Failure failure = layout.failure();
+                toCaller([id, failure, planOnly](StepDriver &d) {
+                    if (planOnly)
+                        emit d.planned(id, failure);
+                    else
+                        emit d.finished(id, failure);
+                });
+                return;
+            }
+            StepContext context { session, *plan, *layout,
                 [toCaller, id](const QString &line) { toCaller([id, line](StepDriver &d) { emit d.log(id, line); }); },
+                [toCaller, id](Mark mark, const QString &text) {
+                    toCaller([id, mark, text](StepDriver &d) { emit d.checked(id, mark, text); });
+                },
                 [toCaller, id](remote::Stream stream, const QString &line) {
                     toCaller([id, stream, line](StepDriver &d) { emit d.output(id, stream, line); });
                 },
@@ -55,7 +68,7 @@ void StepDriver::start(int id, std::shared_ptr<Step> step, Body body)
 
 void StepDriver::plan(int id, std::shared_ptr<Step> step)
 {
-    start(id, std::move(step), [id](Step &s, StepContext &context, const ToCaller &toCaller) {
+    start(id, std::move(step), true, [id](Step &s, StepContext &context, const ToCaller &toCaller) {
         const wizard::Result<QStringList> changes = s.plan(context);
         toCaller([id, changes](StepDriver &d) { emit d.planned(id, changes); });
     });
@@ -63,7 +76,7 @@ void StepDriver::plan(int id, std::shared_ptr<Step> step)
 
 void StepDriver::run(int id, std::shared_ptr<Step> step)
 {
-    start(id, std::move(step), [id](Step &s, StepContext &context, const ToCaller &toCaller) {
+    start(id, std::move(step), false, [id](Step &s, StepContext &context, const ToCaller &toCaller) {
         const wizard::Status status = s.run(context);
         toCaller([id, status](StepDriver &d) { emit d.finished(id, status); });
     });

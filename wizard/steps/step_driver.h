@@ -4,7 +4,7 @@
 // page shows them live and the window never blocks. The ids are the
 // caller's, to tell runs apart and to cancel one.
 //
-//   StepDriver driver(worker, plan, layout);
+//   StepDriver driver(worker, plan);
 //   connect(&driver, &StepDriver::log, page, &InstallPage::appendLine);
 //   driver.run(1, std::make_shared<InstallStep>(payload::postwrdBinary()));
 //   driver.cancel(1);
@@ -26,7 +26,8 @@ class StepDriver : public QObject {
 public:
     using ToCaller = std::function<void(std::function<void(StepDriver &)>)>;
 
-    StepDriver(remote::RemoteWorker &worker, Plan plan, RemoteLayout layout, QObject *parent = nullptr);
+    // The layout is the plan's (layoutFor()), found on the server for each run.
+    StepDriver(remote::RemoteWorker &worker, Plan plan, QObject *parent = nullptr);
 
     // Called on the session's thread: must be thread-safe (the pages keep
     // the passwords the user typed, or read them from the keyring).
@@ -38,6 +39,7 @@ public:
 
 signals:
     void log(int id, const QString &line);
+    void checked(int id, postwr::steps::Mark mark, const QString &text);
     void output(int id, postwr::remote::Stream stream, const QString &line);
     void revealed(int id, const QString &label, const QString &secret);
     void planned(int id, const postwr::wizard::Result<QStringList> &changes);
@@ -46,11 +48,11 @@ signals:
 private:
     // Runs `body` with a context on the session's thread.
     using Body = std::function<void(Step &, StepContext &, const ToCaller &)>;
-    void start(int id, std::shared_ptr<Step> step, Body body);
+    // `planOnly`: a failure to find the layout is reported as planned(), else finished().
+    void start(int id, std::shared_ptr<Step> step, bool planOnly, Body body);
 
     remote::RemoteWorker &m_worker;
     std::shared_ptr<const Plan> m_plan;
-    RemoteLayout m_layout;
     std::function<QString(const QString &)> m_secrets;
 };
 

@@ -34,18 +34,19 @@ wizard::Result<QStringList> logLinesOf(StepContext &context, const QString &queu
 void reportSending(StepContext &context, const mailtest::SendTrail &trail, const mailtest::SenderSettings &settings)
 {
     if (trail.connected)
-        context.log(TestMailStep::tr("[good] Connected to %1 (%2), port %3.").arg(settings.host, trail.peerAddress).arg(trail.port));
+        context.check(Mark::Good, TestMailStep::tr("Connected to %1 (%2), port %3.").arg(settings.host, trail.peerAddress).arg(trail.port));
     if (trail.tls)
-        context.log((trail.certificatePinned
-                ? TestMailStep::tr("[good] %1 (%2); the certificate for %3, valid until %4, is the self-signed one "
+        context.check(Mark::Good,
+            (trail.certificatePinned
+                ? TestMailStep::tr("%1 (%2); the certificate for %3, valid until %4, is the self-signed one "
                                    "Postwr made (trusted by its fingerprint until the certificate step).")
-                : TestMailStep::tr("[good] %1 (%2); the certificate for %3 is valid until %4."))
+                : TestMailStep::tr("%1 (%2); the certificate for %3 is valid until %4."))
                         .arg(trail.tlsProtocol, trail.cipher, trail.certificateSubject,
                             QLocale().toString(trail.certificateExpiry.date(), QLocale::ShortFormat)));
     if (trail.authenticated)
-        context.log(TestMailStep::tr("[good] Logged in as %1.").arg(settings.username));
+        context.check(Mark::Good, TestMailStep::tr("Logged in as %1.").arg(settings.username));
     if (trail.accepted)
-        context.log(TestMailStep::tr("[good] The server took the message: queue id %1.").arg(trail.queueId));
+        context.check(Mark::Good, TestMailStep::tr("The server took the message: queue id %1.").arg(trail.queueId));
 }
 
 // The reflector's verdicts, one line per check and address.
@@ -54,21 +55,21 @@ Status reportReflection(StepContext &context, const DeliveryReport &report)
     bool passed = !report.reflected.isEmpty();
     for (const mailtest::ReflectorVerdict &v : report.reflected) {
         if (v.address == QLatin1String("none")) {
-            context.log(TestMailStep::tr("[problem] The server's check could not run: %1. Give the mail host name an "
+            context.check(Mark::Problem, TestMailStep::tr("The server's check could not run: %1. Give the mail host name an "
                                          "A record (the DNS step).")
                             .arg(v.reason));
             passed = false;
             continue;
         }
         passed = passed && v.passed();
-        const auto mark = [](bool good) { return good ? TestMailStep::tr("[good]") : TestMailStep::tr("[problem]"); };
+        const auto mark = [](bool good) { return good ? Mark::Good : Mark::Problem; };
         const auto detail = [](const QString &reason) { return reason.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(reason); };
-        context.log(mark(v.spf == QLatin1String("pass")) + QLatin1Char(' ')
-            + TestMailStep::tr("SPF for mail from %1: %2%3").arg(v.address, v.spf, detail(v.spfReason)));
-        context.log(mark(v.dkim.startsWith(QLatin1String("pass")) && !v.dkim.contains(QLatin1String(",fail")))
-            + QLatin1Char(' ') + TestMailStep::tr("DKIM: %1%2").arg(v.dkim, detail(v.dkimReason)));
-        context.log(mark(v.dmarc.startsWith(QLatin1String("pass"))) + QLatin1Char(' ')
-            + TestMailStep::tr("DMARC: %1%2").arg(v.dmarc, detail(v.dmarcReason)));
+        context.check(mark(v.spf == QLatin1String("pass")),
+            TestMailStep::tr("SPF for mail from %1: %2%3").arg(v.address, v.spf, detail(v.spfReason)));
+        context.check(mark(v.dkim.startsWith(QLatin1String("pass")) && !v.dkim.contains(QLatin1String(",fail"))),
+            TestMailStep::tr("DKIM: %1%2").arg(v.dkim, detail(v.dkimReason)));
+        context.check(mark(v.dmarc.startsWith(QLatin1String("pass"))),
+            TestMailStep::tr("DMARC: %1%2").arg(v.dmarc, detail(v.dmarcReason)));
     }
     if (!passed)
         return wizard::Failure { TestMailStep::tr("The server's own check failed: receivers would not trust this "
@@ -99,19 +100,19 @@ Status reportDelivery(StepContext &context, const QString &queueId, bool reflect
         QThread::msleep(500);
     }
     if (report.signatures.isEmpty())
-        context.log(TestMailStep::tr("[problem] The message was not signed with DKIM: make a key for the sender's "
+        context.check(Mark::Problem, TestMailStep::tr("The message was not signed with DKIM: make a key for the sender's "
                                      "domain (the DKIM step) and publish its record."));
     for (const mailtest::DkimSignature &signature : report.signatures)
-        context.log(TestMailStep::tr("[good] Signed with DKIM: %1, selector %2, domain %3.")
+        context.check(Mark::Good, TestMailStep::tr("Signed with DKIM: %1, selector %2, domain %3.")
                         .arg(signature.algorithm, signature.selector, signature.domain));
     if (reflector && !report.reflected.isEmpty())
         return reportReflection(context, report);
     switch (report.state) {
     case DeliveryReport::State::Delivered:
         if (report.ip.isEmpty())
-            context.log(TestMailStep::tr("[good] Delivered to the mailbox of %1 on this server.").arg(report.recipient));
+            context.check(Mark::Good, TestMailStep::tr("Delivered to the mailbox of %1 on this server.").arg(report.recipient));
         else
-            context.log(TestMailStep::tr("[good] Delivered to %1 at %2 (%3, over %4): %5")
+            context.check(Mark::Good, TestMailStep::tr("Delivered to %1 at %2 (%3, over %4): %5")
                             .arg(report.recipient, report.mx, report.ip,
                                 report.tls == QLatin1String("plaintext") ? TestMailStep::tr("no encryption") : report.tls,
                                 report.reply));

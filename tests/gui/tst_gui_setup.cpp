@@ -1,0 +1,361 @@
+// The whole wizard, page by page, clicked like a person would, against a
+// real OpenSSH server on loopback (a test user stands in for the VPS),
+// dnsmasq for DNS and an aiosmtpd receiver standing in for Gmail. postwrd
+// is installed in user mode with ports picked now. On the way: a wrong
+// password, a bad domain, a cancelled install, a too short password, a bad
+// forwarding address; at the end a test message that arrives DKIM-signed.
+
+#include "pages/setup_wizard.h"
+#include "support/dnsmasq_instance.h"
+#include "support/process_runner.h"
+#include "support/smtp_receiver.h"
+#include "support/sshd_instance.h"
+#include "translations.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace postwr;
+
+namespace {
+
+quint16 freePort()
+{
+    QTcpServer server;
+    return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
+}
+
+QStringList itemTexts(const QListWidget *list)
+{
+    QStringList texts;
+    for (int i = 0; list && i < list->count(); ++i)
+        texts << list->item(i)->text();
+    return texts;
+}
+
+} // namespace
+
+class WizardSetupTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(TestUser::runningAsRoot(&error), qPrintable(error));
+        QVERIFY(dir_.isValid());
+        key_ = dir_.filePath(QStringLiteral("key"));
+        QVERIFY2(generateSshKey(key_, QStringLiteral("ed25519"), {}, &error), qPrintable(error));
+        QVERIFY2(sshd_.authorizeKey(key_ + QStringLiteral(".pub")), qPrintable(sshd_.errorString()));
+        sshd_.setPasswordAuthentication(true);
+        QVERIFY2(user_.create(&error), qPrintable(error));
+        QVERIFY2(sshd_.start(), qPrintable(sshd_.errorString()));
+
+        dns_.addMx(QStringLiteral("gmail.test"), QStringLiteral("mx.gmail.test"), 10);
+        dns_.addHost(QStringLiteral("mx.gmail.test"), { QStringLiteral("127.0.0.1") });
+        QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
+        QVERIFY2(receiver_.start(), qPrintable(receiver_.errorString()));
+        translations::install(*QApplication::instance(), QLocale(QLocale::English));
+    }
+
+    void cleanupTestCase()
+    {
+        // The postwrd the wizard started must go before userdel.
+        runProcess({ QStringLiteral("pkill"), { QStringLiteral("-KILL"), QStringLiteral("-u"), user_.name() }, {},
+            10000, QProcessEnvironment::systemEnvironment(), {} });
+    }
+
+    void everyPageToADeliveredTestMail()
+    {
+        pages::SetupWizard wizard(dir_.filePath(QStringLiteral("known_hosts")));
+        // The server profile of a test machine: user mode on loopback,
+        // delivery to the receiver through dnsmasq.
+        steps::InstallPlan &install = wizard.state().plan.install;
+        install.mode = steps::InstallMode::User;
+        install.listen = QStringLiteral("127.0.0.1");
+        install.ports = { freePort(), freePort(), freePort() };
+        install.settings = { { QStringLiteral("dns.servers"), dns_.serverSpec() },
+            { QStringLiteral("delivery.remote_port"), QString::number(receiver_.port()) },
+            { QStringLiteral("delivery.allow_loopback"), QStringLiteral("yes") },
+            { QStringLiteral("delivery.retry_initial"), QStringLiteral("1s") } };
+        wizard.state().plan.outboundCheck = QStringLiteral("127.0.0.1:%1").arg(receiver_.port());
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QAbstractButton *next = wizard.button(QWizard::NextButton);
+        wizard.next();
+
+        connectWithWrongPasswordThenKey(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::ServerCheckPageId));
+        auto *findings = wizard.currentPage()->findChild<QListWidget *>(QStringLiteral("findings"));
+        QVERIFY(findings);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        chooseDomain(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        cancelThenInstall(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        addAccounts(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        forwardToGmail(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        sendTestMail(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        QTRY_VERIFY(next->isEnabled());
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::DonePageId));
+        auto *summary = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("summary"));
+        QVERIFY(summary);
+        QVERIFY2(summary->text().contains(QStringLiteral("me@gui.test")), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QStringLiteral("goes to me@gmail.test")), qPrintable(summary->text()));
+        QVERIFY2(summary->text().contains(QStringLiteral("delivered")), qPrintable(summary->text()));
+        QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
+    }
+
+private:
+    void connectWithWrongPasswordThenKey(pages::SetupWizard &wizard, QAbstractButton *next)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::ConnectPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *host = page->findChild<QLineEdit *>(QStringLiteral("host"));
+        auto *port = page->findChild<QSpinBox *>(QStringLiteral("port"));
+        auto *user = page->findChild<QLineEdit *>(QStringLiteral("user"));
+        auto *method = page->findChild<QComboBox *>(QStringLiteral("method"));
+        auto *keyFile = page->findChild<QLineEdit *>(QStringLiteral("keyFile"));
+        auto *secret = page->findChild<QLineEdit *>(QStringLiteral("secret"));
+        auto *connectButton = page->findChild<QPushButton *>(QStringLiteral("connect"));
+        auto *status = page->findChild<QLabel *>(QStringLiteral("status"));
+        QVERIFY(host && port && user && method && keyFile && secret && connectButton && status);
+        QTest::keyClicks(host, SshdInstance::host());
+        port->setValue(sshd_.port());
+        user->clear();
+        QTest::keyClicks(user, user_.name());
+
+        // A wrong password: refused, said on the page, Next stays off.
+        method->setCurrentIndex(2);
+        QTest::keyClicks(secret, QStringLiteral("not-the-password"));
+        trustNextHostKey();
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(connectButton->isEnabled() && !status->text().contains(QStringLiteral("…")), 30000);
+        QVERIFY2(!next->isEnabled(), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(QStringLiteral("password"), Qt::CaseInsensitive), qPrintable(status->text()));
+
+        method->setCurrentIndex(1);
+        secret->clear();
+        keyFile->clear();
+        QTest::keyClicks(keyFile, key_);
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+    }
+
+    void chooseDomain(pages::SetupWizard &wizard, QAbstractButton *next)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::DomainPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *domain = page->findChild<QLineEdit *>(QStringLiteral("domain"));
+        auto *hostname = page->findChild<QLineEdit *>(QStringLiteral("hostname"));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("domainProblem"));
+        QVERIFY(domain && hostname && problem);
+        QTest::keyClicks(domain, QStringLiteral("me@gui.test"));
+        QVERIFY(!next->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("after the @")), qPrintable(problem->text()));
+        domain->clear();
+        QTest::keyClicks(domain, QStringLiteral("gui test"));
+        QVERIFY(!next->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("not a domain name")), qPrintable(problem->text()));
+        domain->selectAll();
+        QTest::keyClicks(domain, QStringLiteral("gui.test"));
+        QCOMPARE(hostname->text(), QStringLiteral("mail.gui.test"));
+        QVERIFY(problem->text().isEmpty());
+        QVERIFY(next->isEnabled());
+    }
+
+    void cancelThenInstall(pages::SetupWizard &wizard, QAbstractButton *next)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::InstallPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *changes = page->findChild<QListWidget *>(QStringLiteral("changes"));
+        auto *install = page->findChild<QPushButton *>(QStringLiteral("install"));
+        auto *cancel = page->findChild<QPushButton *>(QStringLiteral("cancel"));
+        auto *current = page->findChild<QLabel *>(QStringLiteral("current"));
+        auto *log = page->findChild<QPlainTextEdit *>(QStringLiteral("log"));
+        QVERIFY(changes && install && cancel && current && log);
+        QTRY_VERIFY_WITH_TIMEOUT(install->isEnabled() && changes->count() > 0, 30000);
+        QVERIFY2(itemTexts(changes).join(QLatin1Char('\n')).contains(QStringLiteral("postwrd")),
+            qPrintable(itemTexts(changes).join(QLatin1Char('\n'))));
+
+        QTest::mouseClick(install, Qt::LeftButton);
+        QVERIFY(cancel->isEnabled());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(current->text().startsWith(QStringLiteral("Cancelled")), 60000);
+        QVERIFY(!next->isEnabled());
+        QVERIFY(install->isEnabled());
+
+        QTest::mouseClick(install, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!cancel->isEnabled(), 180000);
+        QVERIFY2(current->text() == QStringLiteral("Done."), qPrintable(current->text() + log->toPlainText().right(3000)));
+        QVERIFY(next->isEnabled());
+        QVERIFY2(log->toPlainText().contains(QStringLiteral("_domainkey.gui.test")), qPrintable(log->toPlainText().right(3000)));
+    }
+
+    void addAccounts(pages::SetupWizard &wizard, QAbstractButton *next)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::AccountsPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *accounts = page->findChild<QListWidget *>(QStringLiteral("accounts"));
+        auto *email = page->findChild<QLineEdit *>(QStringLiteral("email"));
+        auto *password = page->findChild<QLineEdit *>(QStringLiteral("password"));
+        auto *generate = page->findChild<QCheckBox *>(QStringLiteral("generate"));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("problem"));
+        auto *add = page->findChild<QPushButton *>(QStringLiteral("add"));
+        auto *generated = page->findChild<QLineEdit *>(QStringLiteral("generatedPassword"));
+        QVERIFY(accounts && email && password && generate && problem && add && generated);
+        QCOMPARE(email->text(), QStringLiteral("me@gui.test"));
+        // The list comes from the server: empty on a new install, and no account, no Next.
+        QTRY_VERIFY_WITH_TIMEOUT(!page->findChild<QPushButton *>(QStringLiteral("cancel"))->isEnabled(), 30000);
+        QCOMPARE(accounts->count(), 0);
+        QVERIFY(!next->isEnabled());
+
+        QTest::keyClicks(password, QStringLiteral("short"));
+        QVERIFY(!add->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("at least 8")), qPrintable(problem->text()));
+        password->clear();
+        QTest::keyClicks(password, password_);
+        QVERIFY(add->isEnabled());
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(itemTexts(accounts).contains(QStringLiteral("me@gui.test")), 30000);
+        QTRY_VERIFY(next->isEnabled());
+
+        email->clear();
+        QTest::keyClicks(email, QStringLiteral("shop@gui.test"));
+        generate->setChecked(true);
+        QTest::mouseClick(add, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(itemTexts(accounts).contains(QStringLiteral("shop@gui.test")), 30000);
+        QVERIFY(generated->isVisible());
+        QVERIFY2(generated->text().size() >= 16, "a generated password is long");
+        QTRY_VERIFY(next->isEnabled());
+    }
+
+    void forwardToGmail(pages::SetupWizard &wizard, QAbstractButton *next)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::ForwardingPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *target = page->findChild<QLineEdit *>(QStringLiteral("target"));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("problem"));
+        auto *save = page->findChild<QPushButton *>(QStringLiteral("save"));
+        QVERIFY(target && problem && save);
+        QTest::keyClicks(target, QStringLiteral("me@gui.test"));
+        QVERIFY(!save->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("come back here")), qPrintable(problem->text()));
+        target->clear();
+        QTest::keyClicks(target, QStringLiteral("me@gmail.test"));
+        QVERIFY(!next->isEnabled());
+        QTest::mouseClick(save, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+        QVERIFY2(problem->text().contains(QStringLiteral("goes to me@gmail.test")), qPrintable(problem->text()));
+        const QByteArray aliases = readFile(user_.home() + QStringLiteral("/postwr/etc/domains/gui.test/aliases"));
+        QVERIFY2(aliases.contains("*: me@gmail.test"), aliases.constData());
+    }
+
+    void sendTestMail(pages::SetupWizard &wizard)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::TestMailPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *from = page->findChild<QComboBox *>(QStringLiteral("from"));
+        auto *password = page->findChild<QLineEdit *>(QStringLiteral("password"));
+        auto *to = page->findChild<QLineEdit *>(QStringLiteral("to"));
+        auto *send = page->findChild<QPushButton *>(QStringLiteral("send"));
+        auto *checks = page->findChild<QListWidget *>(QStringLiteral("checks"));
+        auto *current = page->findChild<QLabel *>(QStringLiteral("current"));
+        auto *server = page->findChild<QLineEdit *>(QStringLiteral("sendAsValue0"));
+        auto *port = page->findChild<QLineEdit *>(QStringLiteral("sendAsValue1"));
+        QVERIFY(from && password && to && send && checks && current && server && port);
+        // What the earlier pages know is filled in: the account, its password, the forwarding address.
+        from->setCurrentText(QStringLiteral("me@gui.test"));
+        QCOMPARE(password->text(), password_);
+        QCOMPARE(to->text(), QStringLiteral("me@gmail.test"));
+        QCOMPARE(server->text(), QStringLiteral("mail.gui.test"));
+        QCOMPARE(port->text(), QString::number(wizard.state().plan.install.ports.submission));
+
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(send->isEnabled(), 120000);
+        const QString report = itemTexts(checks).join(QLatin1Char('\n'));
+        QVERIFY2(current->text() == QStringLiteral("Done."), qPrintable(current->text() + QLatin1Char('\n') + report));
+        for (const QString &stage : { QStringLiteral("Connected to"), QStringLiteral("Logged in as me@gui.test"),
+                 QStringLiteral("queue id"), QStringLiteral("Signed with DKIM"), QStringLiteral("Delivered to me@gmail.test") })
+            QVERIFY2(report.contains(stage), qPrintable(report));
+        for (int i = 0; i < checks->count(); ++i)
+            QVERIFY(!checks->item(i)->icon().isNull());
+
+        const QList<ReceivedMessage> received = receiver_.messagesTo(QStringLiteral("me@gmail.test"));
+        QCOMPARE(received.size(), 1);
+        QVERIFY2(received.first().content.contains("DKIM-Signature:"), received.first().content.left(2000).constData());
+        QVERIFY2(received.first().content.contains("d=gui.test"), received.first().content.left(2000).constData());
+    }
+
+    // Trusts the host key when the question comes (the first connection).
+    void trustNextHostKey()
+    {
+        auto *timer = new QTimer(this);
+        timer->setInterval(50);
+        int tries = 0;
+        connect(timer, &QTimer::timeout, this, [timer, tries]() mutable {
+            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+            if (box)
+                QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
+            if (box || ++tries > 600) {
+                timer->stop();
+                timer->deleteLater();
+            }
+        });
+        timer->start();
+    }
+
+    static QByteArray readFile(const QString &path)
+    {
+        QFile file(path);
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }
+
+    QTemporaryDir dir_;
+    QString key_;
+    const QString password_ = QStringLiteral("correct-horse-battery");
+    SshdInstance sshd_;
+    TestUser user_;
+    DnsmasqInstance dns_;
+    SmtpReceiver receiver_;
+};
+
+QTEST_MAIN(WizardSetupTest)
+#include "tst_gui_setup.moc"

@@ -1,0 +1,60 @@
+#include "pages/done_page.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace postwr::pages {
+
+DonePage::DonePage(WizardState &state, std::function<QString()> testOutcome, QWidget *parent)
+    : QWizardPage(parent)
+    , m_state(state)
+    , m_testOutcome(std::move(testOutcome))
+    , m_summary(new QLabel)
+{
+    m_summary->setObjectName(QStringLiteral("summary"));
+    m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addStretch();
+    setFinalPage(true);
+    retranslate();
+}
+
+void DonePage::initializePage()
+{
+    retranslate();
+}
+
+void DonePage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void DonePage::retranslate()
+{
+    setTitle(tr("Your mail server is ready"));
+    const steps::Plan &plan = m_state.plan;
+    const QString domain = plan.domains.value(0);
+    QStringList lines;
+    lines << tr("Server: %1, mail host name %2.").arg(plan.server.target.host, plan.hostname);
+    lines << tr("Domain: %1, with mail signed by DKIM.").arg(domain);
+    lines << tr("Accounts: %1.").arg(m_state.accounts.isEmpty() ? tr("none") : m_state.accounts.join(QStringLiteral(", ")));
+    const QList<steps::AliasPlan> aliases = plan.forwarding.value(domain);
+    lines << (aliases.isEmpty() ? tr("Forwarding: none; mail stays on the server.")
+                                : tr("Forwarding: everything for @%1 goes to %2.").arg(domain, aliases.first().targets.join(QStringLiteral(", "))));
+    const QString outcome = m_testOutcome ? m_testOutcome() : QString();
+    lines << (outcome.isEmpty() ? tr("Test message: not sent.") : tr("Test message: %1").arg(outcome));
+    lines << QString();
+    lines << tr("Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the "
+                "reverse DNS of the server's addresses are published; `postwrd dns records %1` on the server "
+                "prints them.")
+                 .arg(domain);
+    m_summary->setText(lines.join(QLatin1Char('\n')));
+}
+
+} // namespace postwr::pages

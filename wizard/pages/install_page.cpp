@@ -1,0 +1,108 @@
+#include "pages/install_page.h"
+
+#include "pages/step_run_view.h"
+#include "payload/payload.h"
+#include "steps/dkim_step.h"
+#include "steps/install_step.h"
+
+#include <QEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace postwr::pages {
+
+InstallPage::InstallPage(WizardState &state, QWidget *parent)
+    : QWizardPage(parent)
+    , m_state(state)
+    , m_intro(new QLabel)
+    , m_changesLabel(new QLabel)
+    , m_changes(new QListWidget)
+    , m_install(new QPushButton)
+    , m_run(new StepRunView(state))
+{
+    m_intro->setWordWrap(true);
+    m_changesLabel->setWordWrap(true);
+    m_changes->setObjectName(QStringLiteral("changes"));
+    m_changes->setWordWrap(true);
+    m_install->setObjectName(QStringLiteral("install"));
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_intro);
+    layout->addWidget(m_changesLabel);
+    layout->addWidget(m_changes);
+    layout->addWidget(m_install, 0, Qt::AlignLeft);
+    layout->addWidget(m_run, 2);
+    connect(m_install, &QPushButton::clicked, this, &InstallPage::install);
+    connect(m_run, &StepRunView::finished, this, [this](const wizard::Status &status) {
+        m_installed = status.ok();
+        m_install->setEnabled(true);
+        m_install->setText(m_installed ? tr("&Run again") : tr("&Try again"));
+        emit completeChanged();
+    });
+    retranslate();
+}
+
+void InstallPage::initializePage()
+{
+    m_installed = false;
+    m_changes->clear();
+    m_changesLabel->setText(tr("Looking at what is there already…"));
+    m_install->setEnabled(false);
+    m_planner = std::make_unique<steps::StepDriver>(*m_state.worker, m_state.plan);
+    const int id = ++m_planId;
+    connect(m_planner.get(), &steps::StepDriver::planned, this,
+        [this, id](int planId, const wizard::Result<QStringList> &changes) {
+            if (planId != id)
+                return;
+            m_install->setEnabled(true);
+            if (!changes) {
+                m_changesLabel->setText(changes.failure().message);
+                return;
+            }
+            m_changesLabel->setText(changes->isEmpty() ? tr("postwrd is installed and up to date; installing again "
+                                                            "changes nothing.")
+                                                       : tr("Installing will:"));
+            m_changes->addItems(*changes);
+        });
+    m_planner->plan(id, std::make_shared<steps::InstallStep>(payload::postwrdBinary()));
+}
+
+void InstallPage::cleanupPage()
+{
+    if (m_planner)
+        m_planner->cancel(m_planId);
+    m_run->cancel();
+}
+
+bool InstallPage::isComplete() const
+{
+    return m_installed && !m_run->isRunning();
+}
+
+void InstallPage::install()
+{
+    m_installed = false;
+    m_install->setEnabled(false);
+    emit completeChanged();
+    m_run->start({ std::make_shared<steps::InstallStep>(payload::postwrdBinary()), std::make_shared<steps::DkimStep>() });
+}
+
+void InstallPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWizardPage::changeEvent(event);
+}
+
+void InstallPage::retranslate()
+{
+    setTitle(tr("Install the mail server"));
+    m_intro->setText(tr("Postwr copies postwrd, its mail server, to the server and starts it as a service that "
+                        "comes back after a reboot. It also makes the key that signs your mail (DKIM), so that "
+                        "receivers can tell it really comes from you."));
+    if (!m_run->isRunning())
+        m_install->setText(m_installed ? tr("&Run again") : tr("&Install"));
+}
+
+} // namespace postwr::pages

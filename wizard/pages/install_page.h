@@ -1,0 +1,48 @@
+// Install: first what will change on the server (the install step's plan),
+// then, on the user's click, the install itself and the domain's DKIM key,
+// with a progress bar, the live log and Cancel. Running it again on an
+// installed server changes nothing (or upgrades postwrd).
+#pragma once
+
+#include "pages/setup_wizard.h"
+#include "steps/step_driver.h"
+
+#include <QWizardPage>
+#include <memory>
+
+class QLabel;
+class QListWidget;
+class QPushButton;
+
+namespace postwr::pages {
+
+class StepRunView;
+
+class InstallPage : public QWizardPage {
+    Q_OBJECT
+
+public:
+    explicit InstallPage(WizardState &state, QWidget *parent = nullptr);
+    void initializePage() override;
+    void cleanupPage() override;
+    bool isComplete() const override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void install();
+
+    WizardState &m_state;
+    QLabel *m_intro;
+    QLabel *m_changesLabel;
+    QListWidget *m_changes;
+    QPushButton *m_install;
+    StepRunView *m_run;
+    std::unique_ptr<steps::StepDriver> m_planner;
+    int m_planId = 0;
+    bool m_installed = false;
+};
+
+} // namespace postwr::pages
