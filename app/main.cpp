@@ -1,11 +1,11 @@
 // postwr: the desktop wizard that turns a VPS into your mail server.
+#include "desktop.h"
 #include "headless.h"
-#include "pages/setup_wizard.h"
+#include "sandbox/sandbox.h"
 #include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
@@ -14,12 +14,32 @@
 #include <cstring>
 #include <memory>
 
+namespace {
+
+// `--name`, or `--name=VALUE` / `--name VALUE` when `withValue`.
+bool hasOption(int argc, char *argv[], const char *name, bool withValue = false)
+{
+    const std::size_t length = std::strlen(name);
+    return std::any_of(argv + 1, argv + argc, [&](const char *argument) {
+        return std::strncmp(argument, name, length) == 0
+            && (argument[length] == '\0' || (withValue && argument[length] == '='));
+    });
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
-    // A window needs a display; the headless mode must not.
-    const bool headlessMode
-        = std::any_of(argv + 1, argv + argc, [](const char *argument) { return std::strcmp(argument, "--headless") == 0; });
-    const std::unique_ptr<QCoreApplication> application = headlessMode
+    // A window needs a display; the headless mode and the sandbox must not.
+    // Without a display (nor a Qt platform chosen) and without options, the
+    // sandbox is what can run.
+    const bool noDisplay = qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+        && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    const bool sandboxForLackOfDisplay = noDisplay && argc == 1;
+    const bool sandboxMode
+        = hasOption(argc, argv, "--sandbox") || hasOption(argc, argv, "--sandbox-dir", true) || sandboxForLackOfDisplay;
+    const bool headlessMode = hasOption(argc, argv, "--headless");
+    const std::unique_ptr<QCoreApplication> application = headlessMode || sandboxMode
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::unique_ptr<QCoreApplication>(std::make_unique<QApplication>(argc, argv));
     QCoreApplication &app = *application;
@@ -39,7 +59,16 @@ int main(int argc, char *argv[])
     const QCommandLineOption sendTest(QStringLiteral("send-test"),
         postwr::app::Headless::tr("After the plan's steps, send a test message to ADDRESS and report its way."),
         QStringLiteral("ADDRESS"));
+    const QCommandLineOption sandbox(QStringLiteral("sandbox"),
+        postwr::app::Headless::tr("Run the whole setup without a window against a sandbox on this machine: sshd, "
+                                  "dnsmasq and a receiving mail server on loopback."));
+    const QCommandLineOption sandboxDir(QStringLiteral("sandbox-dir"),
+        postwr::app::Headless::tr("The sandbox's directory, removed and made anew (default: %1).")
+            .arg(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sandbox")),
+        QStringLiteral("DIR"));
     parser.addOption(headless);
+    parser.addOption(sandbox);
+    parser.addOption(sandboxDir);
     parser.addOption(sendTest);
     parser.addOption(plan);
     parser.addOption(verbose);
@@ -47,6 +76,16 @@ int main(int argc, char *argv[])
     if (!parser.isSet(verbose))
         QLoggingCategory::setFilterRules(QStringLiteral("postwr.*.debug=false\npostwr.*.info=false"));
 
+    if (sandboxMode) {
+        if (sandboxForLackOfDisplay)
+            QTextStream(stdout) << postwr::app::Headless::tr("postwr: no display (DISPLAY, WAYLAND_DISPLAY), so no "
+                                                             "window: running the local sandbox (--sandbox) instead.")
+                                << Qt::endl;
+        const QString directory = parser.isSet(sandboxDir)
+            ? parser.value(sandboxDir)
+            : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/sandbox");
+        return postwr::sandbox::runSandbox(directory);
+    }
     if (headlessMode) {
         if (!parser.isSet(plan)) {
             QTextStream(stderr) << postwr::app::Headless::tr("postwr: --headless needs --plan FILE.json") << Qt::endl;
@@ -54,9 +93,5 @@ int main(int argc, char *argv[])
         }
         return postwr::app::runHeadless(parser.value(plan), parser.value(sendTest));
     }
-    const QString dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    QDir().mkpath(dataDir);
-    postwr::pages::SetupWizard wizard(dataDir + QStringLiteral("/known_hosts"));
-    wizard.show();
-    return app.exec();
+    return postwr::app::runDesktop(app);
 }

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# The two set-up commands of the README:
-#   scripts/dev.sh sandbox   build postwrd and run it on loopback in ./build/sandbox
-#   scripts/dev.sh test      build everything and run every test (ctest)
-# Both install the Debian packages they need first (as root, or through sudo).
+# The set-up commands of the README:
+#   scripts/dev.sh run [OPTIONS]   build postwr and run it: the wizard's window, or without a
+#                                  display the whole setup against a local sandbox (--sandbox)
+#   scripts/dev.sh sandbox         build postwrd and run it alone on loopback in ./build/sandbox
+#   scripts/dev.sh test            build everything and run every test (ctest)
+# Each installs the Debian packages it needs first (as root, or through sudo).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${POSTWR_BUILD_DIR:-$here/build}
 
 build_packages=(cmake ninja-build g++ pkg-config file qt6-base-dev libssl-dev libasio-dev libc-ares-dev libssh-dev qt6-tools-dev qt6-l10n-tools)
+# What `postwr --sandbox` runs on this machine: sshd, ssh-keygen, dnsmasq.
+sandbox_packages=(openssh-server openssh-client dnsmasq-base)
 test_packages=(swaks openssl python3 python3-aiosmtpd python3-dkim python3-dnspython python3-spf python3-authres nsd opendkim-tools dnsmasq-base procps util-linux binutils openssh-server openssh-client sudo systemd)
 
 install_packages() {
@@ -59,6 +63,12 @@ HELP
   exec "$postwrd" --config "$dir" run
 }
 
+run_app() {
+  install_packages "${build_packages[@]}" "${sandbox_packages[@]}"
+  configure_and_build -DPOSTWR_BUILD_TESTS=OFF
+  exec "$build/app/postwr" "$@"
+}
+
 run_tests() {
   install_packages "${build_packages[@]}" "${test_packages[@]}"
   configure_and_build
@@ -66,7 +76,8 @@ run_tests() {
 }
 
 case "${1:-}" in
+  run) shift; run_app "$@" ;;
   sandbox) sandbox ;;
   test) run_tests ;;
-  *) echo "usage: $0 sandbox|test" >&2; exit 2 ;;
+  *) echo "usage: $0 run [postwr options]|sandbox|test" >&2; exit 2 ;;
 esac

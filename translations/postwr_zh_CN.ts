@@ -39,6 +39,18 @@
         <source>postwr: --headless needs --plan FILE.json</source>
         <translation>postwr：--headless 需要 --plan FILE.json</translation>
     </message>
+    <message>
+        <source>Run the whole setup without a window against a sandbox on this machine: sshd, dnsmasq and a receiving mail server on loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s directory, removed and made anew (default: %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwr: no display (DISPLAY, WAYLAND_DISPLAY), so no window: running the local sandbox (--sandbox) instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>postwr::mailtest::DeliveryReportText</name>
@@ -127,6 +139,71 @@
     <message>
         <source>Test id: %1</source>
         <translation>测试编号：%1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::AccountsPage</name>
+    <message>
+        <source>Enter the address of the account, e.g. me@%1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account must be at your domain %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The password needs at least %n character(s), or let Postwr make one.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>List the accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of %1, shown only now: copy it to your password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove %1</source>
+        <translation type="unfinished">删除 %1</translation>
+    </message>
+    <message>
+        <source>Sender accounts</source>
+        <translation type="unfinished">发件账户</translation>
+    </message>
+    <message>
+        <source>Each address you send from needs an account on the server, with a password for your mail program or Gmail. Mail to the addresses arrives as the forwarding page says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate a strong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add or change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove the selected account</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -249,6 +326,170 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
 </context>
 <context>
+    <name>postwr::pages::DomainPage</name>
+    <message>
+        <source>Only the part after the @: example.org, not me@example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name like example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a host name like mail.example.org.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail will come from addresses at your domain, like you@example.org. The server itself gets a name of its own, usually mail. in front of the domain; receivers look it up to check who is sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail &amp;domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail &amp;host name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mail.example.org</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::DonePage</name>
+    <message>
+        <source>Your mail server is ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1, mail host name %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domain: %1, with mail signed by DKIM.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accounts: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding: none; mail stays on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding: everything for @%1 goes to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message: not sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test message: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server&apos;s addresses are published; `postwrd dns records %1` on the server prints them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::ForwardingPage</name>
+    <message>
+        <source>&quot;%1&quot; is not an email address like you@gmail.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward to a mailbox elsewhere: mail to %1 would come back here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No forwarding: mail stays in the mailboxes on the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail to any address at %1 goes to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation type="unfinished">转发</translation>
+    </message>
+    <message>
+        <source>Your server sends mail, and it can pass on the mail it receives to the mailbox you already read, such as Gmail. Then nothing new needs checking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Forward all mail for @%1 to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your domain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@gmail.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::InstallPage</name>
+    <message>
+        <source>&amp;Run again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looking at what is there already…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwrd is installed and up to date; installing again changes nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Installing will:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Install the mail server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postwr copies postwrd, its mail server, to the server and starts it as a service that comes back after a reboot. It also makes the key that signs your mail (DKIM), so that receivers can tell it really comes from you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Install</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>postwr::pages::LanguagePage</name>
     <message>
         <source>Welcome</source>
@@ -261,6 +502,73 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::SendAsPanel</name>
+    <message>
+        <source>Use with Gmail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Gmail: Settings, &quot;Accounts and Import&quot;, &quot;Send mail as&quot;, &quot;Add another email address&quot;. Give your name and %1, untick &quot;Treat as an alias&quot; if you like, then:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SMTP Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Security:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the password of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured connection using SSL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Secured connection using TLS (recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gmail then sends a confirmation code to %1; with forwarding on, it arrives in your Gmail a moment later. Paste it, and Gmail can send as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thunderbird, Outlook and Apple Mail: outgoing (SMTP) server %1, port %2, %3, normal password, user name %4. Their automatic setup (autoconfig, autodiscover) does not apply: this server sends and forwards but keeps no IMAP mailbox, so enter these by hand.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSL/TLS</source>
+        <translation type="unfinished">SSL/TLS</translation>
+    </message>
+    <message>
+        <source>STARTTLS</source>
+        <translation type="unfinished">STARTTLS</translation>
     </message>
 </context>
 <context>
@@ -289,6 +597,108 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>Postwr: your own mail server</source>
         <translation>Postwr：你自己的邮件服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::StepRunView</name>
+    <message>
+        <source>Cancelled. Nothing is left half done: run the step again when you are ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation type="unfinished">第 %1 步，共 %2 步：%3</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::TestMailPage</name>
+    <message>
+        <source>The test message was delivered, signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add an account on the accounts page first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter an address to send to, such as your Gmail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a test message</source>
+        <translation type="unfinished">发送测试邮件</translation>
+    </message>
+    <message>
+        <source>One click sends a message from this computer through your server, the way Gmail or your mail program will, and follows it until the receiver has it. If anything is wrong, the report says what and what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>you@gmail.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Let the server check it itself (SPF, DKIM, DMARC; no mailbox needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1, STARTTLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port %1, TLS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send test message</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -471,6 +881,261 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
 </context>
 <context>
+    <name>postwr::sandbox::Sandbox</name>
+    <message>
+        <source>%1 is not empty and is no sandbox of postwr: choose another --sandbox-dir, or empty it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot remove the previous sandbox %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the DNS server (dnsmasq) for sandbox.test and gmail.test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS: 127.0.0.1 port %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the receiver standing in for Gmail (postwrd for gmail.test)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receiver: %1 on 127.0.0.1 port %2, mail lands in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the SSH server (sshd) standing in for the VPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SSH: %1@127.0.0.1 port %2, host key %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free TCP port on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s plan is not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (shown only now, keep it safe): %2</source>
+        <translation type="unfinished">%1（仅此一次显示，请妥善保管）：%2</translation>
+    </message>
+    <message>
+        <source>The SSH server on port %1 is not the sandbox&apos;s: its host key is %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed on the server: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The DNS records sandbox.test needs (postwrd dns records, over SSH)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[problem] The test message from %1 did not reach %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[good] The test message from %1 reached %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[problem] Mail to %1 did not reach %2 by the catch-all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[good] Mail to %1 reached %2 by the catch-all (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox works: mail from your server arrives signed, and the receiver trusts it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwr: the test message did not arrive with a passing DKIM signature; the logs are in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping the sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. Configs and logs stay in %1 until the next run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine&apos;s loopback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwr: %1</source>
+        <translation type="unfinished">postwr：%1</translation>
+    </message>
+    <message>
+        <source>interrupted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publishing SPF, DKIM and DMARC in the sandbox&apos;s DNS (dnsmasq restarted)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>[problem] %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s DNS records are not the JSON expected: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s DNS record %1 has no name or no text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The MX record of %1 is not &quot;PREFERENCE HOST&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TXT record of %1 cannot be served by dnsmasq: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sandbox&apos;s DNS serves no %1 records, as %2 would need.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No free UDP and TCP port on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dnsmasq is missing: apt-get install dnsmasq-base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start dnsmasq: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dnsmasq on 127.0.0.1 port %1 does not answer: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot start %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 did not finish within %3 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 failed (exit status %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no message</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the receiver&apos;s configuration in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the receiver&apos;s account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the receiver&apos;s certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking the receiver&apos;s configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start the receiver: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver did not start; its log %1 says: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh-keygen is missing: apt-get install openssh-client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making the key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the host key&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ssh-keygen -lf printed no SHA256 fingerprint: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is missing: apt-get install openssh-server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create /run/sshd, which sshd needs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start sshd: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished">已取消。</translation>
+    </message>
+    <message>
+        <source>sshd did not start; its log %1 says: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::AccountsStep</name>
     <message>
         <source>The password of %1 should be in the environment variable %2, which is not set.</source>
@@ -535,6 +1200,33 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>Removing %1</source>
         <translation>正在删除 %1</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::DkimStep</name>
+    <message>
+        <source>Line %1 of postwrd&apos;s key list is not &quot;domain, selector, key, record name, record&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listing the DKIM keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DKIM signing keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a DKIM signing key for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Making a DKIM key for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 signs with %2 (%3). Publish this TXT record:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -976,6 +1668,22 @@ then run `netplan apply`, and run this step again.</source>
         <source>missing or not an email address: where the test message goes (or &quot;reflector&quot; for the server&apos;s self-check)</source>
         <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 &quot;reflector&quot; 让服务器自检）</translation>
     </message>
+    <message>
+        <source>a setting is named &quot;key&quot; or &quot;section.key&quot;, in lower case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set by the plan&apos;s own keys (hostname, install.listen, install.ports)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be a text, a whole number, true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be one line, not empty</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanRunner</name>
@@ -1006,10 +1714,6 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>Logged in to %1.</source>
         <translation>已登录到 %1。</translation>
-    </message>
-    <message>
-        <source>Cannot find the home directory of %1 on the server.</source>
-        <translation>在服务器上找不到 %1 的主目录。</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
@@ -1185,18 +1889,6 @@ then run `netplan apply`, and run this step again.</source>
         <source>Looking at the server</source>
         <translation>正在查看服务器</translation>
     </message>
-    <message>
-        <source>[good]</source>
-        <translation>[良好]</translation>
-    </message>
-    <message>
-        <source>[warning]</source>
-        <translation>[警告]</translation>
-    </message>
-    <message>
-        <source>[problem]</source>
-        <translation>[问题]</translation>
-    </message>
 </context>
 <context>
     <name>postwr::steps::ServerProbe</name>
@@ -1302,6 +1994,22 @@ then run `netplan apply`, and run this step again.</source>
         <source>Reloading postwrd</source>
         <translation>正在重新加载 postwrd</translation>
     </message>
+    <message>
+        <source>[good]</source>
+        <translation type="unfinished">[良好]</translation>
+    </message>
+    <message>
+        <source>[warning]</source>
+        <translation type="unfinished">[警告]</translation>
+    </message>
+    <message>
+        <source>[problem]</source>
+        <translation type="unfinished">[问题]</translation>
+    </message>
+    <message>
+        <source>Cannot find the home directory of %1 on the server.</source>
+        <translation type="unfinished">在服务器上找不到 %1 的主目录。</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::TestMailStep</name>
@@ -1310,44 +2018,44 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
-        <source>[good] Connected to %1 (%2), port %3.</source>
-        <translation>[良好] 已连接到 %1（%2），端口 %3。</translation>
+        <source>Connected to %1 (%2), port %3.</source>
+        <translation>已连接到 %1（%2），端口 %3。</translation>
     </message>
     <message>
-        <source>[good] %1 (%2); the certificate for %3, valid until %4, is the self-signed one Postwr made (trusted by its fingerprint until the certificate step).</source>
-        <translation>[良好] %1（%2）；%3 的证书有效期至 %4，是 Postwr 生成的自签名证书（在证书步骤之前按指纹信任）。</translation>
+        <source>%1 (%2); the certificate for %3, valid until %4, is the self-signed one Postwr made (trusted by its fingerprint until the certificate step).</source>
+        <translation>%1（%2）；%3 的证书有效期至 %4，是 Postwr 生成的自签名证书（在证书步骤之前按指纹信任）。</translation>
     </message>
     <message>
-        <source>[good] %1 (%2); the certificate for %3 is valid until %4.</source>
-        <translation>[良好] %1（%2）；%3 的证书有效期至 %4。</translation>
+        <source>%1 (%2); the certificate for %3 is valid until %4.</source>
+        <translation>%1（%2）；%3 的证书有效期至 %4。</translation>
     </message>
     <message>
-        <source>[good] Logged in as %1.</source>
-        <translation>[良好] 已以 %1 身份登录。</translation>
+        <source>Logged in as %1.</source>
+        <translation>已以 %1 身份登录。</translation>
     </message>
     <message>
-        <source>[good] The server took the message: queue id %1.</source>
-        <translation>[良好] 服务器已接收邮件：队列编号 %1。</translation>
+        <source>The server took the message: queue id %1.</source>
+        <translation>服务器已接收邮件：队列编号 %1。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>[problem] The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
-        <translation>[问题] 邮件没有 DKIM 签名：请为发件人的域名生成密钥（DKIM 步骤）并发布其记录。</translation>
+        <source>The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
+        <translation>邮件没有 DKIM 签名：请为发件人的域名生成密钥（DKIM 步骤）并发布其记录。</translation>
     </message>
     <message>
-        <source>[good] Signed with DKIM: %1, selector %2, domain %3.</source>
-        <translation>[良好] 已用 DKIM 签名：%1，选择器 %2，域名 %3。</translation>
+        <source>Signed with DKIM: %1, selector %2, domain %3.</source>
+        <translation>已用 DKIM 签名：%1，选择器 %2，域名 %3。</translation>
     </message>
     <message>
-        <source>[good] Delivered to the mailbox of %1 on this server.</source>
-        <translation>[良好] 已投递到此服务器上 %1 的邮箱。</translation>
+        <source>Delivered to the mailbox of %1 on this server.</source>
+        <translation>已投递到此服务器上 %1 的邮箱。</translation>
     </message>
     <message>
-        <source>[good] Delivered to %1 at %2 (%3, over %4): %5</source>
-        <translation>[良好] 已投递给 %1，经由 %2（%3，通过 %4）：%5</translation>
+        <source>Delivered to %1 at %2 (%3, over %4): %5</source>
+        <translation>已投递给 %1，经由 %2（%3，通过 %4）：%5</translation>
     </message>
     <message>
         <source>no encryption</source>
@@ -1418,16 +2126,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>请在收件邮箱中查找主题为“Postwr 测试邮件 %1”的邮件。在 Gmail 中，“显示原始邮件”应显示 SPF: PASS、DKIM: PASS 和 DMARC: PASS。</translation>
     </message>
     <message>
-        <source>[problem] The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
-        <translation>[问题] 服务器的检查无法运行：%1。请为邮件主机名添加 A 记录（DNS 步骤）。</translation>
-    </message>
-    <message>
-        <source>[good]</source>
-        <translation>[良好]</translation>
-    </message>
-    <message>
-        <source>[problem]</source>
-        <translation>[问题]</translation>
+        <source>The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
+        <translation>服务器的检查无法运行：%1。请为邮件主机名添加 A 记录（DNS 步骤）。</translation>
     </message>
     <message>
         <source>SPF for mail from %1: %2%3</source>

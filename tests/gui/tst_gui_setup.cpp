@@ -4,8 +4,15 @@
 // is installed in user mode with ports picked now. On the way: a wrong
 // password, a bad domain, a cancelled install, a too short password, a bad
 // forwarding address; at the end a test message that arrives DKIM-signed.
+// On the way, every page is saved as a PNG in each language
+// (build/tests/gui/screenshots/), for people to look at. Finish remembers
+// the server; the dashboard then opens it with the keyring's passwords
+// (a real GNOME Keyring on the test's own D-Bus session: with_keyring.sh).
 
+#include "dashboard/dashboard_window.h"
 #include "pages/setup_wizard.h"
+#include "servers/secret_store.h"
+#include "servers/server_profile.h"
 #include "support/dnsmasq_instance.h"
 #include "support/process_runner.h"
 #include "support/smtp_receiver.h"
@@ -16,13 +23,17 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -92,12 +103,19 @@ private slots:
             { QStringLiteral("delivery.allow_loopback"), QStringLiteral("yes") },
             { QStringLiteral("delivery.retry_initial"), QStringLiteral("1s") } };
         wizard.state().plan.outboundCheck = QStringLiteral("127.0.0.1:%1").arg(receiver_.port());
+        wizard.resize(760, 620);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         QAbstractButton *next = wizard.button(QWizard::NextButton);
+        saveScreenshots(wizard, QStringLiteral("01-language"));
+        if (QTest::currentTestFailed())
+            return;
         wizard.next();
 
         connectWithWrongPasswordThenKey(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreenshots(wizard, QStringLiteral("02-connect"));
         if (QTest::currentTestFailed())
             return;
 
@@ -106,9 +124,15 @@ private slots:
         auto *findings = wizard.currentPage()->findChild<QListWidget *>(QStringLiteral("findings"));
         QVERIFY(findings);
         QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+        saveScreenshots(wizard, QStringLiteral("03-server-check"));
+        if (QTest::currentTestFailed())
+            return;
         QTest::mouseClick(next, Qt::LeftButton);
 
         chooseDomain(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreenshots(wizard, QStringLiteral("04-domain"));
         if (QTest::currentTestFailed())
             return;
         QTest::mouseClick(next, Qt::LeftButton);
@@ -116,14 +140,23 @@ private slots:
         cancelThenInstall(wizard, next);
         if (QTest::currentTestFailed())
             return;
+        saveScreenshots(wizard, QStringLiteral("05-install"));
+        if (QTest::currentTestFailed())
+            return;
         QTest::mouseClick(next, Qt::LeftButton);
 
         addAccounts(wizard, next);
         if (QTest::currentTestFailed())
             return;
+        saveScreenshots(wizard, QStringLiteral("06-accounts"));
+        if (QTest::currentTestFailed())
+            return;
         QTest::mouseClick(next, Qt::LeftButton);
 
         forwardToGmail(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreenshots(wizard, QStringLiteral("07-forwarding"));
         if (QTest::currentTestFailed())
             return;
         QTest::mouseClick(next, Qt::LeftButton);
@@ -132,6 +165,9 @@ private slots:
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY(next->isEnabled());
+        saveScreenshots(wizard, QStringLiteral("08-test-mail"));
+        if (QTest::currentTestFailed())
+            return;
         QTest::mouseClick(next, Qt::LeftButton);
 
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::DonePageId));
@@ -141,6 +177,71 @@ private slots:
         QVERIFY2(summary->text().contains(QStringLiteral("goes to me@gmail.test")), qPrintable(summary->text()));
         QVERIFY2(summary->text().contains(QStringLiteral("delivered")), qPrintable(summary->text()));
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
+        saveScreenshots(wizard, QStringLiteral("09-done"));
+        if (QTest::currentTestFailed())
+            return;
+
+        // Finish remembers the server, its passwords go to the keyring.
+        QSignalSpy remembered(&wizard, &pages::SetupWizard::serverRemembered);
+        QTest::mouseClick(wizard.button(QWizard::FinishButton), Qt::LeftButton);
+        QCOMPARE(remembered.count(), 1);
+        serverId_ = remembered.first().first().toString();
+        QCOMPARE(serverId_, QStringLiteral("%1@127.0.0.1:%2").arg(user_.name()).arg(sshd_.port()));
+        QString stored;
+        servers::SecretStore().read(servers::accountSecretName(serverId_, QStringLiteral("me@gui.test")),
+            [&stored](const wizard::Result<QString> &secret) { stored = secret ? *secret : secret.failure().message; });
+        QTRY_COMPARE_WITH_TIMEOUT(stored, password_, 20000);
+    }
+
+    // The dashboard opens the remembered server: connects with the key,
+    // shows the service running, the accounts from the server, and sends a
+    // test mail with the password it takes from the keyring.
+    void dashboardOfTheRememberedServer()
+    {
+        QVERIFY2(!serverId_.isEmpty(), "the wizard remembered no server");
+        dashboard::DashboardWindow window(dir_.filePath(QStringLiteral("known_hosts")));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *servers = window.findChild<QListWidget *>(QStringLiteral("servers"));
+        auto *connectButton = window.findChild<QPushButton *>(QStringLiteral("connect"));
+        auto *connection = window.findChild<QLabel *>(QStringLiteral("connection"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("tabs"));
+        QVERIFY(servers && connectButton && connection && tabs);
+        QCOMPARE(servers->count(), 1);
+        QVERIFY(servers->item(0)->text().contains(QStringLiteral("gui.test")));
+        QVERIFY(!tabs->isEnabled());
+
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(tabs->isEnabled(), 30000);
+        QVERIFY2(connection->text().startsWith(QStringLiteral("Connected to")), qPrintable(connection->text()));
+
+        auto *statusLog = tabs->widget(0)->findChild<QPlainTextEdit *>(QStringLiteral("log"));
+        QVERIFY(statusLog);
+        QTRY_VERIFY_WITH_TIMEOUT(statusLog->toPlainText().contains(QStringLiteral("is running")), 30000);
+        saveScreenshots(window, QStringLiteral("10-dashboard-status"));
+        if (QTest::currentTestFailed())
+            return;
+
+        tabs->setCurrentIndex(1);
+        auto *accounts = tabs->widget(1)->findChild<QListWidget *>(QStringLiteral("accounts"));
+        QVERIFY(accounts);
+        QTRY_VERIFY_WITH_TIMEOUT(itemTexts(accounts).contains(QStringLiteral("shop@gui.test")), 30000);
+        QVERIFY(itemTexts(accounts).contains(QStringLiteral("me@gui.test")));
+
+        tabs->setCurrentIndex(3);
+        QWidget *testMail = tabs->widget(3);
+        auto *from = testMail->findChild<QComboBox *>(QStringLiteral("from"));
+        auto *password = testMail->findChild<QLineEdit *>(QStringLiteral("password"));
+        auto *send = testMail->findChild<QPushButton *>(QStringLiteral("send"));
+        auto *current = testMail->findChild<QLabel *>(QStringLiteral("current"));
+        QVERIFY(from && password && send && current);
+        from->setCurrentText(QStringLiteral("me@gui.test"));
+        QTRY_COMPARE_WITH_TIMEOUT(password->text(), password_, 20000);
+        QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(send->isEnabled(), 120000);
+        QVERIFY2(current->text() == QStringLiteral("Done."), qPrintable(current->text()));
+        QCOMPARE(receiver_.messagesTo(QStringLiteral("me@gmail.test")).size(), 2);
+        saveScreenshots(window, QStringLiteral("11-dashboard-test-mail"));
     }
 
 private:
@@ -324,6 +425,32 @@ private:
         QVERIFY2(received.first().content.contains("d=gui.test"), received.first().content.left(2000).constData());
     }
 
+    // The page as it is now, in each language: NAME-LANG.png. The language
+    // changes under the open page, as from the Language button, so this
+    // also shows that every page retranslates; English again at the end.
+    void saveScreenshots(QWidget &wizard, const QString &name)
+    {
+        const QString directory = QCoreApplication::applicationDirPath() + QStringLiteral("/screenshots");
+        QVERIFY(QDir().mkpath(directory));
+        QImage english;
+        for (const translations::Language &language : translations::languages()) {
+            translations::install(*QApplication::instance(), QLocale(language.code));
+            QTRY_COMPARE(translations::currentLanguage(), language.code);
+            QCoreApplication::processEvents(); // the posted LanguageChange events
+            QTRY_VERIFY(language.code == QLatin1String("en") || !wizard.windowTitle().startsWith(QStringLiteral("Postwr: your")));
+            const QImage image = wizard.grab().toImage();
+            const QString path = QStringLiteral("%1/%2-%3.png").arg(directory, name, language.code);
+            QVERIFY2(image.save(path), qPrintable(path));
+            if (language.code == QLatin1String("en"))
+                english = image;
+            else
+                QVERIFY2(image != english, qPrintable(path + QStringLiteral(" looks like the English page")));
+        }
+        translations::install(*QApplication::instance(), QLocale(QLocale::English));
+        QCoreApplication::processEvents();
+        QTRY_VERIFY(wizard.windowTitle().startsWith(QStringLiteral("Postwr: your")));
+    }
+
     // Trusts the host key when the question comes (the first connection).
     void trustNextHostKey()
     {
@@ -350,6 +477,7 @@ private:
 
     QTemporaryDir dir_;
     QString key_;
+    QString serverId_;
     const QString password_ = QStringLiteral("correct-horse-battery");
     SshdInstance sshd_;
     TestUser user_;

@@ -55,9 +55,9 @@ AccountsPage::AccountsPage(WizardState &state, QWidget *parent)
     m_generated->hide();
     m_generatedPassword->hide();
 
-    m_form->addRow(QString(), m_email);
-    m_form->addRow(QString(), m_password);
-    m_form->addRow(QString(), m_generate);
+    m_form->addRow(new QLabel, m_email);
+    m_form->addRow(new QLabel, m_password);
+    m_form->addRow(new QLabel, m_generate);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_add);
     buttons->addWidget(m_remove);

@@ -1,12 +1,13 @@
 #include "pages/connect_page.h"
 
+#include "pages/host_key_question.h"
+
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -48,12 +49,12 @@ ConnectPage::ConnectPage(WizardState &state, QWidget *parent)
     m_method->addItem(QString(), int(AuthMethod::Password));
     m_method->setCurrentIndex(1);
 
-    m_form->addRow(QString(), m_host);
-    m_form->addRow(QString(), m_port);
-    m_form->addRow(QString(), m_user);
-    m_form->addRow(QString(), m_method);
-    m_form->addRow(QString(), m_keyFile);
-    m_form->addRow(QString(), m_secret);
+    m_form->addRow(new QLabel, m_host);
+    m_form->addRow(new QLabel, m_port);
+    m_form->addRow(new QLabel, m_user);
+    m_form->addRow(new QLabel, m_method);
+    m_form->addRow(new QLabel, m_keyFile);
+    m_form->addRow(new QLabel, m_secret);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(m_form);
@@ -171,15 +172,7 @@ void ConnectPage::onHostKey(const wizard::Result<remote::HostKeyCheck> &check)
     case remote::HostKeyState::Unknown:
         break;
     }
-    const QString question = tr("This is the first connection to %1. It identifies itself with this %2 key:\n\n%3\n\n"
-                                "Trust it only if it is your server's: on the server, `ssh-keygen -lf "
-                                "/etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.")
-                                 .arg(m_state.plan.server.target.host, check->key.type, check->key.fingerprint);
-    QMessageBox box(QMessageBox::Question, tr("Trust this server?"), question, QMessageBox::Yes | QMessageBox::No, this);
-    box.setDefaultButton(QMessageBox::No);
-    box.button(QMessageBox::Yes)->setText(tr("&Trust"));
-    box.button(QMessageBox::No)->setText(tr("&Cancel"));
-    if (box.exec() == QMessageBox::Yes)
+    if (HostKeyQuestion::ask(this, m_state.plan.server.target.host, check->key))
         m_state.worker->trustHostKey();
     else
         fail(tr("Not connected: the server's key was not trusted."));
@@ -191,6 +184,9 @@ void ConnectPage::login()
     remote::SshCredentials credentials;
     credentials.method = AuthMethod(m_method->currentData().toInt());
     credentials.keyFile = m_keyFile->text().trimmed();
+    m_state.plan.server.auth = credentials.method;
+    m_state.plan.server.keyFile = credentials.keyFile;
+    m_state.sshSecret = credentials.method == AuthMethod::Agent ? QString() : m_secret->text();
     if (credentials.method == AuthMethod::KeyFile)
         credentials.passphrase = m_secret->text();
     else if (credentials.method == AuthMethod::Password) {

@@ -33,10 +33,10 @@ DomainPage::DomainPage(WizardState &state, QWidget *parent)
     m_intro->setWordWrap(true);
     m_domain->setObjectName(QStringLiteral("domain"));
     m_hostname->setObjectName(QStringLiteral("hostname"));
-    m_form->addRow(QString(), m_domain);
-    m_form->addRow(QString(), m_domainProblem);
-    m_form->addRow(QString(), m_hostname);
-    m_form->addRow(QString(), m_hostnameProblem);
+    m_form->addRow(new QLabel, m_domain);
+    m_form->addRow(new QLabel, m_domainProblem);
+    m_form->addRow(new QLabel, m_hostname);
+    m_form->addRow(new QLabel, m_hostnameProblem);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(m_form);

@@ -1,6 +1,11 @@
 #include "pages/done_page.h"
 
+#include "servers/secret_store.h"
+#include "servers/server_profile.h"
+
+#include <QCheckBox>
 #include <QEvent>
+#include <QSettings>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -11,7 +16,14 @@ DonePage::DonePage(WizardState &state, std::function<QString()> testOutcome, QWi
     , m_state(state)
     , m_testOutcome(std::move(testOutcome))
     , m_summary(new QLabel)
+    , m_remember(new QCheckBox)
+    , m_keyring(new QCheckBox)
 {
+    m_remember->setObjectName(QStringLiteral("remember"));
+    m_remember->setChecked(true);
+    m_keyring->setObjectName(QStringLiteral("keyring"));
+    m_keyring->setChecked(true);
+    connect(m_remember, &QCheckBox::toggled, m_keyring, &QCheckBox::setEnabled);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
@@ -19,6 +31,8 @@ DonePage::DonePage(WizardState &state, std::function<QString()> testOutcome, QWi
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addStretch();
+    layout->addWidget(m_remember);
+    layout->addWidget(m_keyring);
     setFinalPage(true);
     retranslate();
 }
@@ -26,6 +40,25 @@ DonePage::DonePage(WizardState &state, std::function<QString()> testOutcome, QWi
 void DonePage::initializePage()
 {
     retranslate();
+}
+
+bool DonePage::validatePage()
+{
+    if (!m_remember->isChecked())
+        return true;
+    const servers::ServerProfile profile = servers::ServerProfile::fromPlan(m_state.plan, m_state.accounts);
+    QSettings settings;
+    servers::saveProfile(settings, profile);
+    if (m_keyring->isChecked()) {
+        // The keyring answers later; a refusal is said in the dashboard when it asks again.
+        servers::SecretStore store;
+        if (!m_state.sshSecret.isEmpty())
+            store.write(servers::sshSecretName(profile.id()), m_state.sshSecret, [](const wizard::Status &) {});
+        for (auto it = m_state.accountPasswords.cbegin(); it != m_state.accountPasswords.cend(); ++it)
+            store.write(servers::accountSecretName(profile.id(), it.key()), it.value(), [](const wizard::Status &) {});
+    }
+    emit remembered(profile.id());
+    return true;
 }
 
 void DonePage::changeEvent(QEvent *event)
@@ -55,6 +88,8 @@ void DonePage::retranslate()
                 "prints them.")
                  .arg(domain);
     m_summary->setText(lines.join(QLatin1Char('\n')));
+    m_remember->setText(tr("&Remember this server: the dashboard opens it next time"));
+    m_keyring->setText(tr("&Keep its passwords in the desktop's keyring (never in a file)"));
 }
 
 } // namespace postwr::pages

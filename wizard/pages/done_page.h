@@ -1,5 +1,7 @@
 // The last page: what is now set up on the server, in a few lines the
-// user can keep, and how the test message went.
+// user can keep, and how the test message went. Finish remembers the
+// server for the dashboard (settings) and, if the user wants, its
+// passwords in the desktop's keyring.
 #pragma once
 
 #include "pages/setup_wizard.h"
@@ -7,6 +9,7 @@
 #include <QWizardPage>
 #include <functional>
 
+class QCheckBox;
 class QLabel;
 
 namespace postwr::pages {
@@ -18,6 +21,11 @@ public:
     // `testOutcome`: how the last test went ("" when none was sent).
     DonePage(WizardState &state, std::function<QString()> testOutcome, QWidget *parent = nullptr);
     void initializePage() override;
+    bool validatePage() override;
+
+signals:
+    // The server was remembered (and its passwords handed to the keyring).
+    void remembered(const QString &serverId);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -28,6 +36,8 @@ private:
     WizardState &m_state;
     std::function<QString()> m_testOutcome;
     QLabel *m_summary;
+    QCheckBox *m_remember;
+    QCheckBox *m_keyring;
 };
 
 } // namespace postwr::pages

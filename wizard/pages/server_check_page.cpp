@@ -54,7 +54,7 @@ void ServerCheckPage::initializePage()
         m_progress->hide();
         m_done = status.ok();
         if (status)
-            showFindings(*m_probe);
+            showFindings(m_probe->findings());
         else
             m_status->setText(status.failure().message);
         emit completeChanged();
@@ -74,10 +74,11 @@ bool ServerCheckPage::isComplete() const
     return m_done;
 }
 
-void ServerCheckPage::showFindings(const steps::ProbeStep &probe)
+void ServerCheckPage::showFindings(const QList<steps::Finding> &findings)
 {
+    m_findings->clear();
     int problems = 0;
-    for (const steps::Finding &finding : probe.findings()) {
+    for (const steps::Finding &finding : findings) {
         steps::Mark mark = steps::Mark::Good;
         if (finding.level == steps::Finding::Level::Warning)
             mark = steps::Mark::Warning;
@@ -103,6 +104,11 @@ void ServerCheckPage::changeEvent(QEvent *event)
 void ServerCheckPage::retranslate()
 {
     setTitle(tr("Server check"));
+    // The findings' texts are made in the language of the moment: make them again.
+    if (m_done && m_probe) {
+        const steps::Plan &plan = m_state.plan;
+        showFindings(steps::adviceFor(m_probe->report(), { plan.install.mode, plan.install.ports, plan.hostname }));
+    }
     m_intro->setText(tr("Postwr looks at the server before changing anything: its system, memory and disk, its "
                         "addresses and their reverse DNS, and whether mail can go in and out."));
 }

@@ -30,7 +30,7 @@ protected:
 
 private:
     void retranslate();
-    void showFindings(const steps::ProbeStep &probe);
+    void showFindings(const QList<steps::Finding> &findings);
 
     WizardState &m_state;
     QLabel *m_intro;

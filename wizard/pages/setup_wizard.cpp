@@ -7,15 +7,12 @@
 #include "pages/done_page.h"
 #include "pages/forwarding_page.h"
 #include "pages/install_page.h"
+#include "pages/language_menu.h"
 #include "pages/language_page.h"
 #include "pages/server_check_page.h"
 #include "pages/test_mail_page.h"
 
-#include "translations.h"
-
-#include <QApplication>
 #include <QEvent>
-#include <QMenu>
 #include <QPushButton>
 
 namespace postwr::pages {
@@ -30,14 +27,7 @@ SetupWizard::SetupWizard(const QString &knownHostsFile, QWidget *parent)
     // The language can change on any page, not only on the first.
     m_languageButton = new QPushButton;
     m_languageButton->setObjectName(QStringLiteral("languageButton"));
-    auto *menu = new QMenu(m_languageButton);
-    for (const translations::Language &language : translations::languages()) {
-        QAction *action = menu->addAction(language.name);
-        connect(action, &QAction::triggered, this, [code = language.code] {
-            translations::install(*QApplication::instance(), QLocale(code));
-        });
-    }
-    m_languageButton->setMenu(menu);
+    m_languageButton->setMenu(languageMenu(m_languageButton));
     setButton(QWizard::CustomButton1, m_languageButton);
     setOption(QWizard::HaveCustomButton1);
     setButtonLayout({ QWizard::CustomButton1, QWizard::Stretch, QWizard::BackButton, QWizard::NextButton,
@@ -51,7 +41,9 @@ SetupWizard::SetupWizard(const QString &knownHostsFile, QWidget *parent)
     setPage(ForwardingPageId, new ForwardingPage(m_state));
     auto *testMail = new TestMailPage(m_state);
     setPage(TestMailPageId, testMail);
-    setPage(DonePageId, new DonePage(m_state, [testMail] { return testMail->outcome(); }));
+    auto *done = new DonePage(m_state, [testMail] { return testMail->outcome(); });
+    setPage(DonePageId, done);
+    connect(done, &DonePage::remembered, this, &SetupWizard::serverRemembered);
     retranslate();
 }
 
@@ -71,7 +63,12 @@ void SetupWizard::changeEvent(QEvent *event)
 void SetupWizard::retranslate()
 {
     setWindowTitle(tr("Postwr: your own mail server"));
-    m_languageButton->setText(tr("&Language"));
+    // QWizard's own buttons: Qt's translations may not be installed, and have no Welsh.
+    setButtonText(QWizard::CustomButton1, tr("&Language"));
+    setButtonText(QWizard::BackButton, tr("< &Back"));
+    setButtonText(QWizard::NextButton, tr("&Next >"));
+    setButtonText(QWizard::FinishButton, tr("&Finish"));
+    setButtonText(QWizard::CancelButton, tr("Cancel"));
 }
 
 } // namespace postwr::pages

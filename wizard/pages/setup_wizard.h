@@ -19,6 +19,9 @@ namespace postwr::pages {
 struct WizardState {
     std::unique_ptr<remote::RemoteWorker> worker;
     steps::Plan plan;
+    // The SSH password or key passphrase typed on the connect page, for the
+    // keyring if the user wants it kept. In memory only.
+    QString sshSecret;
     // The accounts on the server, as the accounts page last listed them.
     QStringList accounts;
     // Passwords typed or generated in this session, by account, for the
@@ -53,6 +56,10 @@ public:
     ~SetupWizard() override;
 
     WizardState &state() { return m_state; }
+
+signals:
+    // Finish remembered the server (servers/server_profile.h) under `id`.
+    void serverRemembered(const QString &id);
 
 protected:
     void changeEvent(QEvent *event) override;

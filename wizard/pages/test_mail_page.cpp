@@ -45,11 +45,11 @@ TestMailPage::TestMailPage(WizardState &state, QWidget *parent)
     m_send->setObjectName(QStringLiteral("send"));
     m_send->setDefault(true);
 
-    m_form->addRow(QString(), m_from);
-    m_form->addRow(QString(), m_password);
-    m_form->addRow(QString(), m_to);
-    m_form->addRow(QString(), m_reflector);
-    m_form->addRow(QString(), m_security);
+    m_form->addRow(new QLabel, m_from);
+    m_form->addRow(new QLabel, m_password);
+    m_form->addRow(new QLabel, m_to);
+    m_form->addRow(new QLabel, m_reflector);
+    m_form->addRow(new QLabel, m_security);
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
     layout->addWidget(m_intro);
