@@ -3,7 +3,7 @@
 # an unlocked GNOME Keyring (the Secret Service QtKeychain talks to), in a
 # throwaway home so that nothing lands in the real user's keyrings.
 set -eu
-for tool in dbus-run-session:dbus gnome-keyring-daemon:gnome-keyring; do
+for tool in dbus-run-session:dbus-daemon gnome-keyring-daemon:gnome-keyring; do
   command -v "${tool%%:*}" >/dev/null || { echo "${tool%%:*} not found: apt-get install ${tool#*:}" >&2; exit 1; }
 done
 home=$(mktemp -d)

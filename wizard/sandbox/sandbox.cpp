@@ -7,21 +7,17 @@
 #include "sandbox/sandbox_process.h"
 #include "sandbox/sandbox_receiver.h"
 #include "sandbox/sandbox_report.h"
+#include "sandbox/sandbox_services.h"
 #include "sandbox/sandbox_sshd.h"
 #include "steps/plan_runner.h"
 
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QFile>
-#include <QFileInfo>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QTextStream>
 #include <QThread>
 #include <csignal>
-#include <pwd.h>
-#include <signal.h>
-#include <unistd.h>
 
 namespace postwr::sandbox {
 
@@ -34,29 +30,9 @@ extern "C" void onSandboxInterrupt(int)
     g_cancel = true; // the running step or wait ends, then everything is stopped
 }
 
-// Marks a directory as a sandbox, so that only such a directory (or an empty
-// one) is ever removed, and only its processes stopped.
-const QString kMarker = QStringLiteral(".postwr-sandbox");
-const QString kPasswordVariable = QStringLiteral("POSTWR_SANDBOX_PASSWORD");
 const QString kReceiverAccount = QLatin1String(SandboxReceiver::kAccount);
 // Any address of the domain that is no account: the catch-all forwards it.
 const QString kCatchAllAddress = QStringLiteral("some-name@sandbox.test");
-
-QString currentUser()
-{
-    const passwd *entry = ::getpwuid(::geteuid());
-    return entry ? QString::fromLocal8Bit(entry->pw_name) : qEnvironmentVariable("USER");
-}
-
-// Letters and digits only: a password no shell or SMTP layer can misread.
-QString randomPassword()
-{
-    static const QString alphabet = QStringLiteral("ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789");
-    QString password;
-    for (int i = 0; i < 24; ++i)
-        password += alphabet.at(static_cast<qsizetype>(QRandomGenerator::system()->bounded(alphabet.size())));
-    return password;
-}
 
 // What the receiver made of one message.
 struct Arrival {
@@ -77,8 +53,6 @@ public:
     int exec();
 
 private:
-    wizard::Status prepareDirectory();
-    wizard::Status startServices();
     wizard::Status runPlan(const QString &phase, const QJsonObject &json);
     wizard::Result<QList<DnsRecord>> readAndPrintRecords();
     wizard::Result<QStringList> runOverSsh(const QStringList &commands);
@@ -86,109 +60,28 @@ private:
     // at most `timeoutMs`.
     Arrival waitForArrival(const QString &to, int timeoutMs);
     int summarize(const Arrival &direct, const Arrival &forwarded);
-    void stopInstalledPostwrd();
-    void stopAll();
+    void report(const QString &line, bool isHeading) { isHeading ? heading(line) : say(line); }
 
-    QString path(const QString &name) const { return QDir(m_directory).filePath(name); }
+    QString path(const QString &name) const { return QDir(m_services.directory()).filePath(name); }
     // "== Starting …", and the lines under it.
     void heading(const QString &text) { m_out << "== " << text << Qt::endl; }
     void say(const QString &text) { m_out << "   " << text << Qt::endl; }
 
-    QString m_directory;
     QTextStream m_out { stdout };
     QTextStream m_err { stderr };
-    QString m_password = randomPassword();
-    SandboxPlanSettings m_settings;
-    SandboxDns m_dns { path(QStringLiteral("dns")) };
-    SandboxReceiver m_receiver { path(QStringLiteral("receiver")), path(QStringLiteral("postwrd")) };
-    SandboxSshd m_sshd { path(QStringLiteral("ssh")) };
+    SandboxServices m_services;
+    const SandboxPlanSettings &m_settings = m_services.settings();
     QStringList m_readMessages;
-    bool m_prepared = false;
 };
 
 SandboxRun::SandboxRun(QString directory)
-    : m_directory(QDir::cleanPath(QDir(directory).absolutePath()))
+    : m_services(std::move(directory))
 {
 }
 
 SandboxRun::~SandboxRun()
 {
-    stopAll();
-}
-
-wizard::Status SandboxRun::prepareDirectory()
-{
-    const QDir dir(m_directory);
-    const bool isSandbox = QFileInfo::exists(path(kMarker));
-    if (dir.exists() && !isSandbox && !dir.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
-        return wizard::Failure { Sandbox::tr("%1 is not empty and is no sandbox of postwr: choose another "
-                                             "--sandbox-dir, or empty it.")
-                                     .arg(m_directory) };
-    if (isSandbox) {
-        // What an earlier run that was killed left running.
-        stopProcessesUsing(m_directory);
-        if (!QDir(m_directory).removeRecursively())
-            return wizard::Failure { Sandbox::tr("Cannot remove the previous sandbox %1.").arg(m_directory) };
-    }
-    for (const QString &sub : { QStringLiteral("dns"), QStringLiteral("receiver"), QStringLiteral("ssh") }) {
-        if (!QDir().mkpath(path(sub)))
-            return wizard::Failure { Sandbox::tr("Cannot create %1.").arg(path(sub)) };
-    }
-    m_prepared = writeFile(path(kMarker), QByteArrayLiteral("made by postwr --sandbox\n"));
-    if (!m_prepared)
-        return wizard::Failure { Sandbox::tr("Cannot write in %1.").arg(m_directory) };
-    // The receiver is the postwrd this app installs, run here.
-    QFile binary(path(QStringLiteral("postwrd")));
-    if (!binary.open(QIODevice::WriteOnly) || binary.write(payload::postwrdBinary()) < 0)
-        return wizard::Failure { Sandbox::tr("Cannot write %1.").arg(binary.fileName()) };
-    binary.close();
-    binary.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-        | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
-    return wizard::Done {};
-}
-
-wizard::Status SandboxRun::startServices()
-{
-    heading(Sandbox::tr("Starting the DNS server (dnsmasq) for sandbox.test and gmail.test"));
-    wizard::Status started = m_dns.start(baseRecords(), &g_cancel);
-    if (!started)
-        return started;
-    say(Sandbox::tr("DNS: 127.0.0.1 port %1").arg(m_dns.port()));
-
-    heading(Sandbox::tr("Starting the receiver standing in for Gmail (postwrd for gmail.test)"));
-    started = m_receiver.start(m_dns.server(), &g_cancel);
-    if (!started)
-        return started;
-    say(Sandbox::tr("Receiver: %1 on 127.0.0.1 port %2, mail lands in %3")
-            .arg(kReceiverAccount)
-            .arg(m_receiver.smtpPort())
-            .arg(m_receiver.inbox()));
-
-    heading(Sandbox::tr("Starting the SSH server (sshd) standing in for the VPS"));
-    started = m_sshd.start(&g_cancel);
-    if (!started)
-        return started;
-    say(Sandbox::tr("SSH: %1@127.0.0.1 port %2, host key %3")
-            .arg(currentUser())
-            .arg(m_sshd.port())
-            .arg(m_sshd.hostKeyFingerprint()));
-
-    const QList<quint16> ports = freeTcpPorts(3);
-    if (ports.size() != 3)
-        return wizard::Failure { Sandbox::tr("No free TCP port on 127.0.0.1.") };
-    m_settings.sshPort = m_sshd.port();
-    m_settings.user = currentUser();
-    m_settings.keyFile = m_sshd.clientKeyFile();
-    m_settings.hostKey = m_sshd.hostKeyFingerprint();
-    m_settings.knownHosts = path(QStringLiteral("known_hosts"));
-    m_settings.prefix = path(QStringLiteral("server"));
-    m_settings.smtpPort = ports[0];
-    m_settings.submissionPort = ports[1];
-    m_settings.submissionsPort = ports[2];
-    m_settings.dnsServer = m_dns.server();
-    m_settings.receiverSmtpPort = m_receiver.smtpPort();
-    m_settings.passwordVariable = kPasswordVariable;
-    return wizard::Done {};
+    m_services.stop([this](const QString &line, bool isHeading) { report(line, isHeading); });
 }
 
 wizard::Status SandboxRun::runPlan(const QString &phase, const QJsonObject &json)
@@ -206,7 +99,9 @@ wizard::Status SandboxRun::runPlan(const QString &phase, const QJsonObject &json
         say(Sandbox::tr("%1 (shown only now, keep it safe): %2").arg(label, secret));
     };
     // The account's password goes from here to the steps, never through the environment.
-    output.secret = [this](const QString &name) { return name == kPasswordVariable ? m_password : QString(); };
+    output.secret = [this](const QString &name) {
+        return name == m_settings.passwordVariable ? m_services.password() : QString();
+    };
     steps::PlanRunner runner(*plan, payload::postwrdBinary(), m_settings.knownHosts);
     return runner.run(output, &g_cancel);
 }
@@ -269,7 +164,7 @@ Arrival SandboxRun::waitForArrival(const QString &to, int timeoutMs)
     Arrival arrival;
     const QDeadlineTimer deadline(timeoutMs);
     while (arrival.file.isEmpty() && !g_cancel) {
-        for (const QString &file : m_receiver.messages()) {
+        for (const QString &file : m_services.receiver().messages()) {
             if (m_readMessages.contains(file))
                 continue;
             const QByteArray message = readFile(file);
@@ -317,53 +212,22 @@ int SandboxRun::summarize(const Arrival &direct, const Arrival &forwarded)
     else
         m_err << Sandbox::tr(
             "postwr: the test message did not arrive with a passing DKIM signature; the logs are in %1.")
-                     .arg(m_directory)
+                     .arg(m_services.directory())
               << Qt::endl;
     return passed ? 0 : 1;
-}
-
-void SandboxRun::stopInstalledPostwrd()
-{
-    // Its supervisor runs detached from the SSH session (as on a VPS): the
-    // pid file is the way to it. SIGTERM: it stops postwrd, then itself.
-    const QString pidFile
-        = m_settings.prefix.isEmpty() ? QString() : m_settings.prefix + QStringLiteral("/run/supervisor.pid");
-    bool isNumber = false;
-    const auto pid = static_cast<pid_t>(readFile(pidFile).trimmed().toInt(&isNumber));
-    if (!isNumber || pid <= 0 || ::kill(pid, SIGTERM) != 0)
-        return;
-    const QDeadlineTimer deadline(15000);
-    while (::kill(pid, 0) == 0 && !deadline.hasExpired())
-        QThread::msleep(50);
-}
-
-void SandboxRun::stopAll()
-{
-    if (!m_prepared)
-        return;
-    heading(Sandbox::tr("Stopping the sandbox"));
-    stopInstalledPostwrd();
-    m_receiver.stop();
-    m_dns.stop();
-    m_sshd.stop();
-    // Whatever is left: an SSH session's command that a Ctrl-C interrupted.
-    stopProcessesUsing(m_directory);
-    say(Sandbox::tr("Stopped. Configs and logs stay in %1 until the next run.").arg(m_directory));
-    m_prepared = false;
 }
 
 int SandboxRun::exec()
 {
     heading(Sandbox::tr("Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this "
                         "machine's loopback")
-                .arg(m_directory));
+                .arg(m_services.directory()));
     const auto failed = [this](const wizard::Failure &failure) {
         m_err << Sandbox::tr("postwr: %1").arg(g_cancel ? Sandbox::tr("interrupted.") : failure.message) << Qt::endl;
         return 1;
     };
-    wizard::Status ready = prepareDirectory();
-    if (ready)
-        ready = startServices();
+    wizard::Status ready
+        = m_services.start([this](const QString &line, bool isHeading) { report(line, isHeading); }, &g_cancel);
     if (ready)
         ready = runPlan(QStringLiteral("setup"), setupPlan(m_settings, kReceiverAccount));
     if (!ready)
@@ -373,7 +237,7 @@ int SandboxRun::exec()
     if (!records)
         return failed(records.failure());
     heading(Sandbox::tr("Publishing SPF, DKIM and DMARC in the sandbox's DNS (dnsmasq restarted)"));
-    wizard::Status published = m_dns.start(baseRecords() + *records, &g_cancel);
+    wizard::Status published = m_services.publish(*records, &g_cancel);
     if (!published)
         return failed(published.failure());
     for (const DnsRecord &record : std::as_const(*records))
