@@ -1,15 +1,21 @@
 #include "pages/connect_page.h"
 
 #include "pages/host_key_question.h"
+#include "sandbox/sandbox_plan.h"
+#include "sandbox/sandbox_receiver.h"
 
 #include <QComboBox>
 #include <QDir>
 #include <QEvent>
 #include <QFormLayout>
+#include <QGuiApplication>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 namespace postwr::pages {
@@ -20,6 +26,7 @@ ConnectPage::ConnectPage(WizardState &state, QWidget *parent)
     : QWizardPage(parent)
     , m_state(state)
     , m_intro(new QLabel)
+    , m_trySandbox(new QPushButton)
     , m_form(new QFormLayout)
     , m_host(new QLineEdit)
     , m_port(new QSpinBox)
@@ -31,6 +38,7 @@ ConnectPage::ConnectPage(WizardState &state, QWidget *parent)
     , m_status(new QLabel)
 {
     m_intro->setWordWrap(true);
+    m_trySandbox->setObjectName(QStringLiteral("trySandbox"));
     m_host->setObjectName(QStringLiteral("host"));
     m_port->setObjectName(QStringLiteral("port"));
     m_user->setObjectName(QStringLiteral("user"));
@@ -57,6 +65,7 @@ ConnectPage::ConnectPage(WizardState &state, QWidget *parent)
     m_form->addRow(new QLabel, m_secret);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
+    layout->addWidget(m_trySandbox, 0, Qt::AlignLeft);
     layout->addLayout(m_form);
     layout->addWidget(m_connect, 0, Qt::AlignLeft);
     layout->addWidget(m_status);
@@ -67,6 +76,7 @@ ConnectPage::ConnectPage(WizardState &state, QWidget *parent)
     connect(m_port, &QSpinBox::valueChanged, this, [this] { updateFields(true); });
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] { updateFields(true); });
     connect(m_connect, &QPushButton::clicked, this, &ConnectPage::connectToServer);
+    connect(m_trySandbox, &QPushButton::clicked, this, &ConnectPage::trySandbox);
     remote::RemoteWorker *worker = m_state.worker.get();
     connect(worker, &remote::RemoteWorker::hostKeyChecked, this, &ConnectPage::onHostKey);
     connect(worker, &remote::RemoteWorker::hostKeyTrusted, this, [this](const wizard::Status &status) {
@@ -110,6 +120,9 @@ void ConnectPage::retranslate()
     m_method->setItemText(2, tr("a password"));
     m_host->setPlaceholderText(tr("vps.example.org or 203.0.113.5"));
     m_connect->setText(tr("&Connect"));
+    m_trySandbox->setText(tr("&Try it on this computer first"));
+    m_trySandbox->setToolTip(tr("Sets up a sandbox here: an SSH server standing in for your VPS, a DNS server, and "
+                                "a mail server standing in for Gmail. Nothing leaves this computer."));
     updateFields(false);
 }
 
@@ -152,8 +165,60 @@ void ConnectPage::connectToServer()
     m_busy = true;
     m_connect->setEnabled(false);
     m_status->setText(tr("Connecting to %1…").arg(m_host->text().trimmed()));
-    m_state.plan.server.target = { m_host->text().trimmed(), quint16(m_port->value()), m_user->text().trimmed() };
+    const remote::SshTarget target { m_host->text().trimmed(), quint16(m_port->value()), m_user->text().trimmed() };
+    const bool sandboxTarget = m_state.sandbox && target.host == m_state.plan.server.target.host
+        && target.port == m_state.plan.server.target.port && target.user == m_state.plan.server.target.user;
+    if (!sandboxTarget && m_state.sandbox) {
+        // Another server after all: the sandbox and its plan go.
+        m_state.sandbox.reset();
+        m_state.plan = steps::Plan {};
+    }
+    m_state.plan.server.target = target;
     m_state.worker->connectTo(m_state.plan.server.target);
+}
+
+void ConnectPage::trySandbox()
+{
+    m_busy = true;
+    m_trySandbox->setEnabled(false);
+    m_connect->setEnabled(false);
+    m_status->setText(tr("Starting the sandbox: an SSH server, a DNS server and a mail server standing in for "
+                         "Gmail…"));
+    // A few seconds of starting local programs; the window says so meanwhile.
+    QGuiApplication::setOverrideCursor(Qt::WaitCursor);
+    QCoreApplication::processEvents();
+    m_state.sandbox.reset();
+    auto services = std::make_unique<sandbox::SandboxServices>(
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/wizard-sandbox"));
+    const wizard::Status started = services->start([](const QString &, bool) { QCoreApplication::processEvents(); });
+    QGuiApplication::restoreOverrideCursor();
+    m_trySandbox->setEnabled(true);
+    if (!started) {
+        fail(started.failure().message);
+        return;
+    }
+    const sandbox::SandboxPlanSettings &settings = services->settings();
+    auto plan = steps::parsePlan(
+        QJsonDocument(sandbox::setupPlan(settings, QLatin1String(sandbox::SandboxReceiver::kAccount))).toJson());
+    if (!plan) {
+        fail(plan.failure().message);
+        return;
+    }
+    m_state.plan = *plan;
+    m_state.plan.steps.clear();
+    m_state.plan.accounts.clear(); // the accounts page makes them
+    m_state.sandbox = std::move(services);
+    const QSignalBlocker quietHost(m_host), quietPort(m_port), quietUser(m_user), quietMethod(m_method),
+        quietKey(m_keyFile), quietSecret(m_secret);
+    m_host->setText(m_state.plan.server.target.host);
+    m_port->setValue(m_state.plan.server.target.port);
+    m_user->setText(m_state.plan.server.target.user);
+    m_method->setCurrentIndex(m_method->findData(int(AuthMethod::KeyFile)));
+    m_keyFile->setText(settings.keyFile);
+    m_secret->clear();
+    m_busy = false;
+    updateFields(true);
+    connectToServer();
 }
 
 void ConnectPage::onHostKey(const wizard::Result<remote::HostKeyCheck> &check)

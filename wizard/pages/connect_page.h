@@ -2,7 +2,8 @@
 // key file with its passphrase, or a password). On first contact the
 // server's key type and SHA256 fingerprint are shown and must be trusted
 // explicitly; a changed key is refused with a warning. Next is enabled once
-// logged in.
+// logged in. "Try it on this computer" sets up a sandbox on this machine
+// (sandbox/sandbox_services.h) and connects to it instead.
 #pragma once
 
 #include "pages/setup_wizard.h"
@@ -35,6 +36,8 @@ private:
     // `edited`: by the user, so a login made before no longer counts.
     void updateFields(bool edited);
     void connectToServer();
+    // Starts the sandbox and fills the fields and the plan for it.
+    void trySandbox();
     void onHostKey(const wizard::Result<remote::HostKeyCheck> &check);
     void login();
     void onLoggedIn(const wizard::Status &status);
@@ -42,6 +45,7 @@ private:
 
     WizardState &m_state;
     QLabel *m_intro;
+    QPushButton *m_trySandbox;
     QFormLayout *m_form;
     QLineEdit *m_host;
     QSpinBox *m_port;

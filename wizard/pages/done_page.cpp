@@ -39,6 +39,9 @@ DonePage::DonePage(WizardState &state, std::function<QString()> testOutcome, QWi
 
 void DonePage::initializePage()
 {
+    // A sandbox stops with the wizard: nothing to come back to.
+    m_remember->setChecked(!m_state.sandbox);
+    m_remember->setEnabled(!m_state.sandbox);
     retranslate();
 }
 

@@ -52,6 +52,10 @@ ForwardingPage::ForwardingPage(WizardState &state, QWidget *parent)
 
 void ForwardingPage::initializePage()
 {
+    // What the plan already says (the sandbox's forwarding to its Gmail).
+    const QList<steps::AliasPlan> planned = m_state.plan.forwarding.value(m_state.plan.domains.value(0));
+    if (m_target->text().isEmpty() && !planned.isEmpty() && planned.first().local == QLatin1String("*"))
+        m_target->setText(planned.first().targets.value(0));
     retranslate(); // the label names the domain
 }
 

@@ -3,7 +3,11 @@
 #include "pages/step_run_view.h"
 #include "payload/payload.h"
 #include "steps/dkim_step.h"
+#include "remote/shell_quote.h"
+#include "sandbox/sandbox_dns.h"
+#include "steps/function_step.h"
 #include "steps/install_step.h"
+#include "steps/service_control.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -34,7 +38,14 @@ InstallPage::InstallPage(WizardState &state, QWidget *parent)
     layout->addWidget(m_install, 0, Qt::AlignLeft);
     layout->addWidget(m_run, 2);
     connect(m_install, &QPushButton::clicked, this, &InstallPage::install);
-    connect(m_run, &StepRunView::finished, this, [this](const wizard::Status &status) {
+    connect(m_run, &StepRunView::finished, this, [this](wizard::Status status) {
+        // The sandbox's DNS server lives in this thread: its records are published here.
+        if (status && m_state.sandbox && m_sandboxRecords) {
+            status = m_state.sandbox->publish(*m_sandboxRecords);
+            m_changesLabel->setText(status ? tr("The sandbox's DNS server now has the SPF, DKIM and DMARC records of %1.")
+                                                 .arg(m_state.plan.domains.value(0))
+                                           : status.failure().message);
+        }
         m_installed = status.ok();
         m_install->setEnabled(true);
         m_install->setText(m_installed ? tr("&Run again") : tr("&Try again"));
@@ -85,7 +96,30 @@ void InstallPage::install()
     m_installed = false;
     m_install->setEnabled(false);
     emit completeChanged();
-    m_run->start({ std::make_shared<steps::InstallStep>(payload::postwrdBinary()), std::make_shared<steps::DkimStep>() });
+    std::vector<std::shared_ptr<steps::Step>> run { std::make_shared<steps::InstallStep>(payload::postwrdBinary()),
+        std::make_shared<steps::DkimStep>() };
+    if (m_state.sandbox)
+        run.push_back(readSandboxRecords());
+    m_run->start(std::move(run));
+}
+
+std::shared_ptr<steps::Step> InstallPage::readSandboxRecords()
+{
+    const QString domain = m_state.plan.domains.value(0);
+    auto records = std::make_shared<QList<sandbox::DnsRecord>>();
+    m_sandboxRecords = records;
+    return std::make_shared<steps::FunctionStep>(QStringLiteral("sandbox-dns"), tr("Read the DNS records for the sandbox"),
+        [domain, records](steps::StepContext &context) -> wizard::Status {
+            auto json = steps::postwrd(context, InstallPage::tr("Reading the DNS records %1 needs").arg(domain),
+                QStringLiteral("dns records %1 --ipv4 127.0.0.1 --format json").arg(remote::shellQuote(domain)), {}, false);
+            if (!json)
+                return json.failure();
+            auto chosen = sandbox::authenticationRecords(json->standardOutput.toUtf8());
+            if (!chosen)
+                return chosen.failure();
+            *records = *chosen;
+            return wizard::Done {};
+        });
 }
 
 void InstallPage::changeEvent(QEvent *event)

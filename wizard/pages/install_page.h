@@ -33,6 +33,9 @@ protected:
 private:
     void retranslate();
     void install();
+    // In the sandbox: the step that reads the domain's SPF, DKIM and DMARC
+    // records, for the sandbox's DNS server (the receiver checks them).
+    std::shared_ptr<steps::Step> readSandboxRecords();
 
     WizardState &m_state;
     QLabel *m_intro;
@@ -42,6 +45,7 @@ private:
     StepRunView *m_run;
     std::unique_ptr<steps::StepDriver> m_planner;
     int m_planId = 0;
+    std::shared_ptr<QList<sandbox::DnsRecord>> m_sandboxRecords;
     bool m_installed = false;
 };
 

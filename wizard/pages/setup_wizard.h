@@ -6,6 +6,7 @@
 #pragma once
 
 #include "remote/remote_worker.h"
+#include "sandbox/sandbox_services.h"
 #include "steps/plan_file.h"
 
 #include <QMap>
@@ -27,6 +28,9 @@ struct WizardState {
     // Passwords typed or generated in this session, by account, for the
     // test mail. In memory only, never written anywhere.
     QMap<QString, QString> accountPasswords;
+    // "Try it on this computer": the sandbox the wizard set up against; it
+    // stops when the wizard closes.
+    std::unique_ptr<sandbox::SandboxServices> sandbox;
 };
 
 // How the plan names an account's password for the StepDriver's secrets.
