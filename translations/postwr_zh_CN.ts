@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>postwr::app::Headless</name>
@@ -28,11 +27,11 @@
         <translation>要运行的计划文件（JSON）；参见 examples/。</translation>
     </message>
     <message>
-        <source>Also print the SSH layer&apos;s diagnostics (never secrets) on stderr.</source>
+        <source>Also print the SSH layer's diagnostics (never secrets) on stderr.</source>
         <translation>同时在 stderr 上输出 SSH 层的诊断信息（绝不包含机密）。</translation>
     </message>
     <message>
-        <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
+        <source>After the plan's steps, send a test message to ADDRESS and report its way.</source>
         <translation>运行完计划中的步骤后，向 ADDRESS 发送一封测试邮件并报告它的投递过程。</translation>
     </message>
     <message>
@@ -41,21 +40,123 @@
     </message>
     <message>
         <source>Run the whole setup without a window against a sandbox on this machine: sshd, dnsmasq and a receiving mail server on loopback.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The sandbox&apos;s directory, removed and made anew (default: %1).</source>
-        <translation type="unfinished"></translation>
+        <source>The sandbox's directory, removed and made anew (default: %1).</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>postwr: no display (DISPLAY, WAYLAND_DISPLAY), so no window: running the local sandbox (--sandbox) instead.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::dashboard::DashboardWindow</name>
+    <message>
+        <source>Not connected: the server's key was not trusted.</source>
+        <translation>未连接：没有信任服务器的密钥。</translation>
+    </message>
+    <message>
+        <source>No server yet: set one up with Server, "Set up a new server".</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: not connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接到 %1…</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SSH password of %1:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not connected: no password given.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>正在以 %1 身份登录…</translation>
+    </message>
+    <message>
+        <source>Connected to %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forget this server?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Postwr forgets %1 and the passwords it kept for it. The server itself is not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Postwr: your mail servers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Set up a &amp;new server…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Forget this server…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>连接(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Test mail</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::dashboard::StatusTab</name>
+    <message>
+        <source>Whether the mail server runs, how many messages wait to be delivered, and what it did last.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>postwr::mailtest::DeliveryReportText</name>
     <message>
-        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
+        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server's %1 address to your mail host name in your provider's control panel.</source>
         <translation>收件方拒收了来自没有反向 DNS 的地址的邮件：请在服务商的控制面板中，把你服务器 %1 地址的 PTR 记录设为你的邮件主机名。</translation>
     </message>
     <message>
@@ -63,11 +164,11 @@
         <translation>收件方无法验证这封邮件：请检查 SPF、DKIM 和 DMARC 记录是否已发布（DNS 步骤会检查它们）。</translation>
     </message>
     <message>
-        <source>The receiver&apos;s SPF check failed: the SPF record must list the server&apos;s %1 address (the DNS step shows the record).</source>
+        <source>The receiver's SPF check failed: the SPF record must list the server's %1 address (the DNS step shows the record).</source>
         <translation>收件方的 SPF 检查失败：SPF 记录必须包含服务器的 %1 地址（DNS 步骤会显示该记录）。</translation>
     </message>
     <message>
-        <source>The recipient&apos;s address does not exist. Check it for typos.</source>
+        <source>The recipient's address does not exist. Check it for typos.</source>
         <translation>收件人地址不存在。请检查是否有拼写错误。</translation>
     </message>
     <message>
@@ -86,7 +187,7 @@
         <translation>旧版 TLS</translation>
     </message>
     <message>
-        <source>Cannot connect to %1 on port %2: %3. Check the server&apos;s address, that postwrd runs, and that no firewall blocks the port.</source>
+        <source>Cannot connect to %1 on port %2: %3. Check the server's address, that postwrd runs, and that no firewall blocks the port.</source>
         <translation>无法连接到 %1 的端口 %2：%3。请检查服务器地址、postwrd 是否在运行，以及是否有防火墙阻止该端口。</translation>
     </message>
     <message>
@@ -94,8 +195,8 @@
         <translation>与服务器的 TLS 握手失败：%1</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate is not trusted: %1. Until the certificate step gets one from Let&apos;s Encrypt, only the certificate Postwr made at install time is accepted.</source>
-        <translation>服务器的证书不受信任：%1。在证书步骤从 Let&apos;s Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
+        <source>The server's certificate is not trusted: %1. Until the certificate step gets one from Let's Encrypt, only the certificate Postwr made at install time is accepted.</source>
+        <translation>服务器的证书不受信任：%1。在证书步骤从 Let's Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
     </message>
     <message>
         <source>The server refused the user name or password of %1 (%2). Check the password, or reset it in the accounts step.</source>
@@ -133,7 +234,7 @@
         <translation>这封邮件由 Postwr 以 %1 的身份，通过你自己的邮件服务器发送，用于检查它能否投递已签名的邮件。</translation>
     </message>
     <message>
-        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose &quot;Show original&quot;: SPF, DKIM and DMARC should all say PASS.</source>
+        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose "Show original": SPF, DKIM and DMARC should all say PASS.</source>
         <translation>如果你在收件箱中看到了它，说明发信正常。在 Gmail 中打开邮件菜单并选择“显示原始邮件”：SPF、DKIM 和 DMARC 都应显示 PASS。</translation>
     </message>
     <message>
@@ -145,65 +246,65 @@
     <name>postwr::pages::AccountsPage</name>
     <message>
         <source>Enter the address of the account, e.g. me@%1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not an email address.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The account must be at your domain %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message numerus="yes">
         <source>The password needs at least %n character(s), or let Postwr make one.</source>
         <translation type="unfinished">
-            <numerusform></numerusform>
+            <numerusform />
         </translation>
     </message>
     <message>
         <source>List the accounts</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The password of %1, shown only now: copy it to your password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Remove %1</source>
-        <translation type="unfinished">删除 %1</translation>
+        <translation>删除 %1</translation>
     </message>
     <message>
         <source>Sender accounts</source>
-        <translation type="unfinished">发件账户</translation>
+        <translation>发件账户</translation>
     </message>
     <message>
         <source>Each address you send from needs an account on the server, with a password for your mail program or Gmail. Mail to the addresses arrives as the forwarding page says.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Generate a strong password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Add or change password</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Remove the selected account</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -261,11 +362,11 @@
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <source>Enter the server&apos;s address.</source>
+        <source>Enter the server's address.</source>
         <translation>请输入服务器的地址。</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a host name or IP address: no spaces, slashes or @.</source>
+        <source>"%1" is not a host name or IP address: no spaces, slashes or @.</source>
         <translation>“%1”不是主机名或 IP 地址：不能包含空格、斜杠或 @。</translation>
     </message>
     <message>
@@ -289,11 +390,175 @@
         <translation>正在连接到 %1…</translation>
     </message>
     <message>
+        <source>Not connected: the server's key was not trusted.</source>
+        <translation>未连接：没有信任服务器的密钥。</translation>
+    </message>
+    <message>
+        <source>Logging in as %1…</source>
+        <translation>正在以 %1 身份登录…</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2.</source>
+        <translation>已以 %2 身份连接到 %1。</translation>
+    </message>
+    <message>
+        <source>&amp;Try it on this computer first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sets up a sandbox here: an SSH server standing in for your VPS, a DNS server, and a mail server standing in for Gmail. Nothing leaves this computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting the sandbox: an SSH server, a DNS server and a mail server standing in for Gmail…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::pages::DomainPage</name>
+    <message>
+        <source>Only the part after the @: example.org, not me@example.org.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a domain name like example.org.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>"%1" is not a host name like mail.example.org.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail will come from addresses at your domain, like you@example.org. The server itself gets a name of its own, usually mail. in front of the domain; receivers look it up to check who is sending.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail &amp;domain:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail &amp;host name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>example.org</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mail.example.org</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::pages::DonePage</name>
+    <message>
+        <source>Your mail server is ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Server: %1, mail host name %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Domain: %1, with mail signed by DKIM.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accounts: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forwarding: none; mail stays on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forwarding: everything for @%1 goes to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test message: not sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Test message: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server's addresses are published; `postwrd dns records %1` on the server prints them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remember this server: the dashboard opens it next time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Keep its passwords in the desktop's keyring (never in a file)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::pages::ForwardingPage</name>
+    <message>
+        <source>"%1" is not an email address like you@gmail.com.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forward to a mailbox elsewhere: mail to %1 would come back here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No forwarding: mail stays in the mailboxes on the server.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mail to any address at %1 goes to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save to apply.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Forwarding</source>
+        <translation>转发</translation>
+    </message>
+    <message>
+        <source>Your server sends mail, and it can pass on the mail it receives to the mailbox you already read, such as Gmail. Then nothing new needs checking.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Forward all mail for @%1 to:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>your domain</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>you@gmail.com</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::pages::HostKeyQuestion</name>
+    <message>
         <source>This is the first connection to %1. It identifies itself with this %2 key:
 
 %3
 
-Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
+Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
         <translation>这是第一次连接 %1。它用这个 %2 密钥表明身份：
 
 %3
@@ -312,181 +577,52 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
-    <message>
-        <source>Not connected: the server&apos;s key was not trusted.</source>
-        <translation>未连接：没有信任服务器的密钥。</translation>
-    </message>
-    <message>
-        <source>Logging in as %1…</source>
-        <translation>正在以 %1 身份登录…</translation>
-    </message>
-    <message>
-        <source>Connected to %1 as %2.</source>
-        <translation>已以 %2 身份连接到 %1。</translation>
-    </message>
-</context>
-<context>
-    <name>postwr::pages::DomainPage</name>
-    <message>
-        <source>Only the part after the @: example.org, not me@example.org.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a domain name like example.org.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a host name like mail.example.org.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your domain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail will come from addresses at your domain, like you@example.org. The server itself gets a name of its own, usually mail. in front of the domain; receivers look it up to check who is sending.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail &amp;domain:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail &amp;host name:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>example.org</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mail.example.org</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>postwr::pages::DonePage</name>
-    <message>
-        <source>Your mail server is ready</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server: %1, mail host name %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Domain: %1, with mail signed by DKIM.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Accounts: %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forwarding: none; mail stays on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forwarding: everything for @%1 goes to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test message: not sent.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test message: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server&apos;s addresses are published; `postwrd dns records %1` on the server prints them.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>postwr::pages::ForwardingPage</name>
-    <message>
-        <source>&quot;%1&quot; is not an email address like you@gmail.com.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward to a mailbox elsewhere: mail to %1 would come back here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No forwarding: mail stays in the mailboxes on the server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mail to any address at %1 goes to %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save to apply.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forwarding</source>
-        <translation type="unfinished">转发</translation>
-    </message>
-    <message>
-        <source>Your server sends mail, and it can pass on the mail it receives to the mailbox you already read, such as Gmail. Then nothing new needs checking.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Forward all mail for @%1 to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>your domain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>you@gmail.com</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>postwr::pages::InstallPage</name>
     <message>
         <source>&amp;Run again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Looking at what is there already…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>postwrd is installed and up to date; installing again changes nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Installing will:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Install the mail server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Postwr copies postwrd, its mail server, to the server and starts it as a service that comes back after a reboot. It also makes the key that signs your mail (DKIM), so that receivers can tell it really comes from you.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Install</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The sandbox's DNS server now has the SPF, DKIM and DMARC records of %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read the DNS records for the sandbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the DNS records %1 needs</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -508,67 +644,67 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <name>postwr::pages::SendAsPanel</name>
     <message>
         <source>Use with Gmail</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>In Gmail: Settings, &quot;Accounts and Import&quot;, &quot;Send mail as&quot;, &quot;Add another email address&quot;. Give your name and %1, untick &quot;Treat as an alias&quot; if you like, then:</source>
-        <translation type="unfinished"></translation>
+        <source>In Gmail: Settings, "Accounts and Import", "Send mail as", "Add another email address". Give your name and %1, untick "Treat as an alias" if you like, then:</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SMTP Server:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Security:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Copy %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>the password of %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Secured connection using SSL</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Secured connection using TLS (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Gmail then sends a confirmation code to %1; with forwarding on, it arrives in your Gmail a moment later. Paste it, and Gmail can send as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Thunderbird, Outlook and Apple Mail: outgoing (SMTP) server %1, port %2, %3, normal password, user name %4. Their automatic setup (autoconfig, autodiscover) does not apply: this server sends and forwards but keeps no IMAP mailbox, so enter these by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSL/TLS</source>
-        <translation type="unfinished">SSL/TLS</translation>
+        <translation>SSL/TLS</translation>
     </message>
     <message>
         <source>STARTTLS</source>
-        <translation type="unfinished">STARTTLS</translation>
+        <translation>STARTTLS</translation>
     </message>
 </context>
 <context>
@@ -600,105 +736,121 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>postwr::pages::StepRunView</name>
     <message>
         <source>Cancelled. Nothing is left half done: run the step again when you are ready.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
-        <translation type="unfinished">第 %1 步，共 %2 步：%3</translation>
+        <translation>第 %1 步，共 %2 步：%3</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>postwr::pages::TestMailPage</name>
     <message>
         <source>The test message was delivered, signed.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Add an account on the accounts page first.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter the password of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Enter an address to send to, such as your Gmail address.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address.</source>
-        <translation type="unfinished"></translation>
+        <source>"%1" is not an email address.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Send a test message</source>
-        <translation type="unfinished">发送测试邮件</translation>
+        <translation>发送测试邮件</translation>
     </message>
     <message>
         <source>One click sends a message from this computer through your server, the way Gmail or your mail program will, and follows it until the receiver has it. If anything is wrong, the report says what and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Connection:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>you@gmail.com</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Let the server check it itself (SPF, DKIM, DMARC; no mailbox needed)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Port %1, STARTTLS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Port %1, TLS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>&amp;Send test message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -736,7 +888,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>%1 在 %3 秒内未在端口 %2 上响应。请检查地址和端口，并确认没有防火墙阻止 SSH。</translation>
     </message>
     <message>
-        <source>The host name %1 was not found. Check it for typos, or use the server&apos;s IP address.</source>
+        <source>The host name %1 was not found. Check it for typos, or use the server's IP address.</source>
         <translation>找不到主机名 %1。请检查是否有拼写错误，或改用服务器的 IP 地址。</translation>
     </message>
     <message>
@@ -752,7 +904,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>服务器没有发送主机密钥：%1</translation>
     </message>
     <message>
-        <source>Cannot compute the server&apos;s key fingerprint.</source>
+        <source>Cannot compute the server's key fingerprint.</source>
         <translation>无法计算服务器密钥的指纹。</translation>
     </message>
     <message>
@@ -764,7 +916,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>无法启动 SSH 会话：内存不足。</translation>
     </message>
     <message>
-        <source>The server&apos;s identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
+        <source>The server's identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
         <translation>服务器的身份已改变：%1 端口 %2 现在出示的密钥是 %3，而不是你之前信任的那个。这可能意味着攻击。如果你重装了服务器，请从 %4 中删除它的旧条目；否则不要连接。</translation>
     </message>
     <message>
@@ -776,7 +928,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>无法在 %1 中保存受信任的服务器：%2</translation>
     </message>
     <message>
-        <source>Confirm the server&apos;s fingerprint before logging in.</source>
+        <source>Confirm the server's fingerprint before logging in.</source>
         <translation>登录前请确认服务器的指纹。</translation>
     </message>
     <message>
@@ -816,7 +968,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>服务器拒绝了用户 %1 的密码。</translation>
     </message>
     <message>
-        <source>At login the server asks &quot;%1&quot;, which Postwr cannot answer. Use a key instead.</source>
+        <source>At login the server asks "%1", which Postwr cannot answer. Use a key instead.</source>
         <translation>登录时服务器询问“%1”，Postwr 无法回答。请改用密钥。</translation>
     </message>
     <message>
@@ -868,7 +1020,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>sudo 没有接受用户 %1 的密码。请检查后重试。</translation>
     </message>
     <message>
-        <source>User %1 may not use sudo on this server. Log in as root, or ask the server&apos;s administrator to allow sudo for %1.</source>
+        <source>User %1 may not use sudo on this server. Log in as root, or ask the server's administrator to allow sudo for %1.</source>
         <translation>用户 %1 不能在此服务器上使用 sudo。请以 root 登录，或请服务器管理员允许 %1 使用 sudo。</translation>
     </message>
     <message>
@@ -884,255 +1036,262 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <name>postwr::sandbox::Sandbox</name>
     <message>
         <source>%1 is not empty and is no sandbox of postwr: choose another --sandbox-dir, or empty it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot remove the previous sandbox %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot create %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot write in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting the DNS server (dnsmasq) for sandbox.test and gmail.test</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>DNS: 127.0.0.1 port %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting the receiver standing in for Gmail (postwrd for gmail.test)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Receiver: %1 on 127.0.0.1 port %2, mail lands in %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Starting the SSH server (sshd) standing in for the VPS</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>SSH: %1@127.0.0.1 port %2, host key %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No free TCP port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The sandbox&apos;s plan is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <source>The sandbox's plan is not valid: %1</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 (shown only now, keep it safe): %2</source>
-        <translation type="unfinished">%1（仅此一次显示，请妥善保管）：%2</translation>
+        <translation>%1（仅此一次显示，请妥善保管）：%2</translation>
     </message>
     <message>
-        <source>The SSH server on port %1 is not the sandbox&apos;s: its host key is %2.</source>
-        <translation type="unfinished"></translation>
+        <source>The SSH server on port %1 is not the sandbox's: its host key is %2.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 failed on the server: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The DNS records sandbox.test needs (postwrd dns records, over SSH)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>[problem] The test message from %1 did not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>[good] The test message from %1 reached %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>[problem] Mail to %1 did not reach %2 by the catch-all.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>[good] Mail to %1 reached %2 by the catch-all (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The sandbox works: mail from your server arrives signed, and the receiver trusts it.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>postwr: the test message did not arrive with a passing DKIM signature; the logs are in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Stopping the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Stopped. Configs and logs stay in %1 until the next run.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine&apos;s loopback</source>
-        <translation type="unfinished"></translation>
+        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine's loopback</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>postwr: %1</source>
-        <translation type="unfinished">postwr：%1</translation>
+        <translation>postwr：%1</translation>
     </message>
     <message>
         <source>interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Publishing SPF, DKIM and DMARC in the sandbox&apos;s DNS (dnsmasq restarted)</source>
-        <translation type="unfinished"></translation>
+        <source>Publishing SPF, DKIM and DMARC in the sandbox's DNS (dnsmasq restarted)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>[problem] %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>postwrd&apos;s DNS records are not the JSON expected: %1</source>
-        <translation type="unfinished"></translation>
+        <source>postwrd's DNS records are not the JSON expected: %1</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>postwrd&apos;s DNS record %1 has no name or no text.</source>
-        <translation type="unfinished"></translation>
+        <source>postwrd's DNS record %1 has no name or no text.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>postwrd&apos;s DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
-        <translation type="unfinished"></translation>
+        <source>postwrd's DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The MX record of %1 is not &quot;PREFERENCE HOST&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <source>The MX record of %1 is not "PREFERENCE HOST": %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The TXT record of %1 cannot be served by dnsmasq: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>The sandbox&apos;s DNS serves no %1 records, as %2 would need.</source>
-        <translation type="unfinished"></translation>
+        <source>The sandbox's DNS serves no %1 records, as %2 would need.</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>No free UDP and TCP port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>dnsmasq is missing: apt-get install dnsmasq-base</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot start dnsmasq: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>dnsmasq on 127.0.0.1 port %1 does not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: cannot start %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2 did not finish within %3 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1: %2 failed (exit status %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>no message</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Cannot write the receiver&apos;s configuration in %1.</source>
-        <translation type="unfinished"></translation>
+        <source>Cannot write the receiver's configuration in %1.</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Adding the receiver&apos;s account</source>
-        <translation type="unfinished"></translation>
+        <source>Adding the receiver's account</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Making the receiver&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <source>Making the receiver's certificate</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Checking the receiver&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <source>Checking the receiver's configuration</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot start the receiver: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>The receiver did not start; its log %1 says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>ssh-keygen is missing: apt-get install openssh-client</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Making the key %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>Reading the host key&apos;s fingerprint</source>
-        <translation type="unfinished"></translation>
+        <source>Reading the host key's fingerprint</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>ssh-keygen -lf printed no SHA256 fingerprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 is missing: apt-get install openssh-server</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot create /run/sshd, which sshd needs.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cannot start sshd: %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">已取消。</translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>sshd did not start; its log %1 says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>postwr::servers::SecretStore</name>
+    <message>
+        <source>The keyring refused: %1. Is a keyring (GNOME Keyring, KWallet) running and unlocked?</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1205,28 +1364,28 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
 <context>
     <name>postwr::steps::DkimStep</name>
     <message>
-        <source>Line %1 of postwrd&apos;s key list is not &quot;domain, selector, key, record name, record&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <source>Line %1 of postwrd's key list is not "domain, selector, key, record name, record": %2</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Listing the DKIM keys</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>DKIM signing keys</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Make a DKIM signing key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>Making a DKIM key for %1</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>%1 signs with %2 (%3). Publish this TXT record:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1291,11 +1450,11 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>设置邮件主机名</translation>
     </message>
     <message>
-        <source>Change postwrd&apos;s host name from %1 to %2</source>
+        <source>Change postwrd's host name from %1 to %2</source>
         <translation>将 postwrd 的主机名从 %1 改为 %2</translation>
     </message>
     <message>
-        <source>postwrd&apos;s host name is already %1.</source>
+        <source>postwrd's host name is already %1.</source>
         <translation>postwrd 的主机名已经是 %1。</translation>
     </message>
     <message>
@@ -1307,14 +1466,14 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>正在检查配置</translation>
     </message>
     <message>
-        <source>postwrd&apos;s host name is now %1.</source>
+        <source>postwrd's host name is now %1.</source>
         <translation>postwrd 的主机名现在是 %1。</translation>
     </message>
 </context>
 <context>
     <name>postwr::steps::InstallFiles</name>
     <message>
-        <source>The server&apos;s answer about the installation was cut short.</source>
+        <source>The server's answer about the installation was cut short.</source>
         <translation>服务器关于安装情况的回答被截断了。</translation>
     </message>
 </context>
@@ -1377,7 +1536,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>重启 postwrd</translation>
     </message>
     <message>
-        <source>Reload postwrd&apos;s configuration</source>
+        <source>Reload postwrd's configuration</source>
         <translation>重新加载 postwrd 的配置</translation>
     </message>
     <message>
@@ -1405,7 +1564,7 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>正在创建用户 postwr</translation>
     </message>
     <message>
-        <source>Creating postwrd&apos;s directories</source>
+        <source>Creating postwrd's directories</source>
         <translation>正在创建 postwrd 的目录</translation>
     </message>
     <message>
@@ -1457,12 +1616,12 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <name>postwr::steps::Ipv6Step</name>
     <message>
         <source>The server has no IPv6 address. If your provider assigned one (its control panel shows the address and the gateway), add it to /etc/netplan/50-cloud-init.yaml under your interface, e.g.
-      addresses: [&quot;2001:db8:1234::2/64&quot;]
-      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
+      addresses: ["2001:db8:1234::2/64"]
+      routes: [{to: "::/0", via: "2001:db8:1234::1"}]
 then run `netplan apply`, and run this step again.</source>
         <translation>服务器没有 IPv6 地址。如果你的服务商分配了一个（其控制面板会显示地址和网关），请在 /etc/netplan/50-cloud-init.yaml 中你的网络接口下添加，例如
-      addresses: [&quot;2001:db8:1234::2/64&quot;]
-      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
+      addresses: ["2001:db8:1234::2/64"]
+      routes: [{to: "::/0", via: "2001:db8:1234::1"}]
 然后运行 `netplan apply`，再重新运行此步骤。</translation>
     </message>
     <message>
@@ -1537,7 +1696,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：要连接的 SSH 主机、端口和用户</translation>
     </message>
     <message>
-        <source>missing: the server&apos;s name or IP address</source>
+        <source>missing: the server's name or IP address</source>
         <translation>缺少：服务器的名称或 IP 地址</translation>
     </message>
     <message>
@@ -1545,19 +1704,19 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：登录所用的用户，例如 root</translation>
     </message>
     <message>
-        <source>must be &quot;agent&quot;, &quot;key&quot; or &quot;password&quot;</source>
-        <translation>必须是 &quot;agent&quot;、&quot;key&quot; 或 &quot;password&quot;</translation>
+        <source>must be "agent", "key" or "password"</source>
+        <translation>必须是 "agent"、"key" 或 "password"</translation>
     </message>
     <message>
-        <source>missing: the private key file for &quot;auth&quot;: &quot;key&quot;</source>
-        <translation>缺少：&quot;auth&quot;: &quot;key&quot; 所需的私钥文件</translation>
+        <source>missing: the private key file for "auth": "key"</source>
+        <translation>缺少："auth": "key" 所需的私钥文件</translation>
     </message>
     <message>
-        <source>missing: the environment variable that holds the password for &quot;auth&quot;: &quot;password&quot;</source>
-        <translation>缺少：&quot;auth&quot;: &quot;password&quot; 所需的、保存密码的环境变量</translation>
+        <source>missing: the environment variable that holds the password for "auth": "password"</source>
+        <translation>缺少："auth": "password" 所需的、保存密码的环境变量</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an environment variable name (letters, digits and _)</source>
+        <source>"%1" is not an environment variable name (letters, digits and _)</source>
         <translation>“%1”不是环境变量名（只能含字母、数字和 _）</translation>
     </message>
     <message>
@@ -1565,8 +1724,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 `ssh-keygen -lf` 输出的 SHA256 指纹：SHA256:…</translation>
     </message>
     <message>
-        <source>must be &quot;system&quot; or &quot;user&quot;</source>
-        <translation>必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
+        <source>must be "system" or "user"</source>
+        <translation>必须是 "system" 或 "user"</translation>
     </message>
     <message>
         <source>must be an absolute path or start with ~/</source>
@@ -1585,31 +1744,31 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是账户列表 [ … ]</translation>
     </message>
     <message>
-        <source>must be an object { &quot;email&quot;: … }</source>
-        <translation>必须是对象 { &quot;email&quot;: … }</translation>
+        <source>must be an object { "email": … }</source>
+        <translation>必须是对象 { "email": … }</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not an email address</source>
+        <source>"%1" is not an email address</source>
         <translation>“%1”不是电子邮件地址</translation>
     </message>
     <message>
-        <source>%1 is not in one of the plan&apos;s domains (%2)</source>
+        <source>%1 is not in one of the plan's domains (%2)</source>
         <translation>%1 不属于计划中的任何域名（%2）</translation>
     </message>
     <message>
-        <source>give exactly one of &quot;password_env&quot;, &quot;generate&quot;: true or &quot;remove&quot;: true</source>
-        <translation>请只给出 &quot;password_env&quot;、&quot;generate&quot;: true 或 &quot;remove&quot;: true 中的一个</translation>
+        <source>give exactly one of "password_env", "generate": true or "remove": true</source>
+        <translation>请只给出 "password_env"、"generate": true 或 "remove": true 中的一个</translation>
     </message>
     <message>
-        <source>not one of the plan&apos;s domains (%1)</source>
+        <source>not one of the plan's domains (%1)</source>
         <translation>不是计划中的域名（%1）</translation>
     </message>
     <message>
-        <source>must be an object { &quot;local part or *&quot;: [addresses] }</source>
-        <translation>必须是对象 { &quot;本地部分或 *&quot;: [地址] }</translation>
+        <source>must be an object { "local part or *": [addresses] }</source>
+        <translation>必须是对象 { "本地部分或 *": [地址] }</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a local part (the text before @)</source>
+        <source>"%1" is not a local part (the text before @)</source>
         <translation>“%1”不是本地部分（@ 之前的文本）</translation>
     </message>
     <message>
@@ -1625,23 +1784,23 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：要运行的步骤，可选：%1</translation>
     </message>
     <message>
-        <source>unknown step &quot;%1&quot;; the steps are %2</source>
+        <source>unknown step "%1"; the steps are %2</source>
         <translation>未知步骤“%1”；可用的步骤有 %2</translation>
     </message>
     <message>
-        <source>&quot;install&quot; and &quot;uninstall&quot; cannot be in one plan</source>
-        <translation>&quot;install&quot; 和 &quot;uninstall&quot; 不能出现在同一个计划中</translation>
+        <source>"install" and "uninstall" cannot be in one plan</source>
+        <translation>"install" 和 "uninstall" 不能出现在同一个计划中</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a host name like mail.example.org</source>
+        <source>"%1" is not a host name like mail.example.org</source>
         <translation>“%1”不是像 mail.example.org 这样的主机名</translation>
     </message>
     <message>
-        <source>missing: the server&apos;s mail host name, e.g. mail.example.org</source>
+        <source>missing: the server's mail host name, e.g. mail.example.org</source>
         <translation>缺少：服务器的邮件主机名，例如 mail.example.org</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a domain like example.org</source>
+        <source>"%1" is not a domain like example.org</source>
         <translation>“%1”不是像 example.org 这样的域名</translation>
     </message>
     <message>
@@ -1653,8 +1812,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 HOST:PORT 形式，例如 gmail-smtp-in.l.google.com:25</translation>
     </message>
     <message>
-        <source>must be &quot;starttls&quot; or &quot;tls&quot;</source>
-        <translation>必须是 &quot;starttls&quot; 或 &quot;tls&quot;</translation>
+        <source>must be "starttls" or "tls"</source>
+        <translation>必须是 "starttls" 或 "tls"</translation>
     </message>
     <message>
         <source>missing or not an email address: the account that sends</source>
@@ -1665,24 +1824,24 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：保存 %1 密码的环境变量</translation>
     </message>
     <message>
-        <source>missing or not an email address: where the test message goes (or &quot;reflector&quot; for the server&apos;s self-check)</source>
-        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 &quot;reflector&quot; 让服务器自检）</translation>
+        <source>missing or not an email address: where the test message goes (or "reflector" for the server's self-check)</source>
+        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 "reflector" 让服务器自检）</translation>
     </message>
     <message>
-        <source>a setting is named &quot;key&quot; or &quot;section.key&quot;, in lower case</source>
-        <translation type="unfinished"></translation>
+        <source>a setting is named "key" or "section.key", in lower case</source>
+        <translation type="unfinished" />
     </message>
     <message>
-        <source>set by the plan&apos;s own keys (hostname, install.listen, install.ports)</source>
-        <translation type="unfinished"></translation>
+        <source>set by the plan's own keys (hostname, install.listen, install.ports)</source>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be a text, a whole number, true or false</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
     <message>
         <source>must be one line, not empty</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1692,15 +1851,15 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在连接到 %1</translation>
     </message>
     <message>
-        <source>The server&apos;s %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
+        <source>The server's %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
         <translation>服务器的 %1 主机密钥指纹是 %2，而不是计划中写的 %3。可能有人位于你和服务器之间；请在服务器本机上核对指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。</translation>
     </message>
     <message>
-        <source>The server&apos;s host key has changed.</source>
+        <source>The server's host key has changed.</source>
         <translation>服务器的主机密钥已改变。</translation>
     </message>
     <message>
-        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server&apos;s (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
+        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
         <translation>首次连接 %1：它的 %2 主机密钥指纹是 %3。如果这确实是你的服务器的指纹（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub 可以看到），请把它作为 server.host_key 写入计划。</translation>
     </message>
     <message>
@@ -1799,11 +1958,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>你的邮件主机名</translation>
     </message>
     <message>
-        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider&apos;s control panel.</source>
+        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider's control panel.</source>
         <translation>%1 没有反向 DNS。Gmail 等收件方会拒收来自这类地址的邮件：请在服务商的控制面板中把它的 PTR 记录设为 %2。</translation>
     </message>
     <message>
-        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider&apos;s control panel.</source>
+        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider's control panel.</source>
         <translation>%1 的反向 DNS 是 %2，而不是 %3：请在服务商的控制面板中把它的 PTR 记录设为 %3。</translation>
     </message>
     <message>
@@ -1815,11 +1974,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>服务器的网络接口上没有公网 IPv4 地址。如果位于 NAT 之后，服务商必须把端口 %1、%2 和 %3 转发到它。</translation>
     </message>
     <message>
-        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step &quot;Enable IPv6&quot; switches it on.</source>
+        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step "Enable IPv6" switches it on.</source>
         <translation>IPv6 已被关闭（net.ipv6.conf.all.disable_ipv6 = 1）。如果你的服务商给服务器分配了 IPv6 地址，“启用 IPv6”步骤会把它打开。</translation>
     </message>
     <message>
-        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step &quot;Enable IPv6&quot; shows how).</source>
+        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step "Enable IPv6" shows how).</source>
         <translation>服务器没有公网 IPv6 地址。没有它邮件也能工作；如果你的服务商提供 IPv6，请配置它（“启用 IPv6”步骤会说明方法）。</translation>
     </message>
     <message>
@@ -1831,7 +1990,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>端口 %1 空闲。</translation>
     </message>
     <message>
-        <source>Port %1 is postwrd&apos;s already.</source>
+        <source>Port %1 is postwrd's already.</source>
         <translation>端口 %1 已由 postwrd 使用。</translation>
     </message>
     <message>
@@ -1871,7 +2030,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>无法判断磁盘可用空间（服务器上没有 df）。</translation>
     </message>
     <message>
-        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader&apos;s configuration and reboot to use IPv6.</source>
+        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader's configuration and reboot to use IPv6.</source>
         <translation>内核没有启用 IPv6（其命令行中有 ipv6.disable=1）。要使用 IPv6，请从引导加载程序的配置中删除该选项并重启。</translation>
     </message>
 </context>
@@ -1882,7 +2041,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>查看服务器</translation>
     </message>
     <message>
-        <source>probe.outbound_check must be HOST:PORT, not &quot;%1&quot;.</source>
+        <source>probe.outbound_check must be HOST:PORT, not "%1".</source>
         <translation>probe.outbound_check 必须是 HOST:PORT，而不是“%1”。</translation>
     </message>
     <message>
@@ -1893,7 +2052,7 @@ then run `netplan apply`, and run this step again.</source>
 <context>
     <name>postwr::steps::ServerProbe</name>
     <message>
-        <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
+        <source>The server's answer has no "%1" part: the probe was cut short.</source>
         <translation>服务器的回答中没有“%1”部分：探测被截断了。</translation>
     </message>
 </context>
@@ -1928,11 +2087,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>队列中等待的邮件：%1</translation>
     </message>
     <message>
-        <source>The last lines of postwrd&apos;s log:</source>
+        <source>The last lines of postwrd's log:</source>
         <translation>postwrd 日志的最后几行：</translation>
     </message>
     <message>
-        <source>Reading postwrd&apos;s log</source>
+        <source>Reading postwrd's log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -1967,7 +2126,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在启动 postwrd</translation>
     </message>
     <message>
-        <source>Reading postwrd&apos;s log</source>
+        <source>Reading postwrd's log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -1996,25 +2155,25 @@ then run `netplan apply`, and run this step again.</source>
     </message>
     <message>
         <source>[good]</source>
-        <translation type="unfinished">[良好]</translation>
+        <translation>[良好]</translation>
     </message>
     <message>
         <source>[warning]</source>
-        <translation type="unfinished">[警告]</translation>
+        <translation>[警告]</translation>
     </message>
     <message>
         <source>[problem]</source>
-        <translation type="unfinished">[问题]</translation>
+        <translation>[问题]</translation>
     </message>
     <message>
         <source>Cannot find the home directory of %1 on the server.</source>
-        <translation type="unfinished">在服务器上找不到 %1 的主目录。</translation>
+        <translation>在服务器上找不到 %1 的主目录。</translation>
     </message>
 </context>
 <context>
     <name>postwr::steps::TestMailStep</name>
     <message>
-        <source>Reading postwrd&apos;s log</source>
+        <source>Reading postwrd's log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2042,7 +2201,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
+        <source>The message was not signed with DKIM: make a key for the sender's domain (the DKIM step) and publish its record.</source>
         <translation>邮件没有 DKIM 签名：请为发件人的域名生成密钥（DKIM 步骤）并发布其记录。</translation>
     </message>
     <message>
@@ -2070,11 +2229,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>尚未投递，postwrd 将在 %1 秒后重试：%2。%3</translation>
     </message>
     <message>
-        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd&apos;s log.</source>
+        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd's log.</source>
         <translation>%1 秒后邮件仍在队列中等待；状态步骤会显示 postwrd 的日志。</translation>
     </message>
     <message>
-        <source>To send as %1 from Gmail: Settings, Accounts, &quot;Send mail as&quot;, &quot;Add another email address&quot;:</source>
+        <source>To send as %1 from Gmail: Settings, Accounts, "Send mail as", "Add another email address":</source>
         <translation>要在 Gmail 中以 %1 的身份发信：设置、账号、“用这个地址发送邮件”、“添加其他电子邮件地址”：</translation>
     </message>
     <message>
@@ -2114,7 +2273,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>%1 的密码应在环境变量 %2 中，但该变量未设置。</translation>
     </message>
     <message>
-        <source>Reading the server&apos;s certificate</source>
+        <source>Reading the server's certificate</source>
         <translation>正在读取服务器的证书</translation>
     </message>
     <message>
@@ -2122,11 +2281,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在从 %2 向 %3 发送测试邮件 %1。</translation>
     </message>
     <message>
-        <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
+        <source>In the receiving mailbox, look for the subject "Postwr test message %1". In Gmail, "Show original" should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
         <translation>请在收件邮箱中查找主题为“Postwr 测试邮件 %1”的邮件。在 Gmail 中，“显示原始邮件”应显示 SPF: PASS、DKIM: PASS 和 DMARC: PASS。</translation>
     </message>
     <message>
-        <source>The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
+        <source>The server's check could not run: %1. Give the mail host name an A record (the DNS step).</source>
         <translation>服务器的检查无法运行：%1。请为邮件主机名添加 A 记录（DNS 步骤）。</translation>
     </message>
     <message>
@@ -2142,7 +2301,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>DMARC：%1%2</translation>
     </message>
     <message>
-        <source>The server&apos;s own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
+        <source>The server's own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
         <translation>服务器自身的检查未通过：收件方不会信任这封邮件。请发布 DNS 步骤中的记录，并在那里检查它们。</translation>
     </message>
     <message>
@@ -2170,7 +2329,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>  身份验证：普通密码；用户名：%1</translation>
     </message>
     <message>
-        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients&apos; automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
+        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients' automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
         <translation>收到的邮件会转发到你在别处的邮箱：此服务器没有 IMAP，因此邮件客户端的自动配置（autoconfig、autodiscover）不适用；请手动输入这些值。</translation>
     </message>
 </context>

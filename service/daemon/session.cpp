@@ -66,16 +66,26 @@ struct Reflection {
 };
 
 // The reflector's checks (mail/reflector.h): as if the message came from each
-// address of our host name (its first IPv4 and first IPv6 address).
-awaitable<std::vector<Reflection>> reflectOn(const Resolver &resolver, std::string hostname, std::string mailFrom,
+// address receivers see it come from: [delivery] source_ipv4/source_ipv6
+// when set, else the first IPv4 and first IPv6 address of our host name.
+awaitable<std::vector<Reflection>> reflectOn(const Resolver &resolver, std::string hostname,
+                                             std::array<std::string, 2> sources, std::string mailFrom,
                                              std::string message, std::int64_t now)
 {
+    if (sources[0].empty()) {
+        const auto ipv4 = resolver.ipv4(hostname);
+        if (ipv4.ok() && !ipv4.records.empty())
+            sources[0] = ipv4.records.front();
+    }
+    if (sources[1].empty()) {
+        const auto ipv6 = resolver.ipv6(hostname);
+        if (ipv6.ok() && !ipv6.records.empty())
+            sources[1] = ipv6.records.front();
+    }
     std::vector<Reflection> reflections;
-    for (const auto &result : {resolver.ipv4(hostname), resolver.ipv6(hostname)}) {
-        if (result.ok() && !result.records.empty())
-            reflections.push_back(
-                {result.records.front(),
-                 authenticateInbound(resolver, {result.records.front(), hostname, mailFrom, message}, now)});
+    for (const std::string &address : sources) {
+        if (!address.empty())
+            reflections.push_back({address, authenticateInbound(resolver, {address, hostname, mailFrom, message}, now)});
     }
     co_return reflections;
 }
@@ -260,8 +270,11 @@ awaitable<bool> Session::verifyInbound(const mail::Envelope &envelope, std::stri
 awaitable<void> Session::reflect(const mail::Envelope &envelope, const std::string &message)
 {
     const std::string &hostname = m_runtime->config().hostname;
+    const mail::DeliverySettings &delivery = m_runtime->config().delivery;
     awaitable<std::vector<Reflection>> check = asio::co_spawn(
-        m_services.disk, reflectOn(m_services.resolver, hostname, envelope.from, message, envelope.receivedAt),
+        m_services.disk,
+        reflectOn(m_services.resolver, hostname, {delivery.sourceIpv4, delivery.sourceIpv6}, envelope.from, message,
+                  envelope.receivedAt),
         use_awaitable);
     const std::vector<Reflection> reflections = co_await std::move(check);
     if (reflections.empty())

@@ -14,6 +14,7 @@
 #include "support/process_runner.h"
 #include "support/test_message.h"
 
+#include <QFile>
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTemporaryDir>
@@ -215,6 +216,43 @@ private slots:
         // Nothing was delivered or queued for delivery.
         QVERIFY(world_.events(QStringLiteral("delivered"), trail.queueId).isEmpty());
         QVERIFY(world_.postwrd.log().contains(QStringLiteral("id=%1 session=").arg(trail.queueId)));
+    }
+
+    // With [delivery] source_ipv4 set, receivers see mail come from that
+    // address: the reflector checks SPF for it, not for the host name's.
+    // 127.0.0.2 is not in local.test's SPF (a:mail.example.test = 127.0.0.1).
+    void reflectorUsesTheSourceAddress()
+    {
+        QFile config(world_.postwrd.configFile());
+        QVERIFY(config.open(QIODevice::ReadOnly));
+        const QByteArray original = config.readAll();
+        config.close();
+        QVERIFY(original.contains("[delivery]\n"));
+        QByteArray changed = original;
+        changed.replace("[delivery]\n", "[delivery]\nsource_ipv4 = 127.0.0.2\n");
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(changed);
+        config.close();
+        QVERIFY2(world_.postwrd.reload(), qPrintable(world_.postwrd.errorString()));
+
+        SenderSettings settings = baseSettings();
+        settings.to = QStringLiteral("postwr-reflector@local.test");
+        const SendTrail trail
+            = sendTestMail(settings, composeTestMessage(settings.from, settings.to, newTestId(), QDateTime::currentDateTime()));
+        QVERIFY2(trail.accepted, qPrintable(trail.failure));
+        QVERIFY2(world_.waitForEvent(QStringLiteral("reflected"), trail.queueId).hasMatch(),
+            qPrintable(world_.postwrd.log().right(2000)));
+        const DeliveryReport report = reportFor(world_.postwrd.log().split(QLatin1Char('\n')), trail.queueId);
+
+        QVERIFY(config.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        config.write(original);
+        config.close();
+        QVERIFY2(world_.postwrd.reload(), qPrintable(world_.postwrd.errorString()));
+
+        QCOMPARE(report.reflected.size(), 1);
+        QCOMPARE(report.reflected.first().address, QStringLiteral("127.0.0.2"));
+        QCOMPARE(report.reflected.first().spf, QStringLiteral("fail"));
+        QCOMPARE(report.reflected.first().dkim, QStringLiteral("pass:local.test"));
     }
 
     // From the internet the reflector is an unknown address.
