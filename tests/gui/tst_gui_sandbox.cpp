@@ -1,4 +1,4 @@
-// "Try it on this computer", in Welsh: the wizard sets up the sandbox
+// "Try it on this computer", in Welsh and in Chinese: the wizard sets up the sandbox
 // (sshd, dnsmasq, a receiving postwrd standing in for Gmail) and is clicked
 // through every page to a test message; the receiver's own checks say
 // dkim=pass, spf=pass and dmarc=pass. No assertion reads an English text:
@@ -38,15 +38,23 @@ private slots:
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
     }
 
-    void welshThroughTheSandbox()
+    void throughTheSandbox_data()
     {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("Welsh") << QStringLiteral("cy");
+        QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+    }
+
+    void throughTheSandbox()
+    {
+        QFETCH(QString, language);
         pages::SetupWizard wizard(dir_.filePath(QStringLiteral("known_hosts")));
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
         auto *languages = wizard.currentPage()->findChild<QComboBox *>();
         QVERIFY(languages);
-        languages->setCurrentIndex(languages->findData(QStringLiteral("cy")));
-        QTRY_COMPARE(translations::currentLanguage(), QStringLiteral("cy"));
+        languages->setCurrentIndex(languages->findData(language));
+        QTRY_COMPARE(translations::currentLanguage(), language);
         QAbstractButton *next = wizard.button(QWizard::NextButton);
         QTest::mouseClick(next, Qt::LeftButton);
 
@@ -112,7 +120,7 @@ private slots:
 
         QTest::mouseClick(next, Qt::LeftButton);
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::DonePageId));
-        // In Welsh to the end.
+        // In that language to the end.
         QCOMPARE(wizard.currentPage()->title(), pages::DonePage::tr("Your mail server is ready"));
         QVERIFY(wizard.currentPage()->title() != QStringLiteral("Your mail server is ready"));
         translations::install(*QApplication::instance(), QLocale(QLocale::English));

@@ -113,6 +113,35 @@ private slots:
             QVERIFY2(topics.contains(QLatin1String(topic)), qPrintable(topics.join(QLatin1Char(' '))));
     }
 
+    // Keyboard only: Tab walks the connect page's fields in reading order,
+    // and Alt+N (the Next button's mnemonic) goes on from the first page.
+    void keyboardWalksTheFields()
+    {
+        pages::SetupWizard wizard(dir_.filePath(QStringLiteral("known_hosts_keys")));
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QApplication::setActiveWindow(&wizard);
+        QTest::keyClick(&wizard, Qt::Key_N, Qt::AltModifier);
+        QTRY_COMPARE(wizard.currentId(), int(pages::SetupWizard::ConnectPageId));
+        QWidget *page = wizard.currentPage();
+        auto *host = page->findChild<QLineEdit *>(QStringLiteral("host"));
+        QVERIFY(host);
+        QTest::keyClicks(host, SshdInstance::host());
+        host->setFocus();
+        QTRY_VERIFY(host->hasFocus());
+        QStringList order;
+        for (int i = 0; i < 6; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            QWidget *focus = QApplication::focusWidget();
+            while (focus && focus->objectName().isEmpty() && focus->parentWidget())
+                focus = focus->parentWidget(); // a spin box's line edit is the spin box
+            order << (focus ? focus->objectName() : QString());
+        }
+        QCOMPARE(order,
+            QStringList({ QStringLiteral("port"), QStringLiteral("user"), QStringLiteral("method"), QStringLiteral("keyFile"),
+                QStringLiteral("secret"), QStringLiteral("connect") }));
+    }
+
 private:
     // Answers the next modal question (the host key) with `answer`, keeping its text.
     void answerTrustQuestion(QMessageBox::StandardButton answer, QString *text)
