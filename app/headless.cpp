@@ -27,27 +27,32 @@ extern "C" void onInterrupt(int)
 
 namespace {
 
-// The plan file's JSON with `--send-test ADDRESS` applied: test_mail.to set
-// and the step added, so that the plan's own checks cover it.
-QByteArray withSendTest(const QByteArray &json, const QString &address)
+// The plan file's JSON with `--send-test ADDRESS` (test_mail.to set) and
+// `--check-dns` applied: their steps added, so that the plan's own checks
+// cover them.
+QByteArray withOptions(const QByteArray &json, const QString &sendTestTo, bool checkDns)
 {
     QJsonDocument document = QJsonDocument::fromJson(json);
-    if (address.isEmpty() || !document.isObject())
+    if ((sendTestTo.isEmpty() && !checkDns) || !document.isObject())
         return json;
     QJsonObject root = document.object();
-    QJsonObject test = root.value(QStringLiteral("test_mail")).toObject();
-    test[QStringLiteral("to")] = address;
-    root[QStringLiteral("test_mail")] = test;
     QJsonArray steps = root.value(QStringLiteral("steps")).toArray();
-    if (!steps.contains(QStringLiteral("send-test")))
-        steps.append(QStringLiteral("send-test"));
+    if (!sendTestTo.isEmpty()) {
+        QJsonObject test = root.value(QStringLiteral("test_mail")).toObject();
+        test[QStringLiteral("to")] = sendTestTo;
+        root[QStringLiteral("test_mail")] = test;
+        if (!steps.contains(QStringLiteral("send-test")))
+            steps.append(QStringLiteral("send-test"));
+    }
+    if (checkDns && !steps.contains(QStringLiteral("check-dns")))
+        steps.append(QStringLiteral("check-dns"));
     root[QStringLiteral("steps")] = steps;
     return QJsonDocument(root).toJson();
 }
 
 } // namespace
 
-int runHeadless(const QString &planFile, const QString &sendTestTo)
+int runHeadless(const QString &planFile, const QString &sendTestTo, bool checkDns)
 {
     QTextStream out(stdout);
     QTextStream err(stderr);
@@ -56,7 +61,7 @@ int runHeadless(const QString &planFile, const QString &sendTestTo)
         err << Headless::tr("postwr: cannot read the plan %1: %2").arg(planFile, file.errorString()) << Qt::endl;
         return 2;
     }
-    auto plan = steps::parsePlan(withSendTest(file.readAll(), sendTestTo));
+    auto plan = steps::parsePlan(withOptions(file.readAll(), sendTestTo, checkDns));
     if (!plan) {
         err << QStringLiteral("%1: %2").arg(planFile, plan.failure().message) << Qt::endl;
         return 2;

@@ -8,8 +8,8 @@
 
 namespace postwr::app {
 
-// `sendTestTo`: `--send-test ADDRESS`, or empty.
-int runHeadless(const QString &planFile, const QString &sendTestTo = {});
+// `sendTestTo`: `--send-test ADDRESS`, or empty; `checkDns`: `--check-dns`.
+int runHeadless(const QString &planFile, const QString &sendTestTo = {}, bool checkDns = false);
 
 class Headless {
     Q_DECLARE_TR_FUNCTIONS(postwr::app::Headless)

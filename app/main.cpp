@@ -69,7 +69,11 @@ int main(int argc, char *argv[])
     parser.addOption(headless);
     parser.addOption(sandbox);
     parser.addOption(sandboxDir);
+    const QCommandLineOption checkDns(QStringLiteral("check-dns"),
+        postwr::app::Headless::tr("After the plan's steps, check every DNS record the domains need; exit 1 when one "
+                                  "that receivers need is missing or wrong."));
     parser.addOption(sendTest);
+    parser.addOption(checkDns);
     parser.addOption(plan);
     parser.addOption(verbose);
     parser.process(app);
@@ -91,7 +95,7 @@ int main(int argc, char *argv[])
             QTextStream(stderr) << postwr::app::Headless::tr("postwr: --headless needs --plan FILE.json") << Qt::endl;
             return 2;
         }
-        return postwr::app::runHeadless(parser.value(plan), parser.value(sendTest));
+        return postwr::app::runHeadless(parser.value(plan), parser.value(sendTest), parser.isSet(checkDns));
     }
     return postwr::app::runDesktop(app);
 }

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>postwr::app::Headless</name>
@@ -27,11 +28,11 @@
         <translation>要运行的计划文件（JSON）；参见 examples/。</translation>
     </message>
     <message>
-        <source>Also print the SSH layer's diagnostics (never secrets) on stderr.</source>
+        <source>Also print the SSH layer&apos;s diagnostics (never secrets) on stderr.</source>
         <translation>同时在 stderr 上输出 SSH 层的诊断信息（绝不包含机密）。</translation>
     </message>
     <message>
-        <source>After the plan's steps, send a test message to ADDRESS and report its way.</source>
+        <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
         <translation>运行完计划中的步骤后，向 ADDRESS 发送一封测试邮件并报告它的投递过程。</translation>
     </message>
     <message>
@@ -40,30 +41,30 @@
     </message>
     <message>
         <source>Run the whole setup without a window against a sandbox on this machine: sshd, dnsmasq and a receiving mail server on loopback.</source>
-        <translation type="unfinished" />
+        <translation>不打开窗口，在本机的沙盒中运行整个设置过程：sshd、dnsmasq 和一个收件邮件服务器，均运行在回环地址上。</translation>
     </message>
     <message>
-        <source>The sandbox's directory, removed and made anew (default: %1).</source>
-        <translation type="unfinished" />
+        <source>The sandbox&apos;s directory, removed and made anew (default: %1).</source>
+        <translation>沙盒目录，运行时会删除并重新创建（默认：%1）。</translation>
     </message>
     <message>
         <source>postwr: no display (DISPLAY, WAYLAND_DISPLAY), so no window: running the local sandbox (--sandbox) instead.</source>
-        <translation type="unfinished" />
+        <translation>postwr：没有显示器（DISPLAY、WAYLAND_DISPLAY），无法打开窗口：改为运行本地沙盒（--sandbox）。</translation>
     </message>
 </context>
 <context>
     <name>postwr::dashboard::DashboardWindow</name>
     <message>
-        <source>Not connected: the server's key was not trusted.</source>
+        <source>Not connected: the server&apos;s key was not trusted.</source>
         <translation>未连接：没有信任服务器的密钥。</translation>
     </message>
     <message>
-        <source>No server yet: set one up with Server, "Set up a new server".</source>
-        <translation type="unfinished" />
+        <source>No server yet: set one up with Server, &quot;Set up a new server&quot;.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: not connected.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -71,15 +72,15 @@
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The SSH password of %1:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not connected: no password given.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Logging in as %1…</source>
@@ -87,39 +88,39 @@
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Forget this server?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Postwr forgets %1 and the passwords it kept for it. The server itself is not changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Postwr: your mail servers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Set up a &amp;new server…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Forget this server…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished">语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
@@ -127,11 +128,11 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Forwarding</source>
@@ -139,24 +140,141 @@
     </message>
     <message>
         <source>Test mail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>postwr::dashboard::StatusTab</name>
     <message>
         <source>Whether the mail server runs, how many messages wait to be delivered, and what it did last.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::dnscheck::DnsChecker</name>
+    <message>
+        <source>The DNS servers &quot;%1&quot; cannot be used: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot ask DNS: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 records are not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::dnscheck::ExpectedRecordsText</name>
+    <message>
+        <source>The server&apos;s list of DNS records is not JSON (%1); is postwrd on the server up to date?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s list of DNS records has no domain or no records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record %1 of the server&apos;s list has no id, type or name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>postwr::dnscheck::RecordCheck</name>
+    <message>
+        <source>Not published yet. If you added it within the last hours, DNS may not show it yet: check again later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 points to %2, not to the server&apos;s %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It names %1; it should name %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are %1 SPF records; receivers then ignore SPF altogether (RFC 7208 §4.5). Keep one: edit the first to read %2 and delete the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value was pasted with its quotes. Remove the &quot; at both ends in the DNS panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It does not let the server send: add %1 before the final all, e.g. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The value has quotation marks in it: the panel took them as text. Paste the value without quotes, or as the quoted pieces the panel asks for, each in its own quotes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key was split into pieces with spaces between them. Paste it as one string, or as the quoted 255-character pieces Postwr gives, with nothing between them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key is cut short: %1 of %2 characters arrived. The DNS panel stops at 255 characters per string: paste the quoted 255-character pieces Postwr gives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is another key than the one the server signs with (selector %1). Replace the value with the one Postwr shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There are %1 %2 records; receivers then use none. Keep one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The policy p= must be none, quarantine or reject; it is &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its id is not the one of the current policy: senders keep the old policy. Set it to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DNS did not answer: %1. Check again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is a CNAME (an alias of %2), but a %3 record belongs there. Delete the CNAME and add the %3 record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It is published as %1: the DNS panel added your domain to the name again. In the panel&apos;s name field, enter only %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It should read %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no reverse DNS. Set it to %2 in your hosting provider&apos;s panel (not in your domain&apos;s DNS): many receivers refuse mail from an address without one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reverse DNS of %1 is %2; it should be %3. Change it in your hosting provider&apos;s panel.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reverse DNS names %1, but %1 does not lead back to %2 (it has %3): add the A or AAAA record so that receivers can confirm it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no address</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>postwr::mailtest::DeliveryReportText</name>
     <message>
-        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server's %1 address to your mail host name in your provider's control panel.</source>
+        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
         <translation>收件方拒收了来自没有反向 DNS 的地址的邮件：请在服务商的控制面板中，把你服务器 %1 地址的 PTR 记录设为你的邮件主机名。</translation>
     </message>
     <message>
@@ -164,11 +282,11 @@
         <translation>收件方无法验证这封邮件：请检查 SPF、DKIM 和 DMARC 记录是否已发布（DNS 步骤会检查它们）。</translation>
     </message>
     <message>
-        <source>The receiver's SPF check failed: the SPF record must list the server's %1 address (the DNS step shows the record).</source>
+        <source>The receiver&apos;s SPF check failed: the SPF record must list the server&apos;s %1 address (the DNS step shows the record).</source>
         <translation>收件方的 SPF 检查失败：SPF 记录必须包含服务器的 %1 地址（DNS 步骤会显示该记录）。</translation>
     </message>
     <message>
-        <source>The recipient's address does not exist. Check it for typos.</source>
+        <source>The recipient&apos;s address does not exist. Check it for typos.</source>
         <translation>收件人地址不存在。请检查是否有拼写错误。</translation>
     </message>
     <message>
@@ -187,7 +305,7 @@
         <translation>旧版 TLS</translation>
     </message>
     <message>
-        <source>Cannot connect to %1 on port %2: %3. Check the server's address, that postwrd runs, and that no firewall blocks the port.</source>
+        <source>Cannot connect to %1 on port %2: %3. Check the server&apos;s address, that postwrd runs, and that no firewall blocks the port.</source>
         <translation>无法连接到 %1 的端口 %2：%3。请检查服务器地址、postwrd 是否在运行，以及是否有防火墙阻止该端口。</translation>
     </message>
     <message>
@@ -195,8 +313,8 @@
         <translation>与服务器的 TLS 握手失败：%1</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted: %1. Until the certificate step gets one from Let's Encrypt, only the certificate Postwr made at install time is accepted.</source>
-        <translation>服务器的证书不受信任：%1。在证书步骤从 Let's Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
+        <source>The server&apos;s certificate is not trusted: %1. Until the certificate step gets one from Let&apos;s Encrypt, only the certificate Postwr made at install time is accepted.</source>
+        <translation>服务器的证书不受信任：%1。在证书步骤从 Let&apos;s Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
     </message>
     <message>
         <source>The server refused the user name or password of %1 (%2). Check the password, or reset it in the accounts step.</source>
@@ -234,7 +352,7 @@
         <translation>这封邮件由 Postwr 以 %1 的身份，通过你自己的邮件服务器发送，用于检查它能否投递已签名的邮件。</translation>
     </message>
     <message>
-        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose "Show original": SPF, DKIM and DMARC should all say PASS.</source>
+        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose &quot;Show original&quot;: SPF, DKIM and DMARC should all say PASS.</source>
         <translation>如果你在收件箱中看到了它，说明发信正常。在 Gmail 中打开邮件菜单并选择“显示原始邮件”：SPF、DKIM 和 DMARC 都应显示 PASS。</translation>
     </message>
     <message>
@@ -246,33 +364,33 @@
     <name>postwr::pages::AccountsPage</name>
     <message>
         <source>Enter the address of the account, e.g. me@%1.</source>
-        <translation type="unfinished" />
+        <translation>请输入账户的地址，例如 me@%1。</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>“%1”不是电子邮件地址。</translation>
     </message>
     <message>
         <source>The account must be at your domain %1.</source>
-        <translation type="unfinished" />
+        <translation>账户必须属于你的域名 %1。</translation>
     </message>
     <message numerus="yes">
         <source>The password needs at least %n character(s), or let Postwr make one.</source>
-        <translation type="unfinished">
-            <numerusform />
+        <translation>
+            <numerusform>密码至少需要 %n 个字符，也可以让 Postwr 生成一个。</numerusform>
         </translation>
     </message>
     <message>
         <source>List the accounts</source>
-        <translation type="unfinished" />
+        <translation>列出账户</translation>
     </message>
     <message>
         <source>Add %1</source>
-        <translation type="unfinished" />
+        <translation>添加 %1</translation>
     </message>
     <message>
         <source>The password of %1, shown only now: copy it to your password manager.</source>
-        <translation type="unfinished" />
+        <translation>%1 的密码，仅此一次显示：请把它复制到你的密码管理器中。</translation>
     </message>
     <message>
         <source>Remove %1</source>
@@ -284,27 +402,27 @@
     </message>
     <message>
         <source>Each address you send from needs an account on the server, with a password for your mail program or Gmail. Mail to the addresses arrives as the forwarding page says.</source>
-        <translation type="unfinished" />
+        <translation>每个用来发信的地址都需要在服务器上有一个账户，并设有供你的邮件程序或 Gmail 使用的密码。发往这些地址的邮件按转发页面的设置送达。</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished" />
+        <translation>地址(&amp;A)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;Generate a strong password</source>
-        <translation type="unfinished" />
+        <translation>生成强密码(&amp;G)</translation>
     </message>
     <message>
         <source>&amp;Add or change password</source>
-        <translation type="unfinished" />
+        <translation>添加或更改密码(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove the selected account</source>
-        <translation type="unfinished" />
+        <translation>删除所选账户(&amp;R)</translation>
     </message>
 </context>
 <context>
@@ -362,11 +480,11 @@
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <source>Enter the server's address.</source>
+        <source>Enter the server&apos;s address.</source>
         <translation>请输入服务器的地址。</translation>
     </message>
     <message>
-        <source>"%1" is not a host name or IP address: no spaces, slashes or @.</source>
+        <source>&quot;%1&quot; is not a host name or IP address: no spaces, slashes or @.</source>
         <translation>“%1”不是主机名或 IP 地址：不能包含空格、斜杠或 @。</translation>
     </message>
     <message>
@@ -390,7 +508,7 @@
         <translation>正在连接到 %1…</translation>
     </message>
     <message>
-        <source>Not connected: the server's key was not trusted.</source>
+        <source>Not connected: the server&apos;s key was not trusted.</source>
         <translation>未连接：没有信任服务器的密钥。</translation>
     </message>
     <message>
@@ -403,128 +521,128 @@
     </message>
     <message>
         <source>&amp;Try it on this computer first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sets up a sandbox here: an SSH server standing in for your VPS, a DNS server, and a mail server standing in for Gmail. Nothing leaves this computer.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting the sandbox: an SSH server, a DNS server and a mail server standing in for Gmail…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::DomainPage</name>
     <message>
         <source>Only the part after the @: example.org, not me@example.org.</source>
-        <translation type="unfinished" />
+        <translation>只填 @ 后面的部分：example.org，而不是 me@example.org。</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name like example.org.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a domain name like example.org.</source>
+        <translation>“%1”不是像 example.org 这样的域名。</translation>
     </message>
     <message>
-        <source>"%1" is not a host name like mail.example.org.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not a host name like mail.example.org.</source>
+        <translation>“%1”不是像 mail.example.org 这样的主机名。</translation>
     </message>
     <message>
         <source>Your domain</source>
-        <translation type="unfinished" />
+        <translation>你的域名</translation>
     </message>
     <message>
         <source>Mail will come from addresses at your domain, like you@example.org. The server itself gets a name of its own, usually mail. in front of the domain; receivers look it up to check who is sending.</source>
-        <translation type="unfinished" />
+        <translation>邮件将从你域名下的地址发出，例如 you@example.org。服务器本身另有一个名称，通常是在域名前加上 mail.；收件方会查询这个名称，以确认是谁在发信。</translation>
     </message>
     <message>
         <source>Mail &amp;domain:</source>
-        <translation type="unfinished" />
+        <translation>邮件域名(&amp;D)：</translation>
     </message>
     <message>
         <source>Mail &amp;host name:</source>
-        <translation type="unfinished" />
+        <translation>邮件主机名(&amp;H)：</translation>
     </message>
     <message>
         <source>example.org</source>
-        <translation type="unfinished" />
+        <translation>example.org</translation>
     </message>
     <message>
         <source>mail.example.org</source>
-        <translation type="unfinished" />
+        <translation>mail.example.org</translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::DonePage</name>
     <message>
         <source>Your mail server is ready</source>
-        <translation type="unfinished" />
+        <translation>你的邮件服务器已就绪</translation>
     </message>
     <message>
         <source>Server: %1, mail host name %2.</source>
-        <translation type="unfinished" />
+        <translation>服务器：%1，邮件主机名 %2。</translation>
     </message>
     <message>
         <source>Domain: %1, with mail signed by DKIM.</source>
-        <translation type="unfinished" />
+        <translation>域名：%1，邮件使用 DKIM 签名。</translation>
     </message>
     <message>
         <source>Accounts: %1.</source>
-        <translation type="unfinished" />
+        <translation>账户：%1。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <source>Forwarding: none; mail stays on the server.</source>
-        <translation type="unfinished" />
+        <translation>转发：无；邮件保留在服务器上。</translation>
     </message>
     <message>
         <source>Forwarding: everything for @%1 goes to %2.</source>
-        <translation type="unfinished" />
+        <translation>转发：发往 @%1 的所有邮件都转到 %2。</translation>
     </message>
     <message>
         <source>Test message: not sent.</source>
-        <translation type="unfinished" />
+        <translation>测试邮件：未发送。</translation>
     </message>
     <message>
         <source>Test message: %1</source>
-        <translation type="unfinished" />
+        <translation>测试邮件：%1</translation>
     </message>
     <message>
-        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server's addresses are published; `postwrd dns records %1` on the server prints them.</source>
-        <translation type="unfinished" />
+        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server&apos;s addresses are published; `postwrd dns records %1` on the server prints them.</source>
+        <translation>当你域名的 DNS 记录（MX、SPF、DKIM、DMARC）和服务器地址的反向 DNS 都发布后，收件方就会信任你的邮件；在服务器上运行 `postwrd dns records %1` 可以显示这些记录。</translation>
     </message>
     <message>
         <source>&amp;Remember this server: the dashboard opens it next time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Keep its passwords in the desktop's keyring (never in a file)</source>
-        <translation type="unfinished" />
+        <source>&amp;Keep its passwords in the desktop&apos;s keyring (never in a file)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::ForwardingPage</name>
     <message>
-        <source>"%1" is not an email address like you@gmail.com.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an email address like you@gmail.com.</source>
+        <translation>“%1”不是像 you@gmail.com 这样的电子邮件地址。</translation>
     </message>
     <message>
         <source>Forward to a mailbox elsewhere: mail to %1 would come back here.</source>
-        <translation type="unfinished" />
+        <translation>请转发到别处的邮箱：发往 %1 的邮件会被转回这里。</translation>
     </message>
     <message>
         <source>No forwarding: mail stays in the mailboxes on the server.</source>
-        <translation type="unfinished" />
+        <translation>不转发：邮件保留在服务器上的邮箱中。</translation>
     </message>
     <message>
         <source>Mail to any address at %1 goes to %2.</source>
-        <translation type="unfinished" />
+        <translation>发往 %1 下任何地址的邮件都会转到 %2。</translation>
     </message>
     <message>
         <source>Save to apply.</source>
-        <translation type="unfinished" />
+        <translation>保存后生效。</translation>
     </message>
     <message>
         <source>Forwarding</source>
@@ -532,23 +650,23 @@
     </message>
     <message>
         <source>Your server sends mail, and it can pass on the mail it receives to the mailbox you already read, such as Gmail. Then nothing new needs checking.</source>
-        <translation type="unfinished" />
+        <translation>你的服务器负责发信，也可以把收到的邮件转交到你平时在看的邮箱，例如 Gmail。这样就不用再多查看一个邮箱。</translation>
     </message>
     <message>
         <source>&amp;Forward all mail for @%1 to:</source>
-        <translation type="unfinished" />
+        <translation>将发往 @%1 的所有邮件转发到(&amp;F)：</translation>
     </message>
     <message>
         <source>your domain</source>
-        <translation type="unfinished" />
+        <translation>你的域名</translation>
     </message>
     <message>
         <source>you@gmail.com</source>
-        <translation type="unfinished" />
+        <translation>you@gmail.com</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished" />
+        <translation>保存(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -558,7 +676,7 @@
 
 %3
 
-Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
+Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
         <translation>这是第一次连接 %1。它用这个 %2 密钥表明身份：
 
 %3
@@ -582,47 +700,47 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     <name>postwr::pages::InstallPage</name>
     <message>
         <source>&amp;Run again</source>
-        <translation type="unfinished" />
+        <translation>再次运行(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Try again</source>
-        <translation type="unfinished" />
+        <translation>重试(&amp;T)</translation>
     </message>
     <message>
         <source>Looking at what is there already…</source>
-        <translation type="unfinished" />
+        <translation>正在查看服务器上已有的内容…</translation>
     </message>
     <message>
         <source>postwrd is installed and up to date; installing again changes nothing.</source>
-        <translation type="unfinished" />
+        <translation>postwrd 已安装且为最新版本；再次安装不会有任何改变。</translation>
     </message>
     <message>
         <source>Installing will:</source>
-        <translation type="unfinished" />
+        <translation>安装将会：</translation>
     </message>
     <message>
         <source>Install the mail server</source>
-        <translation type="unfinished" />
+        <translation>安装邮件服务器</translation>
     </message>
     <message>
         <source>Postwr copies postwrd, its mail server, to the server and starts it as a service that comes back after a reboot. It also makes the key that signs your mail (DKIM), so that receivers can tell it really comes from you.</source>
-        <translation type="unfinished" />
+        <translation>Postwr 会把它的邮件服务器 postwrd 复制到服务器上，并作为服务启动，服务器重启后也会自动运行。它还会生成为你的邮件签名的密钥（DKIM），让收件方能确认邮件确实来自你。</translation>
     </message>
     <message>
         <source>&amp;Install</source>
-        <translation type="unfinished" />
+        <translation>安装(&amp;I)</translation>
     </message>
     <message>
-        <source>The sandbox's DNS server now has the SPF, DKIM and DMARC records of %1.</source>
-        <translation type="unfinished" />
+        <source>The sandbox&apos;s DNS server now has the SPF, DKIM and DMARC records of %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Read the DNS records for the sandbox</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading the DNS records %1 needs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -644,59 +762,59 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     <name>postwr::pages::SendAsPanel</name>
     <message>
         <source>Use with Gmail</source>
-        <translation type="unfinished" />
+        <translation>在 Gmail 中使用</translation>
     </message>
     <message>
-        <source>In Gmail: Settings, "Accounts and Import", "Send mail as", "Add another email address". Give your name and %1, untick "Treat as an alias" if you like, then:</source>
-        <translation type="unfinished" />
+        <source>In Gmail: Settings, &quot;Accounts and Import&quot;, &quot;Send mail as&quot;, &quot;Add another email address&quot;. Give your name and %1, untick &quot;Treat as an alias&quot; if you like, then:</source>
+        <translation>在 Gmail 中：设置、“账号和导入”、“用此地址发送邮件”、“添加其他电子邮件地址”。填写你的姓名和 %1，也可以按需取消勾选“视为别名”，然后：</translation>
     </message>
     <message>
         <source>SMTP Server:</source>
-        <translation type="unfinished" />
+        <translation>SMTP 服务器：</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished" />
+        <translation>端口：</translation>
     </message>
     <message>
         <source>Username:</source>
-        <translation type="unfinished" />
+        <translation>用户名：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished" />
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Security:</source>
-        <translation type="unfinished" />
+        <translation>安全性：</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished" />
+        <translation>复制</translation>
     </message>
     <message>
         <source>Copy %1</source>
-        <translation type="unfinished" />
+        <translation>复制 %1</translation>
     </message>
     <message>
         <source>the password of %1</source>
-        <translation type="unfinished" />
+        <translation>%1 的密码</translation>
     </message>
     <message>
         <source>Secured connection using SSL</source>
-        <translation type="unfinished" />
+        <translation>使用 SSL 的安全连接</translation>
     </message>
     <message>
         <source>Secured connection using TLS (recommended)</source>
-        <translation type="unfinished" />
+        <translation>使用 TLS 的安全连接（推荐）</translation>
     </message>
     <message>
         <source>Gmail then sends a confirmation code to %1; with forwarding on, it arrives in your Gmail a moment later. Paste it, and Gmail can send as %1.</source>
-        <translation type="unfinished" />
+        <translation>随后 Gmail 会向 %1 发送确认码；开启转发后，它很快就会出现在你的 Gmail 中。粘贴确认码后，Gmail 就能以 %1 的身份发信。</translation>
     </message>
     <message>
         <source>Thunderbird, Outlook and Apple Mail: outgoing (SMTP) server %1, port %2, %3, normal password, user name %4. Their automatic setup (autoconfig, autodiscover) does not apply: this server sends and forwards but keeps no IMAP mailbox, so enter these by hand.</source>
-        <translation type="unfinished" />
+        <translation>Thunderbird、Outlook 和 Apple Mail：发件（SMTP）服务器 %1，端口 %2，%3，普通密码，用户名 %4。它们的自动配置（autoconfig、autodiscover）不适用：此服务器只发送和转发邮件，不提供 IMAP 邮箱，所以请手动输入这些设置。</translation>
     </message>
     <message>
         <source>SSL/TLS</source>
@@ -736,30 +854,30 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::StepRunView</name>
     <message>
         <source>Cancelled. Nothing is left half done: run the step again when you are ready.</source>
-        <translation type="unfinished" />
+        <translation>已取消。不会留下做了一半的更改：准备好后请重新运行此步骤。</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
@@ -767,46 +885,46 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>正在取消…</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished" />
+        <translation>完成。</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished" />
+        <translation>取消(&amp;N)</translation>
     </message>
     <message>
         <source>Log</source>
-        <translation type="unfinished" />
+        <translation>日志</translation>
     </message>
     <message>
         <source>Results</source>
-        <translation type="unfinished" />
+        <translation>结果</translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::TestMailPage</name>
     <message>
         <source>The test message was delivered, signed.</source>
-        <translation type="unfinished" />
+        <translation>测试邮件已送达，并已签名。</translation>
     </message>
     <message>
         <source>Add an account on the accounts page first.</source>
-        <translation type="unfinished" />
+        <translation>请先在账户页面添加一个账户。</translation>
     </message>
     <message>
         <source>Enter the password of %1.</source>
-        <translation type="unfinished" />
+        <translation>请输入 %1 的密码。</translation>
     </message>
     <message>
         <source>Enter an address to send to, such as your Gmail address.</source>
-        <translation type="unfinished" />
+        <translation>请输入收件地址，例如你的 Gmail 地址。</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
-        <translation type="unfinished" />
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation>“%1”不是电子邮件地址。</translation>
     </message>
     <message>
         <source>Send a test message</source>
@@ -814,43 +932,43 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
     <message>
         <source>One click sends a message from this computer through your server, the way Gmail or your mail program will, and follows it until the receiver has it. If anything is wrong, the report says what and what to do.</source>
-        <translation type="unfinished" />
+        <translation>只需点击一下，就会从这台电脑经由你的服务器发送一封邮件，方式与 Gmail 或你的邮件程序发信时相同，并一路跟踪直到收件方收到。如果有任何问题，报告会说明问题所在以及该怎么做。</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished" />
+        <translation>发件人(&amp;F)：</translation>
     </message>
     <message>
         <source>&amp;Password:</source>
-        <translation type="unfinished" />
+        <translation>密码(&amp;P)：</translation>
     </message>
     <message>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>收件人(&amp;T)：</translation>
     </message>
     <message>
         <source>&amp;Connection:</source>
-        <translation type="unfinished" />
+        <translation>连接方式(&amp;C)：</translation>
     </message>
     <message>
         <source>you@gmail.com</source>
-        <translation type="unfinished" />
+        <translation>you@gmail.com</translation>
     </message>
     <message>
         <source>&amp;Let the server check it itself (SPF, DKIM, DMARC; no mailbox needed)</source>
-        <translation type="unfinished" />
+        <translation>让服务器自行检查（SPF、DKIM、DMARC；无需邮箱）(&amp;L)</translation>
     </message>
     <message>
         <source>Port %1, STARTTLS</source>
-        <translation type="unfinished" />
+        <translation>端口 %1，STARTTLS</translation>
     </message>
     <message>
         <source>Port %1, TLS</source>
-        <translation type="unfinished" />
+        <translation>端口 %1，TLS</translation>
     </message>
     <message>
         <source>&amp;Send test message</source>
-        <translation type="unfinished" />
+        <translation>发送测试邮件(&amp;S)</translation>
     </message>
 </context>
 <context>
@@ -888,7 +1006,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>%1 在 %3 秒内未在端口 %2 上响应。请检查地址和端口，并确认没有防火墙阻止 SSH。</translation>
     </message>
     <message>
-        <source>The host name %1 was not found. Check it for typos, or use the server's IP address.</source>
+        <source>The host name %1 was not found. Check it for typos, or use the server&apos;s IP address.</source>
         <translation>找不到主机名 %1。请检查是否有拼写错误，或改用服务器的 IP 地址。</translation>
     </message>
     <message>
@@ -904,7 +1022,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>服务器没有发送主机密钥：%1</translation>
     </message>
     <message>
-        <source>Cannot compute the server's key fingerprint.</source>
+        <source>Cannot compute the server&apos;s key fingerprint.</source>
         <translation>无法计算服务器密钥的指纹。</translation>
     </message>
     <message>
@@ -916,7 +1034,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>无法启动 SSH 会话：内存不足。</translation>
     </message>
     <message>
-        <source>The server's identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
+        <source>The server&apos;s identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
         <translation>服务器的身份已改变：%1 端口 %2 现在出示的密钥是 %3，而不是你之前信任的那个。这可能意味着攻击。如果你重装了服务器，请从 %4 中删除它的旧条目；否则不要连接。</translation>
     </message>
     <message>
@@ -928,7 +1046,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>无法在 %1 中保存受信任的服务器：%2</translation>
     </message>
     <message>
-        <source>Confirm the server's fingerprint before logging in.</source>
+        <source>Confirm the server&apos;s fingerprint before logging in.</source>
         <translation>登录前请确认服务器的指纹。</translation>
     </message>
     <message>
@@ -968,7 +1086,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>服务器拒绝了用户 %1 的密码。</translation>
     </message>
     <message>
-        <source>At login the server asks "%1", which Postwr cannot answer. Use a key instead.</source>
+        <source>At login the server asks &quot;%1&quot;, which Postwr cannot answer. Use a key instead.</source>
         <translation>登录时服务器询问“%1”，Postwr 无法回答。请改用密钥。</translation>
     </message>
     <message>
@@ -1020,7 +1138,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>sudo 没有接受用户 %1 的密码。请检查后重试。</translation>
     </message>
     <message>
-        <source>User %1 may not use sudo on this server. Log in as root, or ask the server's administrator to allow sudo for %1.</source>
+        <source>User %1 may not use sudo on this server. Log in as root, or ask the server&apos;s administrator to allow sudo for %1.</source>
         <translation>用户 %1 不能在此服务器上使用 sudo。请以 root 登录，或请服务器管理员允许 %1 使用 sudo。</translation>
     </message>
     <message>
@@ -1036,123 +1154,123 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     <name>postwr::sandbox::Sandbox</name>
     <message>
         <source>%1 is not empty and is no sandbox of postwr: choose another --sandbox-dir, or empty it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot remove the previous sandbox %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot create %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write in %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting the DNS server (dnsmasq) for sandbox.test and gmail.test</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>DNS: 127.0.0.1 port %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting the receiver standing in for Gmail (postwrd for gmail.test)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Receiver: %1 on 127.0.0.1 port %2, mail lands in %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Starting the SSH server (sshd) standing in for the VPS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SSH: %1@127.0.0.1 port %2, host key %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No free TCP port on 127.0.0.1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sandbox's plan is not valid: %1</source>
-        <translation type="unfinished" />
+        <source>The sandbox&apos;s plan is not valid: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (shown only now, keep it safe): %2</source>
         <translation>%1（仅此一次显示，请妥善保管）：%2</translation>
     </message>
     <message>
-        <source>The SSH server on port %1 is not the sandbox's: its host key is %2.</source>
-        <translation type="unfinished" />
+        <source>The SSH server on port %1 is not the sandbox&apos;s: its host key is %2.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 failed on the server: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The DNS records sandbox.test needs (postwrd dns records, over SSH)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[problem] The test message from %1 did not reach %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[good] The test message from %1 reached %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[problem] Mail to %1 did not reach %2 by the catch-all.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[good] Mail to %1 reached %2 by the catch-all (%3).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The sandbox works: mail from your server arrives signed, and the receiver trusts it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>postwr: the test message did not arrive with a passing DKIM signature; the logs are in %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopping the sandbox</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stopped. Configs and logs stay in %1 until the next run.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine's loopback</source>
-        <translation type="unfinished" />
+        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine&apos;s loopback</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>postwr: %1</source>
@@ -1160,123 +1278,123 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
     <message>
         <source>interrupted.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Publishing SPF, DKIM and DMARC in the sandbox's DNS (dnsmasq restarted)</source>
-        <translation type="unfinished" />
+        <source>Publishing SPF, DKIM and DMARC in the sandbox&apos;s DNS (dnsmasq restarted)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>[problem] %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>postwrd's DNS records are not the JSON expected: %1</source>
-        <translation type="unfinished" />
+        <source>postwrd&apos;s DNS records are not the JSON expected: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>postwrd's DNS record %1 has no name or no text.</source>
-        <translation type="unfinished" />
+        <source>postwrd&apos;s DNS record %1 has no name or no text.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>postwrd's DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
-        <translation type="unfinished" />
+        <source>postwrd&apos;s DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The MX record of %1 is not "PREFERENCE HOST": %2</source>
-        <translation type="unfinished" />
+        <source>The MX record of %1 is not &quot;PREFERENCE HOST&quot;: %2</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The TXT record of %1 cannot be served by dnsmasq: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The sandbox's DNS serves no %1 records, as %2 would need.</source>
-        <translation type="unfinished" />
+        <source>The sandbox&apos;s DNS serves no %1 records, as %2 would need.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No free UDP and TCP port on 127.0.0.1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>dnsmasq is missing: apt-get install dnsmasq-base</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot start dnsmasq: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>dnsmasq on 127.0.0.1 port %1 does not answer: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: cannot start %2: %3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: %2 did not finish within %3 seconds.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: %2 failed (exit status %3): %4</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Cannot write the receiver's configuration in %1.</source>
-        <translation type="unfinished" />
+        <source>Cannot write the receiver&apos;s configuration in %1.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Adding the receiver's account</source>
-        <translation type="unfinished" />
+        <source>Adding the receiver&apos;s account</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Making the receiver's certificate</source>
-        <translation type="unfinished" />
+        <source>Making the receiver&apos;s certificate</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Checking the receiver's configuration</source>
-        <translation type="unfinished" />
+        <source>Checking the receiver&apos;s configuration</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot start the receiver: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The receiver did not start; its log %1 says: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ssh-keygen is missing: apt-get install openssh-client</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Making the key %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Reading the host key's fingerprint</source>
-        <translation type="unfinished" />
+        <source>Reading the host key&apos;s fingerprint</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ssh-keygen -lf printed no SHA256 fingerprint: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is missing: apt-get install openssh-server</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot create /run/sshd, which sshd needs.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot start sshd: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1284,14 +1402,14 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
     <message>
         <source>sshd did not start; its log %1 says: %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>postwr::servers::SecretStore</name>
     <message>
         <source>The keyring refused: %1. Is a keyring (GNOME Keyring, KWallet) running and unlocked?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1364,28 +1482,28 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
 <context>
     <name>postwr::steps::DkimStep</name>
     <message>
-        <source>Line %1 of postwrd's key list is not "domain, selector, key, record name, record": %2</source>
-        <translation type="unfinished" />
+        <source>Line %1 of postwrd&apos;s key list is not &quot;domain, selector, key, record name, record&quot;: %2</source>
+        <translation>postwrd 密钥列表的第 %1 行不符合“域名、选择器、密钥、记录名、记录”的格式：%2</translation>
     </message>
     <message>
         <source>Listing the DKIM keys</source>
-        <translation type="unfinished" />
+        <translation>正在列出 DKIM 密钥</translation>
     </message>
     <message>
         <source>DKIM signing keys</source>
-        <translation type="unfinished" />
+        <translation>DKIM 签名密钥</translation>
     </message>
     <message>
         <source>Make a DKIM signing key for %1</source>
-        <translation type="unfinished" />
+        <translation>为 %1 生成 DKIM 签名密钥</translation>
     </message>
     <message>
         <source>Making a DKIM key for %1</source>
-        <translation type="unfinished" />
+        <translation>正在为 %1 生成 DKIM 密钥</translation>
     </message>
     <message>
         <source>%1 signs with %2 (%3). Publish this TXT record:</source>
-        <translation type="unfinished" />
+        <translation>%1 使用 %2（%3）签名。请发布这条 TXT 记录：</translation>
     </message>
 </context>
 <context>
@@ -1450,11 +1568,11 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>设置邮件主机名</translation>
     </message>
     <message>
-        <source>Change postwrd's host name from %1 to %2</source>
+        <source>Change postwrd&apos;s host name from %1 to %2</source>
         <translation>将 postwrd 的主机名从 %1 改为 %2</translation>
     </message>
     <message>
-        <source>postwrd's host name is already %1.</source>
+        <source>postwrd&apos;s host name is already %1.</source>
         <translation>postwrd 的主机名已经是 %1。</translation>
     </message>
     <message>
@@ -1466,14 +1584,14 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>正在检查配置</translation>
     </message>
     <message>
-        <source>postwrd's host name is now %1.</source>
+        <source>postwrd&apos;s host name is now %1.</source>
         <translation>postwrd 的主机名现在是 %1。</translation>
     </message>
 </context>
 <context>
     <name>postwr::steps::InstallFiles</name>
     <message>
-        <source>The server's answer about the installation was cut short.</source>
+        <source>The server&apos;s answer about the installation was cut short.</source>
         <translation>服务器关于安装情况的回答被截断了。</translation>
     </message>
 </context>
@@ -1536,7 +1654,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>重启 postwrd</translation>
     </message>
     <message>
-        <source>Reload postwrd's configuration</source>
+        <source>Reload postwrd&apos;s configuration</source>
         <translation>重新加载 postwrd 的配置</translation>
     </message>
     <message>
@@ -1564,7 +1682,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>正在创建用户 postwr</translation>
     </message>
     <message>
-        <source>Creating postwrd's directories</source>
+        <source>Creating postwrd&apos;s directories</source>
         <translation>正在创建 postwrd 的目录</translation>
     </message>
     <message>
@@ -1616,12 +1734,12 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     <name>postwr::steps::Ipv6Step</name>
     <message>
         <source>The server has no IPv6 address. If your provider assigned one (its control panel shows the address and the gateway), add it to /etc/netplan/50-cloud-init.yaml under your interface, e.g.
-      addresses: ["2001:db8:1234::2/64"]
-      routes: [{to: "::/0", via: "2001:db8:1234::1"}]
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
 then run `netplan apply`, and run this step again.</source>
         <translation>服务器没有 IPv6 地址。如果你的服务商分配了一个（其控制面板会显示地址和网关），请在 /etc/netplan/50-cloud-init.yaml 中你的网络接口下添加，例如
-      addresses: ["2001:db8:1234::2/64"]
-      routes: [{to: "::/0", via: "2001:db8:1234::1"}]
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
 然后运行 `netplan apply`，再重新运行此步骤。</translation>
     </message>
     <message>
@@ -1696,7 +1814,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：要连接的 SSH 主机、端口和用户</translation>
     </message>
     <message>
-        <source>missing: the server's name or IP address</source>
+        <source>missing: the server&apos;s name or IP address</source>
         <translation>缺少：服务器的名称或 IP 地址</translation>
     </message>
     <message>
@@ -1704,19 +1822,19 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：登录所用的用户，例如 root</translation>
     </message>
     <message>
-        <source>must be "agent", "key" or "password"</source>
-        <translation>必须是 "agent"、"key" 或 "password"</translation>
+        <source>must be &quot;agent&quot;, &quot;key&quot; or &quot;password&quot;</source>
+        <translation>必须是 &quot;agent&quot;、&quot;key&quot; 或 &quot;password&quot;</translation>
     </message>
     <message>
-        <source>missing: the private key file for "auth": "key"</source>
-        <translation>缺少："auth": "key" 所需的私钥文件</translation>
+        <source>missing: the private key file for &quot;auth&quot;: &quot;key&quot;</source>
+        <translation>缺少：&quot;auth&quot;: &quot;key&quot; 所需的私钥文件</translation>
     </message>
     <message>
-        <source>missing: the environment variable that holds the password for "auth": "password"</source>
-        <translation>缺少："auth": "password" 所需的、保存密码的环境变量</translation>
+        <source>missing: the environment variable that holds the password for &quot;auth&quot;: &quot;password&quot;</source>
+        <translation>缺少：&quot;auth&quot;: &quot;password&quot; 所需的、保存密码的环境变量</translation>
     </message>
     <message>
-        <source>"%1" is not an environment variable name (letters, digits and _)</source>
+        <source>&quot;%1&quot; is not an environment variable name (letters, digits and _)</source>
         <translation>“%1”不是环境变量名（只能含字母、数字和 _）</translation>
     </message>
     <message>
@@ -1724,8 +1842,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 `ssh-keygen -lf` 输出的 SHA256 指纹：SHA256:…</translation>
     </message>
     <message>
-        <source>must be "system" or "user"</source>
-        <translation>必须是 "system" 或 "user"</translation>
+        <source>must be &quot;system&quot; or &quot;user&quot;</source>
+        <translation>必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
         <source>must be an absolute path or start with ~/</source>
@@ -1744,31 +1862,31 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是账户列表 [ … ]</translation>
     </message>
     <message>
-        <source>must be an object { "email": … }</source>
-        <translation>必须是对象 { "email": … }</translation>
+        <source>must be an object { &quot;email&quot;: … }</source>
+        <translation>必须是对象 { &quot;email&quot;: … }</translation>
     </message>
     <message>
-        <source>"%1" is not an email address</source>
+        <source>&quot;%1&quot; is not an email address</source>
         <translation>“%1”不是电子邮件地址</translation>
     </message>
     <message>
-        <source>%1 is not in one of the plan's domains (%2)</source>
+        <source>%1 is not in one of the plan&apos;s domains (%2)</source>
         <translation>%1 不属于计划中的任何域名（%2）</translation>
     </message>
     <message>
-        <source>give exactly one of "password_env", "generate": true or "remove": true</source>
-        <translation>请只给出 "password_env"、"generate": true 或 "remove": true 中的一个</translation>
+        <source>give exactly one of &quot;password_env&quot;, &quot;generate&quot;: true or &quot;remove&quot;: true</source>
+        <translation>请只给出 &quot;password_env&quot;、&quot;generate&quot;: true 或 &quot;remove&quot;: true 中的一个</translation>
     </message>
     <message>
-        <source>not one of the plan's domains (%1)</source>
+        <source>not one of the plan&apos;s domains (%1)</source>
         <translation>不是计划中的域名（%1）</translation>
     </message>
     <message>
-        <source>must be an object { "local part or *": [addresses] }</source>
-        <translation>必须是对象 { "本地部分或 *": [地址] }</translation>
+        <source>must be an object { &quot;local part or *&quot;: [addresses] }</source>
+        <translation>必须是对象 { &quot;本地部分或 *&quot;: [地址] }</translation>
     </message>
     <message>
-        <source>"%1" is not a local part (the text before @)</source>
+        <source>&quot;%1&quot; is not a local part (the text before @)</source>
         <translation>“%1”不是本地部分（@ 之前的文本）</translation>
     </message>
     <message>
@@ -1784,23 +1902,23 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：要运行的步骤，可选：%1</translation>
     </message>
     <message>
-        <source>unknown step "%1"; the steps are %2</source>
+        <source>unknown step &quot;%1&quot;; the steps are %2</source>
         <translation>未知步骤“%1”；可用的步骤有 %2</translation>
     </message>
     <message>
-        <source>"install" and "uninstall" cannot be in one plan</source>
-        <translation>"install" 和 "uninstall" 不能出现在同一个计划中</translation>
+        <source>&quot;install&quot; and &quot;uninstall&quot; cannot be in one plan</source>
+        <translation>&quot;install&quot; 和 &quot;uninstall&quot; 不能出现在同一个计划中</translation>
     </message>
     <message>
-        <source>"%1" is not a host name like mail.example.org</source>
+        <source>&quot;%1&quot; is not a host name like mail.example.org</source>
         <translation>“%1”不是像 mail.example.org 这样的主机名</translation>
     </message>
     <message>
-        <source>missing: the server's mail host name, e.g. mail.example.org</source>
+        <source>missing: the server&apos;s mail host name, e.g. mail.example.org</source>
         <translation>缺少：服务器的邮件主机名，例如 mail.example.org</translation>
     </message>
     <message>
-        <source>"%1" is not a domain like example.org</source>
+        <source>&quot;%1&quot; is not a domain like example.org</source>
         <translation>“%1”不是像 example.org 这样的域名</translation>
     </message>
     <message>
@@ -1812,8 +1930,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 HOST:PORT 形式，例如 gmail-smtp-in.l.google.com:25</translation>
     </message>
     <message>
-        <source>must be "starttls" or "tls"</source>
-        <translation>必须是 "starttls" 或 "tls"</translation>
+        <source>must be &quot;starttls&quot; or &quot;tls&quot;</source>
+        <translation>必须是 &quot;starttls&quot; 或 &quot;tls&quot;</translation>
     </message>
     <message>
         <source>missing or not an email address: the account that sends</source>
@@ -1824,24 +1942,24 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：保存 %1 密码的环境变量</translation>
     </message>
     <message>
-        <source>missing or not an email address: where the test message goes (or "reflector" for the server's self-check)</source>
-        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 "reflector" 让服务器自检）</translation>
+        <source>missing or not an email address: where the test message goes (or &quot;reflector&quot; for the server&apos;s self-check)</source>
+        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 &quot;reflector&quot; 让服务器自检）</translation>
     </message>
     <message>
-        <source>a setting is named "key" or "section.key", in lower case</source>
-        <translation type="unfinished" />
+        <source>a setting is named &quot;key&quot; or &quot;section.key&quot;, in lower case</source>
+        <translation>设置名须为 &quot;key&quot; 或 &quot;section.key&quot; 形式，且全部小写</translation>
     </message>
     <message>
-        <source>set by the plan's own keys (hostname, install.listen, install.ports)</source>
-        <translation type="unfinished" />
+        <source>set by the plan&apos;s own keys (hostname, install.listen, install.ports)</source>
+        <translation>由计划自身的键设置（hostname、install.listen、install.ports）</translation>
     </message>
     <message>
         <source>must be a text, a whole number, true or false</source>
-        <translation type="unfinished" />
+        <translation>必须是文本、整数、true 或 false</translation>
     </message>
     <message>
         <source>must be one line, not empty</source>
-        <translation type="unfinished" />
+        <translation>必须是单独一行，且不能为空</translation>
     </message>
 </context>
 <context>
@@ -1851,15 +1969,15 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在连接到 %1</translation>
     </message>
     <message>
-        <source>The server's %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
+        <source>The server&apos;s %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
         <translation>服务器的 %1 主机密钥指纹是 %2，而不是计划中写的 %3。可能有人位于你和服务器之间；请在服务器本机上核对指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。</translation>
     </message>
     <message>
-        <source>The server's host key has changed.</source>
+        <source>The server&apos;s host key has changed.</source>
         <translation>服务器的主机密钥已改变。</translation>
     </message>
     <message>
-        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
+        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server&apos;s (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
         <translation>首次连接 %1：它的 %2 主机密钥指纹是 %3。如果这确实是你的服务器的指纹（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub 可以看到），请把它作为 server.host_key 写入计划。</translation>
     </message>
     <message>
@@ -1958,11 +2076,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>你的邮件主机名</translation>
     </message>
     <message>
-        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider's control panel.</source>
+        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider&apos;s control panel.</source>
         <translation>%1 没有反向 DNS。Gmail 等收件方会拒收来自这类地址的邮件：请在服务商的控制面板中把它的 PTR 记录设为 %2。</translation>
     </message>
     <message>
-        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider's control panel.</source>
+        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider&apos;s control panel.</source>
         <translation>%1 的反向 DNS 是 %2，而不是 %3：请在服务商的控制面板中把它的 PTR 记录设为 %3。</translation>
     </message>
     <message>
@@ -1974,11 +2092,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>服务器的网络接口上没有公网 IPv4 地址。如果位于 NAT 之后，服务商必须把端口 %1、%2 和 %3 转发到它。</translation>
     </message>
     <message>
-        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step "Enable IPv6" switches it on.</source>
+        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step &quot;Enable IPv6&quot; switches it on.</source>
         <translation>IPv6 已被关闭（net.ipv6.conf.all.disable_ipv6 = 1）。如果你的服务商给服务器分配了 IPv6 地址，“启用 IPv6”步骤会把它打开。</translation>
     </message>
     <message>
-        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step "Enable IPv6" shows how).</source>
+        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step &quot;Enable IPv6&quot; shows how).</source>
         <translation>服务器没有公网 IPv6 地址。没有它邮件也能工作；如果你的服务商提供 IPv6，请配置它（“启用 IPv6”步骤会说明方法）。</translation>
     </message>
     <message>
@@ -1990,7 +2108,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>端口 %1 空闲。</translation>
     </message>
     <message>
-        <source>Port %1 is postwrd's already.</source>
+        <source>Port %1 is postwrd&apos;s already.</source>
         <translation>端口 %1 已由 postwrd 使用。</translation>
     </message>
     <message>
@@ -2030,7 +2148,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>无法判断磁盘可用空间（服务器上没有 df）。</translation>
     </message>
     <message>
-        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader's configuration and reboot to use IPv6.</source>
+        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader&apos;s configuration and reboot to use IPv6.</source>
         <translation>内核没有启用 IPv6（其命令行中有 ipv6.disable=1）。要使用 IPv6，请从引导加载程序的配置中删除该选项并重启。</translation>
     </message>
 </context>
@@ -2041,7 +2159,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>查看服务器</translation>
     </message>
     <message>
-        <source>probe.outbound_check must be HOST:PORT, not "%1".</source>
+        <source>probe.outbound_check must be HOST:PORT, not &quot;%1&quot;.</source>
         <translation>probe.outbound_check 必须是 HOST:PORT，而不是“%1”。</translation>
     </message>
     <message>
@@ -2052,7 +2170,7 @@ then run `netplan apply`, and run this step again.</source>
 <context>
     <name>postwr::steps::ServerProbe</name>
     <message>
-        <source>The server's answer has no "%1" part: the probe was cut short.</source>
+        <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
         <translation>服务器的回答中没有“%1”部分：探测被截断了。</translation>
     </message>
 </context>
@@ -2087,11 +2205,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>队列中等待的邮件：%1</translation>
     </message>
     <message>
-        <source>The last lines of postwrd's log:</source>
+        <source>The last lines of postwrd&apos;s log:</source>
         <translation>postwrd 日志的最后几行：</translation>
     </message>
     <message>
-        <source>Reading postwrd's log</source>
+        <source>Reading postwrd&apos;s log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2126,7 +2244,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在启动 postwrd</translation>
     </message>
     <message>
-        <source>Reading postwrd's log</source>
+        <source>Reading postwrd&apos;s log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2173,7 +2291,7 @@ then run `netplan apply`, and run this step again.</source>
 <context>
     <name>postwr::steps::TestMailStep</name>
     <message>
-        <source>Reading postwrd's log</source>
+        <source>Reading postwrd&apos;s log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2201,7 +2319,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The message was not signed with DKIM: make a key for the sender's domain (the DKIM step) and publish its record.</source>
+        <source>The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
         <translation>邮件没有 DKIM 签名：请为发件人的域名生成密钥（DKIM 步骤）并发布其记录。</translation>
     </message>
     <message>
@@ -2229,11 +2347,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>尚未投递，postwrd 将在 %1 秒后重试：%2。%3</translation>
     </message>
     <message>
-        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd's log.</source>
+        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd&apos;s log.</source>
         <translation>%1 秒后邮件仍在队列中等待；状态步骤会显示 postwrd 的日志。</translation>
     </message>
     <message>
-        <source>To send as %1 from Gmail: Settings, Accounts, "Send mail as", "Add another email address":</source>
+        <source>To send as %1 from Gmail: Settings, Accounts, &quot;Send mail as&quot;, &quot;Add another email address&quot;:</source>
         <translation>要在 Gmail 中以 %1 的身份发信：设置、账号、“用这个地址发送邮件”、“添加其他电子邮件地址”：</translation>
     </message>
     <message>
@@ -2273,7 +2391,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>%1 的密码应在环境变量 %2 中，但该变量未设置。</translation>
     </message>
     <message>
-        <source>Reading the server's certificate</source>
+        <source>Reading the server&apos;s certificate</source>
         <translation>正在读取服务器的证书</translation>
     </message>
     <message>
@@ -2281,11 +2399,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在从 %2 向 %3 发送测试邮件 %1。</translation>
     </message>
     <message>
-        <source>In the receiving mailbox, look for the subject "Postwr test message %1". In Gmail, "Show original" should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
+        <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
         <translation>请在收件邮箱中查找主题为“Postwr 测试邮件 %1”的邮件。在 Gmail 中，“显示原始邮件”应显示 SPF: PASS、DKIM: PASS 和 DMARC: PASS。</translation>
     </message>
     <message>
-        <source>The server's check could not run: %1. Give the mail host name an A record (the DNS step).</source>
+        <source>The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
         <translation>服务器的检查无法运行：%1。请为邮件主机名添加 A 记录（DNS 步骤）。</translation>
     </message>
     <message>
@@ -2301,7 +2419,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>DMARC：%1%2</translation>
     </message>
     <message>
-        <source>The server's own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
+        <source>The server&apos;s own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
         <translation>服务器自身的检查未通过：收件方不会信任这封邮件。请发布 DNS 步骤中的记录，并在那里检查它们。</translation>
     </message>
     <message>
@@ -2329,7 +2447,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>  身份验证：普通密码；用户名：%1</translation>
     </message>
     <message>
-        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients' automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
+        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients&apos; automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
         <translation>收到的邮件会转发到你在别处的邮箱：此服务器没有 IMAP，因此邮件客户端的自动配置（autoconfig、autodiscover）不适用；请手动输入这些值。</translation>
     </message>
 </context>

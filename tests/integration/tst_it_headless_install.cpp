@@ -14,6 +14,7 @@
 #include "steps/ipv6_step.h"
 #include "steps/remote_layout.h"
 #include "steps/status_step.h"
+#include "support/dnsmasq_instance.h"
 #include "support/process_runner.h"
 #include "support/sshd_instance.h"
 #include "support/swaks.h"
@@ -77,6 +78,7 @@ private slots:
     void installsAccountsForwardingAndStatus();
     void installedPostwrdTakesMailFromTheAccounts();
     void sendTestFollowsTheMessage();
+    void checkDnsSaysWhatIsWrong();
     void secondRunChangesNothing();
     void hostnameStepChangesOnlyTheHostName();
     void upgradeKeepsAccountsAndRestarts();
@@ -368,6 +370,54 @@ void HeadlessInstallTest::sendTestFollowsTheMessage()
     for (const QString &name : QDir(newDir).entryList(QDir::Files))
         found = found || readAll(newDir + QLatin1Char('/') + name).contains("X-Postwr-Test: " + id.toUtf8());
     QVERIFY2(found, "the test message is not in the catch-all's mailbox");
+}
+
+// `--check-dns` against dnsmasq: the records postwrd says local.test needs
+// (with the DKIM key the plan's dkim step makes), first without DMARC —
+// a problem, exit 1 — then with every record — exit 0.
+void HeadlessInstallTest::checkDnsSaysWhatIsWrong()
+{
+    QVERIFY2(!firstOutput_.isEmpty(), "the install test did not pass");
+    QJsonObject plan = basePlan();
+    plan[QStringLiteral("steps")] = QJsonArray { QStringLiteral("dkim") };
+    const ProcessResult keyed = runPostwr(writePlan(plan, QStringLiteral("dkim.json")));
+    QVERIFY2(keyed.succeeded(), keyed.standardOutput.constData());
+    const QRegularExpressionMatch key
+        = QRegularExpression(QStringLiteral("(\\S+\\._domainkey\\.local\\.test)  TXT  \"([^\"]+)\"")).match(QString::fromUtf8(keyed.standardOutput));
+    QVERIFY2(key.hasMatch(), keyed.standardOutput.constData());
+
+    for (const bool withDmarc : { false, true }) {
+        DnsmasqInstance dns;
+        dns.addMx(kDomain, QStringLiteral("mail.local.test"), 10);
+        dns.addHost(QStringLiteral("mail.local.test"), { QStringLiteral("127.0.0.1") });
+        dns.addTxt(kDomain, { QStringLiteral("v=spf1 ip4:127.0.0.1 ~all") });
+        const QString dkim = key.captured(2);
+        dns.addTxt(key.captured(1), { dkim.left(255), dkim.mid(255) });
+        if (withDmarc)
+            dns.addTxt(QStringLiteral("_dmarc.local.test"), { QStringLiteral("v=DMARC1; p=quarantine") });
+        QVERIFY2(dns.start(), qPrintable(dns.errorString()));
+        plan[QStringLiteral("steps")] = QJsonArray {};
+        plan[QStringLiteral("dns")] = QJsonObject { { QStringLiteral("ipv4"), QStringLiteral("127.0.0.1") },
+            { QStringLiteral("servers"), dns.serverSpec() } };
+        const ProcessResult checked = runPostwr(writePlan(plan, QStringLiteral("check-dns.json")), 120000, { QStringLiteral("--check-dns") });
+        const QString out = QString::fromUtf8(checked.standardOutput) + QString::fromUtf8(checked.standardError);
+        QVERIFY2(out.contains(QStringLiteral("[good] MX local.test")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] A mail.local.test")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] TXT local.test")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] TXT %1").arg(key.captured(1))), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] PTR 1.0.0.127.in-addr.arpa")), qPrintable(out));
+        // Optional records only warn.
+        QVERIFY2(out.contains(QStringLiteral("[warning] TXT _smtp._tls.local.test")), qPrintable(out));
+        if (withDmarc) {
+            QVERIFY2(checked.succeeded(), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("[good] TXT _dmarc.local.test")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("Every record receivers need is published correctly.")), qPrintable(out));
+        } else {
+            QCOMPARE(checked.exitCode, 1);
+            QVERIFY2(out.contains(QStringLiteral("[problem] TXT _dmarc.local.test — Not published yet.")), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("1 record(s) that receivers need are missing or wrong.")), qPrintable(out));
+        }
+    }
 }
 
 void HeadlessInstallTest::secondRunChangesNothing()

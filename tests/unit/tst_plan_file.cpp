@@ -239,6 +239,11 @@ private slots:
             with(with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("dkim") }), { QStringLiteral("domains") },
                 QJsonValue::Undefined),
             "domains: missing");
+        row("dns.ipv4 that is IPv6",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("ipv4") }, QStringLiteral("2001:db8::5")),
+            "dns.ipv4: \"2001:db8::5\" is not an IPv4 address");
+        row("dns with an unknown key", with(plan, { QStringLiteral("dns"), QStringLiteral("resolver") }, QStringLiteral("x")),
+            "dns.resolver: unknown key");
         row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
             "status.log_lines: must be a whole number from 0 to 10000");
     }

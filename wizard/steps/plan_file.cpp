@@ -1,13 +1,13 @@
 #include "steps/plan_file.h"
 
-#include <QRegularExpression>
-
 #include "mail/address.h"
 #include "steps/server_probe.h"
 
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 #include <optional>
@@ -344,6 +344,20 @@ void readForwarding(Reader &r, const QJsonObject &root, Plan &plan)
     }
 }
 
+void readDns(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QString path = QStringLiteral("dns");
+    const QJsonObject dns = r.object(root, {}, path);
+    r.onlyKeys(dns, path, { QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("servers") });
+    plan.dns.ipv4 = r.string(dns, path, QStringLiteral("ipv4"));
+    plan.dns.ipv6 = r.string(dns, path, QStringLiteral("ipv6"));
+    plan.dns.servers = r.string(dns, path, QStringLiteral("servers"));
+    if (!plan.dns.ipv4.isEmpty() && QHostAddress(plan.dns.ipv4).protocol() != QAbstractSocket::IPv4Protocol)
+        r.fail(path + QStringLiteral(".ipv4"), PlanFile::tr("\"%1\" is not an IPv4 address").arg(plan.dns.ipv4));
+    if (!plan.dns.ipv6.isEmpty() && QHostAddress(plan.dns.ipv6).protocol() != QAbstractSocket::IPv6Protocol)
+        r.fail(path + QStringLiteral(".ipv6"), PlanFile::tr("\"%1\" is not an IPv6 address").arg(plan.dns.ipv6));
+}
+
 void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
 {
     const QString path = QStringLiteral("test_mail");
@@ -389,7 +403,7 @@ const QStringList &knownSteps()
 {
     static const QStringList steps { QStringLiteral("probe"), QStringLiteral("enable-ipv6"), QStringLiteral("install"),
         QStringLiteral("hostname"), QStringLiteral("dkim"), QStringLiteral("accounts"), QStringLiteral("forwarding"),
-        QStringLiteral("status"), QStringLiteral("send-test"), QStringLiteral("uninstall") };
+        QStringLiteral("status"), QStringLiteral("check-dns"), QStringLiteral("send-test"), QStringLiteral("uninstall") };
     return steps;
 }
 
@@ -408,7 +422,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     r.onlyKeys(root, {},
         { QStringLiteral("server"), QStringLiteral("steps"), QStringLiteral("install"), QStringLiteral("probe"),
             QStringLiteral("hostname"), QStringLiteral("domains"), QStringLiteral("accounts"),
-            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("test_mail") });
+            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("dns"), QStringLiteral("test_mail") });
     readServer(r, root, plan);
 
     const QStringList steps = r.strings(root.value(QStringLiteral("steps")), QStringLiteral("steps"));
@@ -456,6 +470,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     r.onlyKeys(status, QStringLiteral("status"), { QStringLiteral("log_lines") });
     plan.logLines = r.integer(status, QStringLiteral("status"), QStringLiteral("log_lines"), 20, 0, 10000);
 
+    readDns(r, root, plan);
     readTestMail(r, root, plan);
 
     if (r.problem)

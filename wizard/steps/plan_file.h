@@ -17,7 +17,7 @@
 //     "known_hosts": "PATH"              default: the app's own file
 //   },
 //   "steps": ["probe", "enable-ipv6", "install", "hostname", "dkim", "accounts",
-//             "forwarding", "status", "send-test", "uninstall"],   run in this order
+//             "forwarding", "status", "check-dns", "send-test", "uninstall"],   run in this order
 //   "install": {
 //     "mode": "system" | "user",         default "system"
 //     "prefix": "~/postwr",              user mode: where everything goes
@@ -37,6 +37,11 @@
 //   ],
 //   "forwarding": {"example.org": {"*": ["me@gmail.com"], "sales": ["me@example.org"]}},
 //   "status": {"log_lines": 20},
+//   "dns": {                             for the step "check-dns"
+//     "ipv4": "203.0.113.5",             the server's public addresses; default: those the
+//     "ipv6": "2001:db8::5",             server has (a server behind NAT needs them here)
+//     "servers": "9.9.9.9"               who to ask; default: this computer's resolver
+//   },
 //   "test_mail": {                       for the step "send-test"
 //     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it;
 //                                        "reflector": the server checks it itself
@@ -109,6 +114,12 @@ struct TestMailPlan {
     bool implicitTls = false;
 };
 
+struct DnsCheckPlan {
+    QString ipv4;
+    QString ipv6;
+    QString servers;
+};
+
 struct Plan {
     ServerPlan server;
     QStringList steps;
@@ -119,6 +130,7 @@ struct Plan {
     QList<AccountPlan> accounts;
     QMap<QString, QList<AliasPlan>> forwarding; // by domain
     int logLines = 20;
+    DnsCheckPlan dns;
     TestMailPlan testMail;
 };
 

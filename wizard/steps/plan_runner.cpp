@@ -2,6 +2,7 @@
 
 #include "steps/accounts_step.h"
 #include "steps/dkim_step.h"
+#include "steps/dns_check_step.h"
 #include "steps/forwarding_step.h"
 #include "steps/hostname_step.h"
 #include "steps/install_step.h"
@@ -36,6 +37,8 @@ std::vector<std::unique_ptr<Step>> stepsOf(const Plan &plan, const QByteArray &b
             steps.push_back(std::make_unique<ForwardingStep>());
         else if (name == QLatin1String("status"))
             steps.push_back(std::make_unique<StatusStep>());
+        else if (name == QLatin1String("check-dns"))
+            steps.push_back(std::make_unique<DnsCheckStep>());
         else if (name == QLatin1String("send-test"))
             steps.push_back(std::make_unique<TestMailStep>());
     }

@@ -20,9 +20,12 @@ const QStringList kSections { QStringLiteral("os"), QStringLiteral("arch"), QStr
 
 // Connects with bash's /dev/tcp (or nc), bounded by timeout; prints "open",
 // "blocked" (no answer in time), "refused ERROR" (the connection was
-// refused) or "unknown WHY" (no name, no route, no tool: nothing learnt).
+// refused) or "unknown WHY" (no name, no route, no tool, no host given:
+// nothing learnt).
 QString outboundCheck(const ProbeOptions &options)
 {
+    if (options.outboundHost.isEmpty())
+        return QStringLiteral("echo 'unknown not asked'");
     const QString host = shellQuote(options.outboundHost);
     const QString port = QString::number(options.outboundPort);
     const QString seconds = QString::number(options.outboundTimeoutSeconds);

@@ -1,0 +1,115 @@
+#include "steps/dns_check_step.h"
+
+#include "dnscheck/dns_checker.h"
+#include "remote/shell_quote.h"
+#include "steps/server_probe.h"
+#include "steps/service_control.h"
+
+namespace postwr::steps {
+
+namespace {
+
+// The server's public addresses: the plan's, or those the server has.
+wizard::Result<QPair<QString, QString>> serverAddresses(StepContext &context)
+{
+    QString ipv4 = context.plan.dns.ipv4;
+    QString ipv6 = context.plan.dns.ipv6;
+    if (!ipv4.isEmpty() || !ipv6.isEmpty())
+        return qMakePair(ipv4, ipv6);
+    ProbeOptions options;
+    options.outboundHost.clear(); // the addresses only: no outbound test
+    options.postwrdPath = context.layout.binary;
+    auto answer = query(context, DnsCheckStep::tr("Looking up the server's addresses"), probeScript(options));
+    if (!answer)
+        return answer.failure();
+    auto report = parseProbe(answer->standardOutput);
+    if (!report)
+        return report.failure();
+    for (const ServerAddress &address : report->addresses) {
+        if (!address.isPublic)
+            continue;
+        if (address.ipv6 && ipv6.isEmpty())
+            ipv6 = address.address;
+        if (!address.ipv6 && ipv4.isEmpty())
+            ipv4 = address.address;
+    }
+    if (ipv4.isEmpty() && ipv6.isEmpty())
+        return wizard::Failure { DnsCheckStep::tr("The server has no public address of its own (it may be behind NAT): "
+                                                  "put its public addresses in the plan as dns.ipv4 and dns.ipv6.") };
+    return qMakePair(ipv4, ipv6);
+}
+
+Mark markOf(const dnscheck::RecordVerdict &result)
+{
+    switch (result.verdict.state) {
+    case dnscheck::Verdict::State::Correct:
+        return Mark::Good;
+    case dnscheck::Verdict::State::Unknown:
+        return Mark::Warning;
+    case dnscheck::Verdict::State::Missing:
+    case dnscheck::Verdict::State::Wrong:
+        break;
+    }
+    return isRequiredRecord(result.record.id) ? Mark::Problem : Mark::Warning;
+}
+
+} // namespace
+
+bool isRequiredRecord(const QString &id)
+{
+    return id == QLatin1String("mx") || id == QLatin1String("a") || id == QLatin1String("aaaa") || id == QLatin1String("spf")
+        || id.startsWith(QLatin1String("dkim:")) || id == QLatin1String("dmarc") || id.startsWith(QLatin1String("ptr:"));
+}
+
+QString DnsCheckStep::title() const
+{
+    return tr("Check the DNS records");
+}
+
+wizard::Result<QStringList> DnsCheckStep::plan(StepContext &)
+{
+    return QStringList();
+}
+
+Status DnsCheckStep::run(StepContext &context)
+{
+    auto addresses = serverAddresses(context);
+    if (!addresses)
+        return addresses.failure();
+    auto checker = dnscheck::DnsChecker::create(context.plan.dns.servers);
+    if (!checker)
+        return checker.failure();
+    int problems = 0;
+    for (const QString &domain : context.plan.domains) {
+        QString arguments = QStringLiteral("dns records %1 --format json").arg(remote::shellQuote(domain));
+        if (!addresses->first.isEmpty())
+            arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses->first);
+        if (!addresses->second.isEmpty())
+            arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses->second);
+        auto json = postwrd(context, tr("Reading the records %1 needs").arg(domain), arguments, {}, false);
+        if (!json)
+            return json.failure();
+        auto expected = dnscheck::parseExpectedRecords(json->standardOutput.toUtf8());
+        if (!expected)
+            return expected.failure();
+        context.log(tr("Asking DNS about %1:").arg(domain));
+        for (const dnscheck::RecordVerdict &result : (*checker)->check(*expected, context.cancel)) {
+            const Mark mark = markOf(result);
+            problems += mark == Mark::Problem ? 1 : 0;
+            QString line = QStringLiteral("%1 %2").arg(result.record.type, result.record.name);
+            if (!result.verdict.found.isEmpty() && result.verdict.state != dnscheck::Verdict::State::Correct)
+                line += tr(": found %1").arg(result.verdict.found.left(120));
+            if (!result.verdict.problem.isEmpty())
+                line += QStringLiteral(" — ") + result.verdict.problem;
+            context.check(mark, line);
+        }
+    }
+    if (context.cancel && context.cancel->load())
+        return wizard::Failure { tr("Cancelled.") };
+    if (problems > 0)
+        return wizard::Failure { tr("%n record(s) that receivers need are missing or wrong.", nullptr, problems) };
+    context.log(tr("Every record receivers need is published correctly."));
+    return wizard::Done {};
+}
+
+} // namespace postwr::steps

@@ -1,0 +1,27 @@
+// The DNS check as a step: the records the domains need, from postwrd on
+// the server (so they match its real keys and addresses), each asked of
+// DNS from here and marked good, a warning (optional records) or a problem
+// with what to fix. Fails when a record receivers need is missing or
+// wrong, so that `postwr --headless --check-dns` exits non-zero. Changes
+// nothing on the server.
+#pragma once
+
+#include "steps/step.h"
+
+namespace postwr::steps {
+
+class DnsCheckStep : public Step {
+    Q_DECLARE_TR_FUNCTIONS(postwr::steps::DnsCheckStep)
+
+public:
+    QString name() const override { return QStringLiteral("check-dns"); }
+    QString title() const override;
+    wizard::Result<QStringList> plan(StepContext &context) override;
+    wizard::Status run(StepContext &context) override;
+};
+
+// Records receivers need (MX, the host's address, SPF, DKIM, DMARC, reverse
+// DNS); the others (HELO SPF, MTA-STS, TLS-RPT) only help.
+bool isRequiredRecord(const QString &id);
+
+} // namespace postwr::steps
