@@ -51,6 +51,10 @@
         <source>postwr: no display (DISPLAY, WAYLAND_DISPLAY), so no window: running the local sandbox (--sandbox) instead.</source>
         <translation>postwr: dim dangosydd (DISPLAY, WAYLAND_DISPLAY), felly dim ffenestr: yn rhedeg y blwch tywod lleol (--sandbox) yn lle hynny.</translation>
     </message>
+    <message>
+        <source>After the plan&apos;s steps, check every DNS record the domains need; exit 1 when one that receivers need is missing or wrong.</source>
+        <translation>Ar ôl camau&apos;r cynllun, gwirio pob cofnod DNS sydd ei angen ar y parthau; gadael gyda 1 pan fo un sydd ei angen ar dderbynwyr ar goll neu&apos;n anghywir.</translation>
+    </message>
 </context>
 <context>
     <name>postwr::dashboard::DashboardWindow</name>
@@ -60,11 +64,11 @@
     </message>
     <message>
         <source>No server yet: set one up with Server, &quot;Set up a new server&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim gweinydd eto: gosodwch un drwy Gweinydd, &quot;Gosod gweinydd newydd&quot;.</translation>
     </message>
     <message>
         <source>%1: not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: heb gysylltu.</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -72,15 +76,15 @@
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Mewngofnodi</translation>
     </message>
     <message>
         <source>The SSH password of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrinair SSH %1:</translation>
     </message>
     <message>
         <source>Not connected: no password given.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heb gysylltu: ni roddwyd cyfrinair.</translation>
     </message>
     <message>
         <source>Logging in as %1…</source>
@@ -88,39 +92,39 @@
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi cysylltu â %1.</translation>
     </message>
     <message>
         <source>Forget this server?</source>
-        <translation type="unfinished"></translation>
+        <translation>Anghofio&apos;r gweinydd hwn?</translation>
     </message>
     <message>
         <source>Postwr forgets %1 and the passwords it kept for it. The server itself is not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bydd Postwr yn anghofio %1 a&apos;r cyfrineiriau a gadwodd ar ei gyfer. Nid yw&apos;r gweinydd ei hun yn cael ei newid.</translation>
     </message>
     <message>
         <source>Postwr: your mail servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Postwr: eich gweinyddion post</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gweinydd</translation>
     </message>
     <message>
         <source>Set up a &amp;new server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gosod gweinydd &amp;newydd…</translation>
     </message>
     <message>
         <source>&amp;Forget this server…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anghofio&apos;r gweinydd hwn…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gadael</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished">&amp;Iaith</translation>
+        <translation>&amp;Iaith</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
@@ -128,11 +132,11 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Statws</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfrifon</translation>
     </message>
     <message>
         <source>Forwarding</source>
@@ -140,135 +144,182 @@
     </message>
     <message>
         <source>Test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>Post prawf</translation>
     </message>
 </context>
 <context>
     <name>postwr::dashboard::StatusTab</name>
     <message>
         <source>Whether the mail server runs, how many messages wait to be delivered, and what it did last.</source>
-        <translation type="unfinished"></translation>
+        <translation>A yw&apos;r gweinydd post yn rhedeg, faint o negeseuon sy&apos;n aros i gael eu danfon, a beth wnaeth ddiwethaf.</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adnewyddu</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::DnsChecker</name>
     <message>
         <source>The DNS servers &quot;%1&quot; cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ellir defnyddio&apos;r gweinyddion DNS &quot;%1&quot;: %2</translation>
     </message>
     <message>
         <source>Cannot ask DNS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu holi&apos;r DNS: %1</translation>
     </message>
     <message>
         <source>%1 records are not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw cofnodion %1 yn cael eu gwirio</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::ExpectedRecordsText</name>
     <message>
         <source>The server&apos;s list of DNS records is not JSON (%1); is postwrd on the server up to date?</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw rhestr y gweinydd o gofnodion DNS yn JSON (%1); ydy postwrd ar y gweinydd yn gyfredol?</translation>
     </message>
     <message>
         <source>The server&apos;s list of DNS records has no domain or no records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oes parth na chofnodion yn rhestr y gweinydd o gofnodion DNS.</translation>
     </message>
     <message>
         <source>Record %1 of the server&apos;s list has no id, type or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae cofnod %1 yn rhestr y gweinydd heb id, math nac enw.</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::RecordCheck</name>
     <message>
         <source>Not published yet. If you added it within the last hours, DNS may not show it yet: check again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heb ei gyhoeddi eto. Os gwnaethoch ei ychwanegu yn ystod yr oriau diwethaf, efallai na fydd DNS yn ei ddangos eto: gwiriwch eto yn nes ymlaen.</translation>
     </message>
     <message>
         <source>%1 points to %2, not to the server&apos;s %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae %1 yn pwyntio at %2, nid at gyfeiriad y gweinydd, %3.</translation>
     </message>
     <message>
         <source>It names %1; it should name %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;n enwi %1; dylai enwi %2.</translation>
     </message>
     <message>
         <source>There are %1 SPF records; receivers then ignore SPF altogether (RFC 7208 §4.5). Keep one: edit the first to read %2 and delete the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae %1 cofnod SPF; wedyn mae derbynwyr yn anwybyddu SPF yn llwyr (RFC 7208 §4.5). Cadwch un: golygwch y cyntaf fel ei fod yn darllen %2 a dilëwch y lleill.</translation>
     </message>
     <message>
         <source>The value was pasted with its quotes. Remove the &quot; at both ends in the DNS panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cafodd y gwerth ei ludo gyda&apos;i ddyfynodau. Tynnwch y &quot; ar y ddau ben yn y panel DNS.</translation>
     </message>
     <message>
         <source>It does not let the server send: add %1 before the final all, e.g. %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw&apos;n gadael i&apos;r gweinydd anfon: ychwanegwch %1 cyn yr all olaf, e.e. %2.</translation>
     </message>
     <message>
         <source>The value has quotation marks in it: the panel took them as text. Paste the value without quotes, or as the quoted pieces the panel asks for, each in its own quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae dyfynodau yn y gwerth: roedd y panel yn eu trin fel testun. Gludwch y gwerth heb ddyfynodau, neu fel y darnau mewn dyfynodau y mae&apos;r panel yn gofyn amdanynt, pob un yn ei ddyfynodau ei hun.</translation>
     </message>
     <message>
         <source>The key was split into pieces with spaces between them. Paste it as one string, or as the quoted 255-character pieces Postwr gives, with nothing between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cafodd yr allwedd ei rhannu&apos;n ddarnau gyda bylchau rhyngddynt. Gludwch hi fel un llinyn, neu fel y darnau 255 nod mewn dyfynodau y mae Postwr yn eu rhoi, heb ddim rhyngddynt.</translation>
     </message>
     <message>
         <source>The key is cut short: %1 of %2 characters arrived. The DNS panel stops at 255 characters per string: paste the quoted 255-character pieces Postwr gives.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r allwedd wedi&apos;i thorri&apos;n fyr: dim ond %1 o&apos;r %2 nod a gyrhaeddodd. Mae&apos;r panel DNS yn stopio ar 255 nod ym mhob llinyn: gludwch y darnau 255 nod mewn dyfynodau y mae Postwr yn eu rhoi.</translation>
     </message>
     <message>
         <source>This is another key than the one the server signs with (selector %1). Replace the value with the one Postwr shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae hon yn allwedd wahanol i&apos;r un y mae&apos;r gweinydd yn llofnodi â hi (dewisydd %1). Rhowch y gwerth y mae Postwr yn ei ddangos yn lle&apos;r gwerth hwn.</translation>
     </message>
     <message>
         <source>There are %1 %2 records; receivers then use none. Keep one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae %1 cofnod %2; wedyn nid yw derbynwyr yn defnyddio&apos;r un ohonynt. Cadwch un.</translation>
     </message>
     <message>
         <source>The policy p= must be none, quarantine or reject; it is &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhaid i&apos;r polisi p= fod yn none, quarantine neu reject; ar hyn o bryd mae&apos;n &quot;%1&quot;.</translation>
     </message>
     <message>
         <source>Its id is not the one of the current policy: senders keep the old policy. Set it to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw ei id yr un ag id y polisi presennol: mae anfonwyr yn cadw&apos;r hen bolisi. Gosodwch ef i %1.</translation>
     </message>
     <message>
         <source>DNS did not answer: %1. Check again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni atebodd DNS: %1. Gwiriwch eto mewn munud.</translation>
     </message>
     <message>
         <source>%1 is a CNAME (an alias of %2), but a %3 record belongs there. Delete the CNAME and add the %3 record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae %1 yn CNAME (enw arall ar %2), ond cofnod %3 sy&apos;n perthyn yno. Dilëwch y CNAME ac ychwanegwch y cofnod %3.</translation>
     </message>
     <message>
         <source>It is published as %1: the DNS panel added your domain to the name again. In the panel&apos;s name field, enter only %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae wedi&apos;i gyhoeddi fel %1: ychwanegodd y panel DNS eich parth at yr enw eto. Ym maes enw&apos;r panel, rhowch %2 yn unig.</translation>
     </message>
     <message>
         <source>It should read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dylai ddarllen %1.</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS. Set it to %2 in your hosting provider&apos;s panel (not in your domain&apos;s DNS): many receivers refuse mail from an address without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid oes gan %1 DNS gwrthdro. Gosodwch ef i %2 ym mhanel eich darparwr gwe-letya (nid yn DNS eich parth): mae llawer o dderbynwyr yn gwrthod post o gyfeiriad heb un.</translation>
     </message>
     <message>
         <source>The reverse DNS of %1 is %2; it should be %3. Change it in your hosting provider&apos;s panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS gwrthdro %1 yw %2; dylai fod yn %3. Newidiwch ef ym mhanel eich darparwr gwe-letya.</translation>
     </message>
     <message>
         <source>The reverse DNS names %1, but %1 does not lead back to %2 (it has %3): add the A or AAAA record so that receivers can confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r DNS gwrthdro yn enwi %1, ond nid yw %1 yn arwain yn ôl at %2 (yr hyn sydd ganddo: %3): ychwanegwch y cofnod A neu AAAA fel y gall derbynwyr ei gadarnhau.</translation>
     </message>
     <message>
         <source>no address</source>
-        <translation type="unfinished"></translation>
+        <translation>dim cyfeiriad</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::dnscheck::RecordPurpose</name>
+    <message>
+        <source>Mail for %1 is delivered to this server, %2.</source>
+        <translation>Mae post i %1 yn cael ei ddanfon i&apos;r gweinydd hwn, %2.</translation>
+    </message>
+    <message>
+        <source>The address of %1, the mail server: the MX points here and the reverse DNS must lead back here.</source>
+        <translation>Cyfeiriad %1, y gweinydd post: mae&apos;r MX yn pwyntio yma a rhaid i&apos;r DNS gwrthdro arwain yn ôl yma.</translation>
+    </message>
+    <message>
+        <source>SPF: this server may send mail for @%1; receivers distrust mail from other servers.</source>
+        <translation>SPF: caiff y gweinydd hwn anfon post ar ran @%1; nid yw derbynwyr yn ymddiried mewn post o weinyddion eraill.</translation>
+    </message>
+    <message>
+        <source>SPF for the name the server greets with: bounces have no sender, so receivers check this name.</source>
+        <translation>SPF ar gyfer yr enw y mae&apos;r gweinydd yn cyfarch ag ef: nid oes anfonwr gan negeseuon a wrthodwyd, felly mae derbynwyr yn gwirio&apos;r enw hwn.</translation>
+    </message>
+    <message>
+        <source>DKIM: the public key receivers check the signature of each message with.</source>
+        <translation>DKIM: yr allwedd gyhoeddus y mae derbynwyr yn gwirio llofnod pob neges â hi.</translation>
+    </message>
+    <message>
+        <source>DMARC: what receivers do with mail from @%1 that passes neither SPF nor DKIM, and where they send reports.</source>
+        <translation>DMARC: beth mae derbynwyr yn ei wneud â phost o @%1 nad yw&apos;n pasio SPF na DKIM, a ble maen nhw&apos;n anfon adroddiadau.</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: where other servers report when they could not reach this one over TLS.</source>
+        <translation>TLS-RPT: ble mae gweinyddion eraill yn adrodd pan na allent gyrraedd hwn dros TLS.</translation>
+    </message>
+    <message>
+        <source>MTA-STS: tells senders to use TLS with a valid certificate; the policy itself is on a web server.</source>
+        <translation>MTA-STS: yn dweud wrth anfonwyr am ddefnyddio TLS â thystysgrif ddilys; mae&apos;r polisi ei hun ar weinydd gwe.</translation>
+    </message>
+    <message>
+        <source>The web server that serves the MTA-STS policy (not postwrd).</source>
+        <translation>Y gweinydd gwe sy&apos;n gweini&apos;r polisi MTA-STS (nid postwrd).</translation>
+    </message>
+    <message>
+        <source>Lets mail programs find the server and port to send from.</source>
+        <translation>Yn gadael i raglenni post ddod o hyd i&apos;r gweinydd a&apos;r porth i anfon drwyddynt.</translation>
+    </message>
+    <message>
+        <source>Reverse DNS, set in your hosting provider&apos;s panel (not in your domain&apos;s): it must name %1, or many receivers refuse the mail.</source>
+        <translation>DNS gwrthdro, wedi&apos;i osod ym mhanel eich darparwr gwe-letya (nid ym mhanel eich parth): rhaid iddo enwi %1, neu bydd llawer o dderbynwyr yn gwrthod y post.</translation>
     </message>
 </context>
 <context>
@@ -525,15 +576,106 @@
     </message>
     <message>
         <source>&amp;Try it on this computer first</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rhowch gynnig arni ar y cyfrifiadur hwn yn gyntaf</translation>
     </message>
     <message>
         <source>Sets up a sandbox here: an SSH server standing in for your VPS, a DNS server, and a mail server standing in for Gmail. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn gosod blwch tywod yma: gweinydd SSH yn lle eich VPS, gweinydd DNS, a gweinydd post yn lle Gmail. Does dim yn gadael y cyfrifiadur hwn.</translation>
     </message>
     <message>
         <source>Starting the sandbox: an SSH server, a DNS server and a mail server standing in for Gmail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cychwyn y blwch tywod: gweinydd SSH, gweinydd DNS a gweinydd post yn lle Gmail…</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::DnsPage</name>
+    <message>
+        <source>Read the records %1 needs</source>
+        <translation>Darllen y cofnodion sydd eu hangen ar %1</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>cywir</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>ar goll</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>anghywir</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>heb ei wirio</translation>
+    </message>
+    <message>
+        <source>Ask DNS for each record</source>
+        <translation>Gofyn i&apos;r DNS am bob cofnod</translation>
+    </message>
+    <message>
+        <source>Export the zone file</source>
+        <translation>Allforio&apos;r ffeil parth</translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt)</source>
+        <translation>Ffeiliau parth (*.zone *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Methu ysgrifennu %1: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1: import it in your DNS provider&apos;s panel.</source>
+        <translation>Wedi cadw %1: mewnforiwch hi ym mhanel eich darparwr DNS.</translation>
+    </message>
+    <message>
+        <source>DNS records</source>
+        <translation>Cofnodion DNS</translation>
+    </message>
+    <message>
+        <source>Receivers trust your mail when your domain&apos;s DNS says this server may send it. Add these records in your DNS provider&apos;s panel, then check them here; DNS can take a few hours to show changes.</source>
+        <translation>Mae derbynwyr yn ymddiried yn eich post pan fo DNS eich parth yn dweud y caiff y gweinydd hwn ei anfon. Ychwanegwch y cofnodion hyn ym mhanel eich darparwr DNS, yna gwiriwch nhw yma; gall gymryd ychydig oriau i&apos;r DNS ddangos newidiadau.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Math</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Enw</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Gwerth</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statws</translation>
+    </message>
+    <message>
+        <source>Copy &amp;name</source>
+        <translation>Copïo&apos;r &amp;enw</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>Copïo&apos;r &amp;gwerth</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;quoted pieces</source>
+        <translation>Copïo fel darnau mewn &amp;dyfynodau</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all</source>
+        <translation>Copïo&apos;r c&amp;yfan</translation>
+    </message>
+    <message>
+        <source>&amp;Export zone file…</source>
+        <translation>&amp;Allforio ffeil parth…</translation>
+    </message>
+    <message>
+        <source>&amp;Check DNS</source>
+        <translation>&amp;Gwirio&apos;r DNS</translation>
     </message>
 </context>
 <context>
@@ -619,11 +761,11 @@
     </message>
     <message>
         <source>&amp;Remember this server: the dashboard opens it next time</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cofio&apos;r gweinydd hwn: bydd y dangosfwrdd yn ei agor y tro nesaf</translation>
     </message>
     <message>
         <source>&amp;Keep its passwords in the desktop&apos;s keyring (never in a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>C&amp;adw ei gyfrineiriau yng nghylch allweddi&apos;r bwrdd gwaith (byth mewn ffeil)</translation>
     </message>
 </context>
 <context>
@@ -736,15 +878,15 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>The sandbox&apos;s DNS server now has the SPF, DKIM and DMARC records of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae gan weinydd DNS y blwch tywod gofnodion SPF, DKIM a DMARC %1 nawr.</translation>
     </message>
     <message>
         <source>Read the DNS records for the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Darllen y cofnodion DNS ar gyfer y blwch tywod</translation>
     </message>
     <message>
         <source>Reading the DNS records %1 needs</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn darllen y cofnodion DNS sydd eu hangen ar %1</translation>
     </message>
 </context>
 <context>
@@ -866,26 +1008,26 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; &amp;Yn ôl</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nesaf &gt;</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gorffen</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Canslo</translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::StepRunView</name>
     <message>
         <source>Cancelled. Nothing is left half done: run the step again when you are ready.</source>
-        <translation>Wedi&apos;i ddiddymu. Does dim wedi&apos;i adael ar ei hanner: rhedwch y cam eto pan fyddwch yn barod.</translation>
+        <translation>Wedi&apos;i ganslo. Does dim wedi&apos;i adael ar ei hanner: rhedwch y cam eto pan fyddwch yn barod.</translation>
     </message>
     <message>
         <source>Step %1 of %2: %3</source>
@@ -893,7 +1035,7 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation>Yn diddymu…</translation>
+        <translation>Yn canslo…</translation>
     </message>
     <message>
         <source>Done.</source>
@@ -1162,55 +1304,55 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     <name>postwr::sandbox::Sandbox</name>
     <message>
         <source>%1 is not empty and is no sandbox of postwr: choose another --sandbox-dir, or empty it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw %1 yn wag ac nid yw&apos;n flwch tywod postwr: dewiswch --sandbox-dir arall, neu gwagiwch ef.</translation>
     </message>
     <message>
         <source>Cannot remove the previous sandbox %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu dileu&apos;r blwch tywod blaenorol %1.</translation>
     </message>
     <message>
         <source>Cannot create %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu creu %1.</translation>
     </message>
     <message>
         <source>Cannot write in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu ysgrifennu yn %1.</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu ysgrifennu %1.</translation>
     </message>
     <message>
         <source>Starting the DNS server (dnsmasq) for sandbox.test and gmail.test</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cychwyn y gweinydd DNS (dnsmasq) ar gyfer sandbox.test a gmail.test</translation>
     </message>
     <message>
         <source>DNS: 127.0.0.1 port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS: 127.0.0.1 porth %1</translation>
     </message>
     <message>
         <source>Starting the receiver standing in for Gmail (postwrd for gmail.test)</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cychwyn y derbynnydd yn lle Gmail (postwrd ar gyfer gmail.test)</translation>
     </message>
     <message>
         <source>Receiver: %1 on 127.0.0.1 port %2, mail lands in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Derbynnydd: %1 ar 127.0.0.1 porth %2, mae&apos;r post yn cyrraedd %3</translation>
     </message>
     <message>
         <source>Starting the SSH server (sshd) standing in for the VPS</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cychwyn y gweinydd SSH (sshd) yn lle&apos;r VPS</translation>
     </message>
     <message>
         <source>SSH: %1@127.0.0.1 port %2, host key %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH: %1@127.0.0.1 porth %2, allwedd gwesteiwr %3</translation>
     </message>
     <message>
         <source>No free TCP port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim porth TCP rhydd ar 127.0.0.1.</translation>
     </message>
     <message>
         <source>The sandbox&apos;s plan is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw cynllun y blwch tywod yn ddilys: %1</translation>
     </message>
     <message>
         <source>%1 (shown only now, keep it safe): %2</source>
@@ -1218,67 +1360,67 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>The SSH server on port %1 is not the sandbox&apos;s: its host key is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid gweinydd SSH y blwch tywod yw&apos;r un ar borth %1: ei allwedd gwesteiwr yw %2.</translation>
     </message>
     <message>
         <source>%1 failed on the server: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Methodd %1 ar y gweinydd: %2</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>wedi&apos;i ganslo</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>wedi cyrraedd y terfyn amser</translation>
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>statws gadael %1</translation>
     </message>
     <message>
         <source>The DNS records sandbox.test needs (postwrd dns records, over SSH)</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cofnodion DNS sydd eu hangen ar sandbox.test (postwrd dns records, dros SSH)</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Crynodeb</translation>
     </message>
     <message>
         <source>[problem] The test message from %1 did not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>[problem] Ni wnaeth y neges brawf o %1 gyrraedd %2.</translation>
     </message>
     <message>
         <source>[good] The test message from %1 reached %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>[da] Mae&apos;r neges brawf o %1 wedi cyrraedd %2: %3</translation>
     </message>
     <message>
         <source>[problem] Mail to %1 did not reach %2 by the catch-all.</source>
-        <translation type="unfinished"></translation>
+        <translation>[problem] Ni wnaeth post i %1 gyrraedd %2 drwy&apos;r anfon ymlaen dal-popeth (catch-all).</translation>
     </message>
     <message>
         <source>[good] Mail to %1 reached %2 by the catch-all (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>[da] Mae post i %1 wedi cyrraedd %2 drwy&apos;r anfon ymlaen dal-popeth (%3).</translation>
     </message>
     <message>
         <source>The sandbox works: mail from your server arrives signed, and the receiver trusts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r blwch tywod yn gweithio: mae post o&apos;ch gweinydd yn cyrraedd wedi&apos;i lofnodi, ac mae&apos;r derbynnydd yn ymddiried ynddo.</translation>
     </message>
     <message>
         <source>postwr: the test message did not arrive with a passing DKIM signature; the logs are in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>postwr: ni chyrhaeddodd y neges brawf gyda llofnod DKIM sy&apos;n pasio; mae&apos;r logiau yn %1.</translation>
     </message>
     <message>
         <source>Stopping the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn atal y blwch tywod</translation>
     </message>
     <message>
         <source>Stopped. Configs and logs stay in %1 until the next run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi atal. Mae&apos;r ffurfweddiadau a&apos;r logiau&apos;n aros yn %1 tan y tro nesaf y bydd yn rhedeg.</translation>
     </message>
     <message>
         <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine&apos;s loopback</source>
-        <translation type="unfinished"></translation>
+        <translation>Blwch tywod Postwr yn %1: VPS, gweinydd DNS a gweinydd post derbyn, ar ryngwyneb dolen-ôl y peiriant hwn</translation>
     </message>
     <message>
         <source>postwr: %1</source>
@@ -1286,123 +1428,123 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>wedi&apos;i dorri ar draws.</translation>
     </message>
     <message>
         <source>Publishing SPF, DKIM and DMARC in the sandbox&apos;s DNS (dnsmasq restarted)</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cyhoeddi SPF, DKIM a DMARC yn DNS y blwch tywod (ailgychwynnwyd dnsmasq)</translation>
     </message>
     <message>
         <source>[problem] %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[problem] %1</translation>
     </message>
     <message>
         <source>postwrd&apos;s DNS records are not the JSON expected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw cofnodion DNS postwrd yn y JSON disgwyliedig: %1</translation>
     </message>
     <message>
         <source>postwrd&apos;s DNS record %1 has no name or no text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae enw neu destun ar goll o gofnod DNS postwrd %1.</translation>
     </message>
     <message>
         <source>postwrd&apos;s DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae SPF, DKIM neu DMARC ar goll o gofnodion DNS postwrd: a redodd y cam DKIM?</translation>
     </message>
     <message>
         <source>The MX record of %1 is not &quot;PREFERENCE HOST&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw cofnod MX %1 yn &quot;PREFERENCE HOST&quot;: %2</translation>
     </message>
     <message>
         <source>The TXT record of %1 cannot be served by dnsmasq: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni all dnsmasq weini cofnod TXT %1: %2</translation>
     </message>
     <message>
         <source>The sandbox&apos;s DNS serves no %1 records, as %2 would need.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw DNS y blwch tywod yn gweini&apos;r cofnodion %1 y byddai eu hangen ar %2.</translation>
     </message>
     <message>
         <source>No free UDP and TCP port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim porth UDP a TCP rhydd ar 127.0.0.1.</translation>
     </message>
     <message>
         <source>dnsmasq is missing: apt-get install dnsmasq-base</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae dnsmasq ar goll: apt-get install dnsmasq-base</translation>
     </message>
     <message>
         <source>Cannot start dnsmasq: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cychwyn dnsmasq: %1</translation>
     </message>
     <message>
         <source>dnsmasq on 127.0.0.1 port %1 does not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw dnsmasq ar 127.0.0.1 porth %1 yn ateb: %2</translation>
     </message>
     <message>
         <source>%1: cannot start %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: methu cychwyn %2: %3</translation>
     </message>
     <message>
         <source>%1: %2 did not finish within %3 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ni orffennodd %2 o fewn %3 eiliad.</translation>
     </message>
     <message>
         <source>%1: %2 failed (exit status %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: methodd %2 (statws gadael %3): %4</translation>
     </message>
     <message>
         <source>no message</source>
-        <translation type="unfinished"></translation>
+        <translation>dim neges</translation>
     </message>
     <message>
         <source>Cannot write the receiver&apos;s configuration in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu ysgrifennu ffurfweddiad y derbynnydd yn %1.</translation>
     </message>
     <message>
         <source>Adding the receiver&apos;s account</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn ychwanegu cyfrif y derbynnydd</translation>
     </message>
     <message>
         <source>Making the receiver&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn creu tystysgrif y derbynnydd</translation>
     </message>
     <message>
         <source>Checking the receiver&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn gwirio ffurfweddiad y derbynnydd</translation>
     </message>
     <message>
         <source>Cannot start the receiver: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cychwyn y derbynnydd: %1</translation>
     </message>
     <message>
         <source>The receiver did not start; its log %1 says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ddechreuodd y derbynnydd; mae ei log %1 yn dweud: %2</translation>
     </message>
     <message>
         <source>ssh-keygen is missing: apt-get install openssh-client</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae ssh-keygen ar goll: apt-get install openssh-client</translation>
     </message>
     <message>
         <source>Making the key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn creu&apos;r allwedd %1</translation>
     </message>
     <message>
         <source>Reading the host key&apos;s fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn darllen ôl bys allwedd y gwesteiwr</translation>
     </message>
     <message>
         <source>ssh-keygen -lf printed no SHA256 fingerprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni argraffodd ssh-keygen -lf ôl bys SHA256: %1</translation>
     </message>
     <message>
         <source>%1 is missing: apt-get install openssh-server</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae %1 ar goll: apt-get install openssh-server</translation>
     </message>
     <message>
         <source>Cannot create /run/sshd, which sshd needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu creu /run/sshd, sydd ei angen ar sshd.</translation>
     </message>
     <message>
         <source>Cannot start sshd: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cychwyn sshd: %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1410,14 +1552,14 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>sshd did not start; its log %1 says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ddechreuodd sshd; mae ei log %1 yn dweud: %2</translation>
     </message>
 </context>
 <context>
     <name>postwr::servers::SecretStore</name>
     <message>
         <source>The keyring refused: %1. Is a keyring (GNOME Keyring, KWallet) running and unlocked?</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwrthododd y cylch allweddi: %1. A oes cylch allweddi (GNOME Keyring, KWallet) yn rhedeg ac wedi&apos;i ddatgloi?</translation>
     </message>
 </context>
 <context>
@@ -1512,6 +1654,51 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     <message>
         <source>%1 signs with %2 (%3). Publish this TXT record:</source>
         <translation>Mae %1 yn llofnodi gyda %2 (%3). Cyhoeddwch y cofnod TXT hwn:</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::DnsCheckStep</name>
+    <message>
+        <source>Looking up the server&apos;s addresses</source>
+        <translation>Yn chwilio am gyfeiriadau&apos;r gweinydd</translation>
+    </message>
+    <message>
+        <source>The server has no public address of its own (it may be behind NAT): put its public addresses in the plan as dns.ipv4 and dns.ipv6.</source>
+        <translation>Nid oes gan y gweinydd gyfeiriad cyhoeddus ei hun (efallai ei fod y tu ôl i NAT): rhowch ei gyfeiriadau cyhoeddus yn y cynllun fel dns.ipv4 a dns.ipv6.</translation>
+    </message>
+    <message>
+        <source>Reading the records %1 needs</source>
+        <translation>Yn darllen y cofnodion sydd eu hangen ar %1</translation>
+    </message>
+    <message>
+        <source>Check the DNS records</source>
+        <translation>Gwirio&apos;r cofnodion DNS</translation>
+    </message>
+    <message>
+        <source>Asking DNS about %1:</source>
+        <translation>Yn gofyn i&apos;r DNS am %1:</translation>
+    </message>
+    <message>
+        <source>: found %1</source>
+        <translation>: canfuwyd %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Wedi&apos;i ganslo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) that receivers need are missing or wrong.</source>
+        <translation>
+            <numerusform>Cofnodion sydd eu hangen ar dderbynwyr sydd ar goll neu&apos;n anghywir: %n.</numerusform>
+            <numerusform>Cofnodion sydd eu hangen ar dderbynwyr sydd ar goll neu&apos;n anghywir: %n.</numerusform>
+            <numerusform>Cofnodion sydd eu hangen ar dderbynwyr sydd ar goll neu&apos;n anghywir: %n.</numerusform>
+            <numerusform>Cofnodion sydd eu hangen ar dderbynwyr sydd ar goll neu&apos;n anghywir: %n.</numerusform>
+            <numerusform>Cofnodion sydd eu hangen ar dderbynwyr sydd ar goll neu&apos;n anghywir: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record receivers need is published correctly.</source>
+        <translation>Mae pob cofnod sydd ei angen ar dderbynwyr wedi&apos;i gyhoeddi&apos;n gywir.</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2155,14 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>must be one line, not empty</source>
         <translation>rhaid iddo fod yn un llinell, nid yn wag</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad IPv4</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad IPv6</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,10 @@
         <source>postwr: no display (DISPLAY, WAYLAND_DISPLAY), so no window: running the local sandbox (--sandbox) instead.</source>
         <translation>postwr：没有显示器（DISPLAY、WAYLAND_DISPLAY），无法打开窗口：改为运行本地沙盒（--sandbox）。</translation>
     </message>
+    <message>
+        <source>After the plan&apos;s steps, check every DNS record the domains need; exit 1 when one that receivers need is missing or wrong.</source>
+        <translation>在计划的步骤之后，检查域名所需的每条 DNS 记录；如果收件方需要的记录缺失或有误，则以 1 退出。</translation>
+    </message>
 </context>
 <context>
     <name>postwr::dashboard::DashboardWindow</name>
@@ -60,11 +64,11 @@
     </message>
     <message>
         <source>No server yet: set one up with Server, &quot;Set up a new server&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有服务器：请通过“服务器”菜单中的“设置新服务器”来设置一个。</translation>
     </message>
     <message>
         <source>%1: not connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：未连接。</translation>
     </message>
     <message>
         <source>Connecting to %1…</source>
@@ -72,15 +76,15 @@
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <source>The SSH password of %1:</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 SSH 密码：</translation>
     </message>
     <message>
         <source>Not connected: no password given.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：没有提供密码。</translation>
     </message>
     <message>
         <source>Logging in as %1…</source>
@@ -88,39 +92,39 @@
     </message>
     <message>
         <source>Connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1。</translation>
     </message>
     <message>
         <source>Forget this server?</source>
-        <translation type="unfinished"></translation>
+        <translation>要忘记此服务器吗？</translation>
     </message>
     <message>
         <source>Postwr forgets %1 and the passwords it kept for it. The server itself is not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Postwr 将忘记 %1 以及为它保存的密码。服务器本身不会有任何改变。</translation>
     </message>
     <message>
         <source>Postwr: your mail servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Postwr：你的邮件服务器</translation>
     </message>
     <message>
         <source>&amp;Server</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器(&amp;S)</translation>
     </message>
     <message>
         <source>Set up a &amp;new server…</source>
-        <translation type="unfinished"></translation>
+        <translation>设置新服务器(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Forget this server…</source>
-        <translation type="unfinished"></translation>
+        <translation>忘记此服务器(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished">语言(&amp;L)</translation>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
@@ -128,11 +132,11 @@
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <source>Forwarding</source>
@@ -140,135 +144,182 @@
     </message>
     <message>
         <source>Test mail</source>
-        <translation type="unfinished"></translation>
+        <translation>测试邮件</translation>
     </message>
 </context>
 <context>
     <name>postwr::dashboard::StatusTab</name>
     <message>
         <source>Whether the mail server runs, how many messages wait to be delivered, and what it did last.</source>
-        <translation type="unfinished"></translation>
+        <translation>邮件服务器是否在运行、有多少邮件正等待投递，以及它最近做了什么。</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新(&amp;R)</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::DnsChecker</name>
     <message>
         <source>The DNS servers &quot;%1&quot; cannot be used: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法使用 DNS 服务器“%1”：%2</translation>
     </message>
     <message>
         <source>Cannot ask DNS: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法查询 DNS：%1</translation>
     </message>
     <message>
         <source>%1 records are not checked</source>
-        <translation type="unfinished"></translation>
+        <translation>不检查 %1 记录</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::ExpectedRecordsText</name>
     <message>
         <source>The server&apos;s list of DNS records is not JSON (%1); is postwrd on the server up to date?</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器提供的 DNS 记录列表不是 JSON（%1）；服务器上的 postwrd 是否为最新版本？</translation>
     </message>
     <message>
         <source>The server&apos;s list of DNS records has no domain or no records.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器提供的 DNS 记录列表中没有域名或没有记录。</translation>
     </message>
     <message>
         <source>Record %1 of the server&apos;s list has no id, type or name.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器列表中的第 %1 条记录缺少 id、类型或名称。</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::RecordCheck</name>
     <message>
         <source>Not published yet. If you added it within the last hours, DNS may not show it yet: check again later.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未发布。如果你是在最近几小时内添加的，DNS 可能还查不到：请稍后再检查。</translation>
     </message>
     <message>
         <source>%1 points to %2, not to the server&apos;s %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 指向 %2，而不是服务器的地址 %3。</translation>
     </message>
     <message>
         <source>It names %1; it should name %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>它指向的是 %1；应该指向 %2。</translation>
     </message>
     <message>
         <source>There are %1 SPF records; receivers then ignore SPF altogether (RFC 7208 §4.5). Keep one: edit the first to read %2 and delete the others.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 条 SPF 记录；这样收件方会完全忽略 SPF（RFC 7208 §4.5）。请只保留一条：把第一条改为 %2，并删除其余几条。</translation>
     </message>
     <message>
         <source>The value was pasted with its quotes. Remove the &quot; at both ends in the DNS panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>值连同引号一起被粘贴了。请在 DNS 管理面板中删掉两端的 &quot;。</translation>
     </message>
     <message>
         <source>It does not let the server send: add %1 before the final all, e.g. %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>它不允许服务器发信：请在末尾的 all 前面加上 %1，例如 %2。</translation>
     </message>
     <message>
         <source>The value has quotation marks in it: the panel took them as text. Paste the value without quotes, or as the quoted pieces the panel asks for, each in its own quotes.</source>
-        <translation type="unfinished"></translation>
+        <translation>值中含有引号：面板把它们当成了文本内容。请粘贴不带引号的值，或者按面板的要求分成几段、每段各自用引号括起来粘贴。</translation>
     </message>
     <message>
         <source>The key was split into pieces with spaces between them. Paste it as one string, or as the quoted 255-character pieces Postwr gives, with nothing between them.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥被拆成了几段，段与段之间有空格。请把它作为一整个字符串粘贴，或者粘贴 Postwr 提供的、带引号的 255 字符分段，段与段之间不要加任何内容。</translation>
     </message>
     <message>
         <source>The key is cut short: %1 of %2 characters arrived. The DNS panel stops at 255 characters per string: paste the quoted 255-character pieces Postwr gives.</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥被截断了：%2 个字符中只收到了 %1 个。DNS 管理面板的每个字符串最多只能有 255 个字符：请粘贴 Postwr 提供的、带引号的 255 字符分段。</translation>
     </message>
     <message>
         <source>This is another key than the one the server signs with (selector %1). Replace the value with the one Postwr shows.</source>
-        <translation type="unfinished"></translation>
+        <translation>这个密钥与服务器签名所用的密钥不同（选择器 %1）。请把值替换为 Postwr 显示的值。</translation>
     </message>
     <message>
         <source>There are %1 %2 records; receivers then use none. Keep one.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 %1 条 %2 记录；这样收件方一条都不会采用。请只保留一条。</translation>
     </message>
     <message>
         <source>The policy p= must be none, quarantine or reject; it is &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>策略 p= 必须是 none、quarantine 或 reject；当前是“%1”。</translation>
     </message>
     <message>
         <source>Its id is not the one of the current policy: senders keep the old policy. Set it to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>它的 id 与当前策略的 id 不一致：发件方会继续使用旧策略。请把它设为 %1。</translation>
     </message>
     <message>
         <source>DNS did not answer: %1. Check again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS 没有响应：%1。请稍后再检查。</translation>
     </message>
     <message>
         <source>%1 is a CNAME (an alias of %2), but a %3 record belongs there. Delete the CNAME and add the %3 record.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 是一条 CNAME（%2 的别名），但那里应该是一条 %3 记录。请删除该 CNAME，并添加 %3 记录。</translation>
     </message>
     <message>
         <source>It is published as %1: the DNS panel added your domain to the name again. In the panel&apos;s name field, enter only %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>它被发布为 %1：DNS 管理面板又在名称后面加了一次你的域名。请在面板的名称字段中只填写 %2。</translation>
     </message>
     <message>
         <source>It should read %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>应为 %1。</translation>
     </message>
     <message>
         <source>%1 has no reverse DNS. Set it to %2 in your hosting provider&apos;s panel (not in your domain&apos;s DNS): many receivers refuse mail from an address without one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 没有反向 DNS。请在主机服务商的管理面板中（而不是在你域名的 DNS 中）把它设为 %2：很多收件方会拒收来自没有反向 DNS 的地址的邮件。</translation>
     </message>
     <message>
         <source>The reverse DNS of %1 is %2; it should be %3. Change it in your hosting provider&apos;s panel.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的反向 DNS 是 %2；应为 %3。请在主机服务商的管理面板中修改。</translation>
     </message>
     <message>
         <source>The reverse DNS names %1, but %1 does not lead back to %2 (it has %3): add the A or AAAA record so that receivers can confirm it.</source>
-        <translation type="unfinished"></translation>
+        <translation>反向 DNS 指向 %1，但 %1 并没有指回 %2（它当前解析为：%3）：请添加 A 或 AAAA 记录，让收件方可以确认。</translation>
     </message>
     <message>
         <source>no address</source>
-        <translation type="unfinished"></translation>
+        <translation>无地址</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::dnscheck::RecordPurpose</name>
+    <message>
+        <source>Mail for %1 is delivered to this server, %2.</source>
+        <translation>发往 %1 的邮件投递到这台服务器 %2。</translation>
+    </message>
+    <message>
+        <source>The address of %1, the mail server: the MX points here and the reverse DNS must lead back here.</source>
+        <translation>邮件服务器 %1 的地址：MX 指向这里，反向 DNS 也必须指回这里。</translation>
+    </message>
+    <message>
+        <source>SPF: this server may send mail for @%1; receivers distrust mail from other servers.</source>
+        <translation>SPF：这台服务器可以代表 @%1 发送邮件；收件方不信任来自其他服务器的邮件。</translation>
+    </message>
+    <message>
+        <source>SPF for the name the server greets with: bounces have no sender, so receivers check this name.</source>
+        <translation>服务器问候时所用名称的 SPF：退信没有发件人，因此收件方检查这个名称。</translation>
+    </message>
+    <message>
+        <source>DKIM: the public key receivers check the signature of each message with.</source>
+        <translation>DKIM：收件方用来验证每封邮件签名的公钥。</translation>
+    </message>
+    <message>
+        <source>DMARC: what receivers do with mail from @%1 that passes neither SPF nor DKIM, and where they send reports.</source>
+        <translation>DMARC：收件方如何处理来自 @%1、SPF 和 DKIM 都未通过的邮件，以及报告发往何处。</translation>
+    </message>
+    <message>
+        <source>TLS-RPT: where other servers report when they could not reach this one over TLS.</source>
+        <translation>TLS-RPT：其他服务器无法通过 TLS 连接到本服务器时，向何处报告。</translation>
+    </message>
+    <message>
+        <source>MTA-STS: tells senders to use TLS with a valid certificate; the policy itself is on a web server.</source>
+        <translation>MTA-STS：要求发件方使用带有效证书的 TLS；策略本身放在网页服务器上。</translation>
+    </message>
+    <message>
+        <source>The web server that serves the MTA-STS policy (not postwrd).</source>
+        <translation>提供 MTA-STS 策略的网页服务器（不是 postwrd）。</translation>
+    </message>
+    <message>
+        <source>Lets mail programs find the server and port to send from.</source>
+        <translation>让邮件程序找到用于发信的服务器和端口。</translation>
+    </message>
+    <message>
+        <source>Reverse DNS, set in your hosting provider&apos;s panel (not in your domain&apos;s): it must name %1, or many receivers refuse the mail.</source>
+        <translation>反向 DNS，在主机服务商的面板中设置（不在域名的面板中）：它必须指向 %1，否则很多收件方会拒收邮件。</translation>
     </message>
 </context>
 <context>
@@ -521,15 +572,106 @@
     </message>
     <message>
         <source>&amp;Try it on this computer first</source>
-        <translation type="unfinished"></translation>
+        <translation>先在这台电脑上试一试(&amp;T)</translation>
     </message>
     <message>
         <source>Sets up a sandbox here: an SSH server standing in for your VPS, a DNS server, and a mail server standing in for Gmail. Nothing leaves this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>在本机搭建一个沙盒：一个代替你的 VPS 的 SSH 服务器、一个 DNS 服务器，以及一个代替 Gmail 的邮件服务器。任何数据都不会离开这台电脑。</translation>
     </message>
     <message>
         <source>Starting the sandbox: an SSH server, a DNS server and a mail server standing in for Gmail…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动沙盒：一个 SSH 服务器、一个 DNS 服务器和一个代替 Gmail 的邮件服务器…</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::DnsPage</name>
+    <message>
+        <source>Read the records %1 needs</source>
+        <translation>读取 %1 所需的记录</translation>
+    </message>
+    <message>
+        <source>correct</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>有误</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>未检查</translation>
+    </message>
+    <message>
+        <source>Ask DNS for each record</source>
+        <translation>逐条向 DNS 查询记录</translation>
+    </message>
+    <message>
+        <source>Export the zone file</source>
+        <translation>导出区域文件</translation>
+    </message>
+    <message>
+        <source>Zone files (*.zone *.txt)</source>
+        <translation>区域文件 (*.zone *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1: import it in your DNS provider&apos;s panel.</source>
+        <translation>已保存 %1：请在 DNS 服务商的面板中导入它。</translation>
+    </message>
+    <message>
+        <source>DNS records</source>
+        <translation>DNS 记录</translation>
+    </message>
+    <message>
+        <source>Receivers trust your mail when your domain&apos;s DNS says this server may send it. Add these records in your DNS provider&apos;s panel, then check them here; DNS can take a few hours to show changes.</source>
+        <translation>当您域名的 DNS 表明这台服务器可以发送您的邮件时，收件方才会信任它。请在 DNS 服务商的面板中添加这些记录，然后在这里检查；DNS 可能需要几个小时才能显示更改。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Copy &amp;name</source>
+        <translation>复制名称(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;value</source>
+        <translation>复制值(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;quoted pieces</source>
+        <translation>复制为带引号的分段(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;all</source>
+        <translation>全部复制(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Export zone file…</source>
+        <translation>导出区域文件(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Check DNS</source>
+        <translation>检查 DNS(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -615,11 +757,11 @@
     </message>
     <message>
         <source>&amp;Remember this server: the dashboard opens it next time</source>
-        <translation type="unfinished"></translation>
+        <translation>记住此服务器：下次在仪表板中打开它(&amp;R)</translation>
     </message>
     <message>
         <source>&amp;Keep its passwords in the desktop&apos;s keyring (never in a file)</source>
-        <translation type="unfinished"></translation>
+        <translation>将它的密码保存在桌面密钥环中（绝不存入文件）(&amp;K)</translation>
     </message>
 </context>
 <context>
@@ -732,15 +874,15 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>The sandbox&apos;s DNS server now has the SPF, DKIM and DMARC records of %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的 DNS 服务器现已包含 %1 的 SPF、DKIM 和 DMARC 记录。</translation>
     </message>
     <message>
         <source>Read the DNS records for the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>读取沙盒所需的 DNS 记录</translation>
     </message>
     <message>
         <source>Reading the DNS records %1 needs</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取 %1 所需的 DNS 记录</translation>
     </message>
 </context>
 <context>
@@ -858,19 +1000,19 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>&lt; &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; 上一步(&amp;B)</translation>
     </message>
     <message>
         <source>&amp;Next &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步(&amp;N) &gt;</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>完成(&amp;F)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1154,55 +1296,55 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <name>postwr::sandbox::Sandbox</name>
     <message>
         <source>%1 is not empty and is no sandbox of postwr: choose another --sandbox-dir, or empty it.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 不是空的，也不是 postwr 的沙盒：请另选一个 --sandbox-dir，或者清空它。</translation>
     </message>
     <message>
         <source>Cannot remove the previous sandbox %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除之前的沙盒 %1。</translation>
     </message>
     <message>
         <source>Cannot create %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 %1。</translation>
     </message>
     <message>
         <source>Cannot write in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中写入。</translation>
     </message>
     <message>
         <source>Cannot write %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 %1。</translation>
     </message>
     <message>
         <source>Starting the DNS server (dnsmasq) for sandbox.test and gmail.test</source>
-        <translation type="unfinished"></translation>
+        <translation>正在为 sandbox.test 和 gmail.test 启动 DNS 服务器（dnsmasq）</translation>
     </message>
     <message>
         <source>DNS: 127.0.0.1 port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>DNS：127.0.0.1 端口 %1</translation>
     </message>
     <message>
         <source>Starting the receiver standing in for Gmail (postwrd for gmail.test)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动代替 Gmail 的收件服务器（用于 gmail.test 的 postwrd）</translation>
     </message>
     <message>
         <source>Receiver: %1 on 127.0.0.1 port %2, mail lands in %3</source>
-        <translation type="unfinished"></translation>
+        <translation>收件服务器：%1，位于 127.0.0.1 端口 %2，邮件存放在 %3</translation>
     </message>
     <message>
         <source>Starting the SSH server (sshd) standing in for the VPS</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动代替 VPS 的 SSH 服务器（sshd）</translation>
     </message>
     <message>
         <source>SSH: %1@127.0.0.1 port %2, host key %3</source>
-        <translation type="unfinished"></translation>
+        <translation>SSH：%1@127.0.0.1 端口 %2，主机密钥 %3</translation>
     </message>
     <message>
         <source>No free TCP port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 上没有空闲的 TCP 端口。</translation>
     </message>
     <message>
         <source>The sandbox&apos;s plan is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的计划无效：%1</translation>
     </message>
     <message>
         <source>%1 (shown only now, keep it safe): %2</source>
@@ -1210,67 +1352,67 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>The SSH server on port %1 is not the sandbox&apos;s: its host key is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>端口 %1 上的 SSH 服务器不属于沙盒：它的主机密钥是 %2。</translation>
     </message>
     <message>
         <source>%1 failed on the server: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 在服务器上失败：%2</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <source>timed out</source>
-        <translation type="unfinished"></translation>
+        <translation>已超时</translation>
     </message>
     <message>
         <source>exit status %1</source>
-        <translation type="unfinished"></translation>
+        <translation>退出状态 %1</translation>
     </message>
     <message>
         <source>The DNS records sandbox.test needs (postwrd dns records, over SSH)</source>
-        <translation type="unfinished"></translation>
+        <translation>sandbox.test 所需的 DNS 记录（postwrd dns records，通过 SSH）</translation>
     </message>
     <message>
         <source>Summary</source>
-        <translation type="unfinished"></translation>
+        <translation>摘要</translation>
     </message>
     <message>
         <source>[problem] The test message from %1 did not reach %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>[问题] 来自 %1 的测试邮件没有送达 %2。</translation>
     </message>
     <message>
         <source>[good] The test message from %1 reached %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>[良好] 来自 %1 的测试邮件已送达 %2：%3</translation>
     </message>
     <message>
         <source>[problem] Mail to %1 did not reach %2 by the catch-all.</source>
-        <translation type="unfinished"></translation>
+        <translation>[问题] 发往 %1 的邮件没有通过通配转发（catch-all）送达 %2。</translation>
     </message>
     <message>
         <source>[good] Mail to %1 reached %2 by the catch-all (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>[良好] 发往 %1 的邮件已通过通配转发送达 %2（%3）。</translation>
     </message>
     <message>
         <source>The sandbox works: mail from your server arrives signed, and the receiver trusts it.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒运行正常：来自你服务器的邮件带着签名送达，收件方也信任它。</translation>
     </message>
     <message>
         <source>postwr: the test message did not arrive with a passing DKIM signature; the logs are in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>postwr：测试邮件送达时没有通过校验的 DKIM 签名；日志位于 %1。</translation>
     </message>
     <message>
         <source>Stopping the sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>正在停止沙盒</translation>
     </message>
     <message>
         <source>Stopped. Configs and logs stay in %1 until the next run.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。配置和日志会保留在 %1 中，直到下次运行。</translation>
     </message>
     <message>
         <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine&apos;s loopback</source>
-        <translation type="unfinished"></translation>
+        <translation>位于 %1 的 Postwr 沙盒：一个 VPS、一个 DNS 服务器和一个收件邮件服务器，均运行在本机的回环地址上</translation>
     </message>
     <message>
         <source>postwr: %1</source>
@@ -1278,123 +1420,123 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>interrupted.</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断。</translation>
     </message>
     <message>
         <source>Publishing SPF, DKIM and DMARC in the sandbox&apos;s DNS (dnsmasq restarted)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在沙盒的 DNS 中发布 SPF、DKIM 和 DMARC（dnsmasq 已重启）</translation>
     </message>
     <message>
         <source>[problem] %1</source>
-        <translation type="unfinished"></translation>
+        <translation>[问题] %1</translation>
     </message>
     <message>
         <source>postwrd&apos;s DNS records are not the JSON expected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>postwrd 的 DNS 记录不是预期的 JSON 格式：%1</translation>
     </message>
     <message>
         <source>postwrd&apos;s DNS record %1 has no name or no text.</source>
-        <translation type="unfinished"></translation>
+        <translation>postwrd 的 DNS 记录 %1 缺少名称或文本。</translation>
     </message>
     <message>
         <source>postwrd&apos;s DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
-        <translation type="unfinished"></translation>
+        <translation>postwrd 的 DNS 记录缺少 SPF、DKIM 或 DMARC：DKIM 步骤运行过了吗？</translation>
     </message>
     <message>
         <source>The MX record of %1 is not &quot;PREFERENCE HOST&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的 MX 记录不是 &quot;PREFERENCE HOST&quot; 格式：%2</translation>
     </message>
     <message>
         <source>The TXT record of %1 cannot be served by dnsmasq: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>dnsmasq 无法提供 %1 的 TXT 记录：%2</translation>
     </message>
     <message>
         <source>The sandbox&apos;s DNS serves no %1 records, as %2 would need.</source>
-        <translation type="unfinished"></translation>
+        <translation>沙盒的 DNS 没有提供 %2 所需的 %1 记录。</translation>
     </message>
     <message>
         <source>No free UDP and TCP port on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 上没有同时空闲的 UDP 和 TCP 端口。</translation>
     </message>
     <message>
         <source>dnsmasq is missing: apt-get install dnsmasq-base</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 dnsmasq：apt-get install dnsmasq-base</translation>
     </message>
     <message>
         <source>Cannot start dnsmasq: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 dnsmasq：%1</translation>
     </message>
     <message>
         <source>dnsmasq on 127.0.0.1 port %1 does not answer: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>127.0.0.1 端口 %1 上的 dnsmasq 没有响应：%2</translation>
     </message>
     <message>
         <source>%1: cannot start %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：无法启动 %2：%3</translation>
     </message>
     <message>
         <source>%1: %2 did not finish within %3 seconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 未在 %3 秒内完成。</translation>
     </message>
     <message>
         <source>%1: %2 failed (exit status %3): %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 失败（退出状态 %3）：%4</translation>
     </message>
     <message>
         <source>no message</source>
-        <translation type="unfinished"></translation>
+        <translation>无信息</translation>
     </message>
     <message>
         <source>Cannot write the receiver&apos;s configuration in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法在 %1 中写入收件服务器的配置。</translation>
     </message>
     <message>
         <source>Adding the receiver&apos;s account</source>
-        <translation type="unfinished"></translation>
+        <translation>正在添加收件服务器的账户</translation>
     </message>
     <message>
         <source>Making the receiver&apos;s certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成收件服务器的证书</translation>
     </message>
     <message>
         <source>Checking the receiver&apos;s configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>正在检查收件服务器的配置</translation>
     </message>
     <message>
         <source>Cannot start the receiver: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动收件服务器：%1</translation>
     </message>
     <message>
         <source>The receiver did not start; its log %1 says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>收件服务器没有启动；它的日志 %1 显示：%2</translation>
     </message>
     <message>
         <source>ssh-keygen is missing: apt-get install openssh-client</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 ssh-keygen：apt-get install openssh-client</translation>
     </message>
     <message>
         <source>Making the key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成密钥 %1</translation>
     </message>
     <message>
         <source>Reading the host key&apos;s fingerprint</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取主机密钥的指纹</translation>
     </message>
     <message>
         <source>ssh-keygen -lf printed no SHA256 fingerprint: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ssh-keygen -lf 没有输出 SHA256 指纹：%1</translation>
     </message>
     <message>
         <source>%1 is missing: apt-get install openssh-server</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 %1：apt-get install openssh-server</translation>
     </message>
     <message>
         <source>Cannot create /run/sshd, which sshd needs.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法创建 sshd 所需的 /run/sshd。</translation>
     </message>
     <message>
         <source>Cannot start sshd: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法启动 sshd：%1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -1402,14 +1544,14 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>sshd did not start; its log %1 says: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>sshd 没有启动；它的日志 %1 显示：%2</translation>
     </message>
 </context>
 <context>
     <name>postwr::servers::SecretStore</name>
     <message>
         <source>The keyring refused: %1. Is a keyring (GNOME Keyring, KWallet) running and unlocked?</source>
-        <translation type="unfinished"></translation>
+        <translation>密钥环拒绝了请求：%1。是否有密钥环（GNOME Keyring、KWallet）正在运行并已解锁？</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1646,47 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>%1 signs with %2 (%3). Publish this TXT record:</source>
         <translation>%1 使用 %2（%3）签名。请发布这条 TXT 记录：</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::DnsCheckStep</name>
+    <message>
+        <source>Looking up the server&apos;s addresses</source>
+        <translation>正在查找服务器的地址</translation>
+    </message>
+    <message>
+        <source>The server has no public address of its own (it may be behind NAT): put its public addresses in the plan as dns.ipv4 and dns.ipv6.</source>
+        <translation>服务器自己没有公网地址（可能在 NAT 之后）：请把它的公网地址写入计划的 dns.ipv4 和 dns.ipv6。</translation>
+    </message>
+    <message>
+        <source>Reading the records %1 needs</source>
+        <translation>正在读取 %1 所需的记录</translation>
+    </message>
+    <message>
+        <source>Check the DNS records</source>
+        <translation>检查 DNS 记录</translation>
+    </message>
+    <message>
+        <source>Asking DNS about %1:</source>
+        <translation>正在向 DNS 查询 %1：</translation>
+    </message>
+    <message>
+        <source>: found %1</source>
+        <translation>：实际为 %1</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) that receivers need are missing or wrong.</source>
+        <translation>
+            <numerusform>收件方需要的记录中有 %n 条缺失或有误。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every record receivers need is published correctly.</source>
+        <translation>收件方需要的每条记录都已正确发布。</translation>
     </message>
 </context>
 <context>
@@ -1960,6 +2143,14 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>must be one line, not empty</source>
         <translation>必须是单独一行，且不能为空</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address</source>
+        <translation>“%1”不是 IPv4 地址</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
+        <translation>“%1”不是 IPv6 地址</translation>
     </message>
 </context>
 <context>

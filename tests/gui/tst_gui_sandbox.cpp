@@ -4,6 +4,7 @@
 // dkim=pass, spf=pass and dmarc=pass. No assertion reads an English text:
 // the fields are found by name, the outcome by the marks and the inbox.
 
+#include "dnscheck/record_check.h"
 #include "pages/done_page.h"
 #include "pages/setup_wizard.h"
 #include "pages/step_run_view.h"
@@ -20,6 +21,7 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -95,6 +97,26 @@ private slots:
         QCOMPARE(forwarding->findChild<QLineEdit *>(QStringLiteral("target"))->text(), QStringLiteral("me@gmail.test"));
         QTest::mouseClick(forwarding->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        // The sandbox's DNS has what the install published: Check DNS finds it right.
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::DnsPageId));
+        auto *records = wizard.currentPage()->findChild<QTableWidget *>(QStringLiteral("records"));
+        auto *check = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("checkDns"));
+        QVERIFY(records && check);
+        QTRY_VERIFY_WITH_TIMEOUT(check->isEnabled(), 30000);
+        QTest::mouseClick(check, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!check->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(check->isEnabled(), 60000);
+        QStringList correct;
+        for (int row = 0; row < records->rowCount(); ++row) {
+            if (records->item(row, 3)->data(Qt::UserRole).toInt() == int(dnscheck::Verdict::State::Correct))
+                correct << records->item(row, 1)->text() + QLatin1Char(' ') + records->item(row, 0)->text();
+        }
+        for (const QString &record : { QStringLiteral("sandbox.test MX"), QStringLiteral("sandbox.test TXT"),
+                 QStringLiteral("_dmarc.sandbox.test TXT"), QStringLiteral("mail.sandbox.test A") })
+            QVERIFY2(correct.contains(record), qPrintable(correct.join(QStringLiteral(", "))));
+        QVERIFY2(!correct.filter(QStringLiteral("._domainkey.sandbox.test TXT")).isEmpty(), qPrintable(correct.join(QStringLiteral(", "))));
         QTest::mouseClick(next, Qt::LeftButton);
 
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::TestMailPageId));

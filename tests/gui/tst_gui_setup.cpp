@@ -10,6 +10,7 @@
 // (a real GNOME Keyring on the test's own D-Bus session: with_keyring.sh).
 
 #include "dashboard/dashboard_window.h"
+#include "dnscheck/record_check.h"
 #include "pages/setup_wizard.h"
 #include "servers/secret_store.h"
 #include "servers/server_profile.h"
@@ -22,6 +23,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
@@ -31,9 +33,11 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -103,6 +107,7 @@ private slots:
             { QStringLiteral("delivery.allow_loopback"), QStringLiteral("yes") },
             { QStringLiteral("delivery.retry_initial"), QStringLiteral("1s") } };
         wizard.state().plan.outboundCheck = QStringLiteral("127.0.0.1:%1").arg(receiver_.port());
+        wizard.state().plan.dns = { QStringLiteral("127.0.0.1"), {}, dns_.serverSpec() };
         wizard.resize(760, 620);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -161,11 +166,19 @@ private slots:
             return;
         QTest::mouseClick(next, Qt::LeftButton);
 
+        checkUnpublishedRecords(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreenshots(wizard, QStringLiteral("08-dns"));
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
         sendTestMail(wizard);
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY(next->isEnabled());
-        saveScreenshots(wizard, QStringLiteral("08-test-mail"));
+        saveScreenshots(wizard, QStringLiteral("09-test-mail"));
         if (QTest::currentTestFailed())
             return;
         QTest::mouseClick(next, Qt::LeftButton);
@@ -177,7 +190,7 @@ private slots:
         QVERIFY2(summary->text().contains(QStringLiteral("goes to me@gmail.test")), qPrintable(summary->text()));
         QVERIFY2(summary->text().contains(QStringLiteral("delivered")), qPrintable(summary->text()));
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
-        saveScreenshots(wizard, QStringLiteral("09-done"));
+        saveScreenshots(wizard, QStringLiteral("10-done"));
         if (QTest::currentTestFailed())
             return;
 
@@ -218,7 +231,7 @@ private slots:
         auto *statusLog = tabs->widget(0)->findChild<QPlainTextEdit *>(QStringLiteral("log"));
         QVERIFY(statusLog);
         QTRY_VERIFY_WITH_TIMEOUT(statusLog->toPlainText().contains(QStringLiteral("is running")), 30000);
-        saveScreenshots(window, QStringLiteral("10-dashboard-status"));
+        saveScreenshots(window, QStringLiteral("11-dashboard-status"));
         if (QTest::currentTestFailed())
             return;
 
@@ -234,14 +247,19 @@ private slots:
         auto *password = testMail->findChild<QLineEdit *>(QStringLiteral("password"));
         auto *send = testMail->findChild<QPushButton *>(QStringLiteral("send"));
         auto *current = testMail->findChild<QLabel *>(QStringLiteral("current"));
-        QVERIFY(from && password && send && current);
+        auto *to = testMail->findChild<QLineEdit *>(QStringLiteral("to"));
+        QVERIFY(from && password && send && current && to);
         from->setCurrentText(QStringLiteral("me@gui.test"));
         QTRY_COMPARE_WITH_TIMEOUT(password->text(), password_, 20000);
+        to->clear();
+        QTest::keyClicks(to, QStringLiteral("me@gmail.test"));
+        QVERIFY(send->isEnabled());
         QTest::mouseClick(send, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!send->isEnabled(), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(send->isEnabled(), 120000);
         QVERIFY2(current->text() == QStringLiteral("Done."), qPrintable(current->text()));
         QCOMPARE(receiver_.messagesTo(QStringLiteral("me@gmail.test")).size(), 2);
-        saveScreenshots(window, QStringLiteral("11-dashboard-test-mail"));
+        saveScreenshots(window, QStringLiteral("12-dashboard-test-mail"));
     }
 
 private:
@@ -389,6 +407,43 @@ private:
         QVERIFY2(aliases.contains("*: me@gmail.test"), aliases.constData());
     }
 
+    // The DNS page lists what gui.test needs, from the server; nothing is
+    // published for it in this world's DNS, so Check DNS finds it missing.
+    void checkUnpublishedRecords(pages::SetupWizard &wizard)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::DnsPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *records = page->findChild<QTableWidget *>(QStringLiteral("records"));
+        auto *check = page->findChild<QPushButton *>(QStringLiteral("checkDns"));
+        auto *copyValue = page->findChild<QPushButton *>(QStringLiteral("copyValue"));
+        auto *copyAll = page->findChild<QPushButton *>(QStringLiteral("copyAll"));
+        QVERIFY(records && check && copyValue && copyAll);
+        QTRY_VERIFY_WITH_TIMEOUT(check->isEnabled(), 30000);
+        int mx = -1, dkim = -1;
+        for (int row = 0; row < records->rowCount(); ++row) {
+            if (records->item(row, 0)->text() == QLatin1String("MX"))
+                mx = row;
+            if (records->item(row, 1)->text().endsWith(QLatin1String("._domainkey.gui.test")))
+                dkim = row;
+        }
+        QVERIFY2(mx >= 0 && dkim >= 0, "no MX or DKIM row");
+        QCOMPARE(records->item(mx, 2)->text(), QStringLiteral("10 mail.gui.test"));
+        records->selectRow(dkim);
+        QTest::mouseClick(copyValue, Qt::LeftButton);
+        QVERIFY2(QApplication::clipboard()->text().startsWith(QStringLiteral("v=DKIM1; k=rsa; p=")),
+            qPrintable(QApplication::clipboard()->text()));
+        QTest::mouseClick(copyAll, Qt::LeftButton);
+        QVERIFY2(QApplication::clipboard()->text().contains(QRegularExpression(QStringLiteral("\\n@ +IN MX +10 mail\\.gui\\.test\\.\\n"))),
+            qPrintable(QApplication::clipboard()->text()));
+
+        QTest::mouseClick(check, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!check->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(check->isEnabled(), 60000);
+        QCOMPARE(records->item(mx, 3)->data(Qt::UserRole).toInt(), int(dnscheck::Verdict::State::Missing));
+        QCOMPARE(records->item(dkim, 3)->data(Qt::UserRole).toInt(), int(dnscheck::Verdict::State::Missing));
+        QVERIFY(!records->item(mx, 3)->icon().isNull());
+    }
+
     void sendTestMail(pages::SetupWizard &wizard)
     {
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::TestMailPageId));
@@ -436,7 +491,7 @@ private:
         for (const translations::Language &language : translations::languages()) {
             translations::install(*QApplication::instance(), QLocale(language.code));
             QTRY_COMPARE(translations::currentLanguage(), language.code);
-            QCoreApplication::processEvents(); // the posted LanguageChange events
+            QTest::qWait(100); // the posted LanguageChange and layout events
             QTRY_VERIFY(language.code == QLatin1String("en") || !wizard.windowTitle().startsWith(QStringLiteral("Postwr: your")));
             const QImage image = wizard.grab().toImage();
             const QString path = QStringLiteral("%1/%2-%3.png").arg(directory, name, language.code);

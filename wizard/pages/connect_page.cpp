@@ -207,6 +207,9 @@ void ConnectPage::trySandbox()
     m_state.plan = *plan;
     m_state.plan.steps.clear();
     m_state.plan.accounts.clear(); // the accounts page makes them
+    // The DNS page asks the sandbox's DNS server about the sandbox's address.
+    m_state.plan.dns.ipv4 = QStringLiteral("127.0.0.1");
+    m_state.plan.dns.servers = settings.dnsServer;
     m_state.sandbox = std::move(services);
     const QSignalBlocker quietHost(m_host), quietPort(m_port), quietUser(m_user), quietMethod(m_method),
         quietKey(m_keyFile), quietSecret(m_secret);

@@ -1,8 +1,8 @@
 // The setup wizard: a QWizard whose pages share one SSH connection
 // (RemoteWorker, on its own thread) and the plan they fill in: language,
-// connect, server check, domain, install, accounts, forwarding, test mail,
-// done. The TLS certificate, DNS records and backup pages arrive with their
-// issues.
+// connect, server check, domain, install, accounts, forwarding, DNS
+// records, test mail, done. The TLS certificate and backup pages arrive
+// with their issues.
 #pragma once
 
 #include "remote/remote_worker.h"
@@ -51,6 +51,7 @@ public:
         InstallPageId,
         AccountsPageId,
         ForwardingPageId,
+        DnsPageId,
         TestMailPageId,
         DonePageId
     };

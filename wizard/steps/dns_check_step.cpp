@@ -55,6 +55,22 @@ Mark markOf(const dnscheck::RecordVerdict &result)
 
 } // namespace
 
+wizard::Result<QString> dnsRecordsOf(StepContext &context, const QString &domain, const QString &format)
+{
+    auto addresses = serverAddresses(context);
+    if (!addresses)
+        return addresses.failure();
+    QString arguments = QStringLiteral("dns records %1 --format %2").arg(remote::shellQuote(domain), format);
+    if (!addresses->first.isEmpty())
+        arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses->first);
+    if (!addresses->second.isEmpty())
+        arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses->second);
+    auto records = postwrd(context, DnsCheckStep::tr("Reading the records %1 needs").arg(domain), arguments, {}, false);
+    if (!records)
+        return records.failure();
+    return records->standardOutput;
+}
+
 bool isRequiredRecord(const QString &id)
 {
     return id == QLatin1String("mx") || id == QLatin1String("a") || id == QLatin1String("aaaa") || id == QLatin1String("spf")
@@ -73,23 +89,15 @@ wizard::Result<QStringList> DnsCheckStep::plan(StepContext &)
 
 Status DnsCheckStep::run(StepContext &context)
 {
-    auto addresses = serverAddresses(context);
-    if (!addresses)
-        return addresses.failure();
     auto checker = dnscheck::DnsChecker::create(context.plan.dns.servers);
     if (!checker)
         return checker.failure();
     int problems = 0;
     for (const QString &domain : context.plan.domains) {
-        QString arguments = QStringLiteral("dns records %1 --format json").arg(remote::shellQuote(domain));
-        if (!addresses->first.isEmpty())
-            arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses->first);
-        if (!addresses->second.isEmpty())
-            arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses->second);
-        auto json = postwrd(context, tr("Reading the records %1 needs").arg(domain), arguments, {}, false);
+        auto json = dnsRecordsOf(context, domain, QStringLiteral("json"));
         if (!json)
             return json.failure();
-        auto expected = dnscheck::parseExpectedRecords(json->standardOutput.toUtf8());
+        auto expected = dnscheck::parseExpectedRecords(json->toUtf8());
         if (!expected)
             return expected.failure();
         context.log(tr("Asking DNS about %1:").arg(domain));

@@ -20,6 +20,11 @@ public:
     wizard::Status run(StepContext &context) override;
 };
 
+// `postwrd dns records DOMAIN --format FORMAT` ("json", "zone", "table") on
+// the server, for its public addresses (the plan's dns.ipv4/ipv6, or the
+// server's own).
+wizard::Result<QString> dnsRecordsOf(StepContext &context, const QString &domain, const QString &format);
+
 // Records receivers need (MX, the host's address, SPF, DKIM, DMARC, reverse
 // DNS); the others (HELO SPF, MTA-STS, TLS-RPT) only help.
 bool isRequiredRecord(const QString &id);

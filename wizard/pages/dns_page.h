@@ -1,0 +1,63 @@
+// DNS records: every record the domain needs, read from postwrd on the
+// server (so it matches the real keys and addresses), with why each is
+// needed; copy a name or a value (a DKIM value also as the quoted
+// 255-character pieces some panels want), copy all, export the zone file
+// DNS providers import; and "Check DNS", which asks DNS for each and marks
+// it correct, missing or wrong with what to fix. Publishing takes time, so
+// the page never holds the user back.
+#pragma once
+
+#include "dnscheck/dns_checker.h"
+#include "pages/setup_wizard.h"
+
+#include <QWizardPage>
+#include <memory>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace postwr::pages {
+
+class StepRunView;
+
+class DnsPage : public QWizardPage {
+    Q_OBJECT
+
+public:
+    explicit DnsPage(WizardState &state, QWidget *parent = nullptr);
+    void initializePage() override;
+    void cleanupPage() override;
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void load();
+    void showRecords();
+    void showVerdicts(const QList<dnscheck::RecordVerdict> &verdicts);
+    void checkDns();
+    // Why the selected record is needed and, after a check, what is wrong with it.
+    void showDetails();
+    void copySelected(int column);
+    void exportZone();
+    const dnscheck::ExpectedRecord *selectedRecord() const;
+
+    WizardState &m_state;
+    QLabel *m_intro;
+    QTableWidget *m_table;
+    QLabel *m_details;
+    QPushButton *m_copyName;
+    QPushButton *m_copyValue;
+    QPushButton *m_copyPieces;
+    QPushButton *m_copyAll;
+    QPushButton *m_export;
+    QPushButton *m_check;
+    StepRunView *m_run;
+    dnscheck::ExpectedRecords m_records;
+    QString m_zone;
+    QList<dnscheck::RecordVerdict> m_verdicts;
+};
+
+} // namespace postwr::pages
