@@ -675,8 +675,9 @@ void SshSessionTest::cancelFromAnotherThreadEndsTheCommand()
     canceller.join();
     QVERIFY(result.cancelled);
     QVERIFY(!result.ok());
+    // Ends long before the 61 s the command would take, even on a loaded machine.
     QVERIFY2(
-        elapsed >= 450 && elapsed < 3000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
+        elapsed >= 450 && elapsed < 20000, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
     QTRY_VERIFY_WITH_TIMEOUT(!processRuns(QStringLiteral("sleep 61.23")), 5000);
     QVERIFY(ssh.run(QStringLiteral("true"), {}).ok());
 }
