@@ -146,6 +146,10 @@
         <source>Test mail</source>
         <translation>测试邮件</translation>
     </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
 </context>
 <context>
     <name>postwr::dashboard::StatusTab</name>

@@ -260,6 +260,13 @@ private slots:
         QVERIFY2(current->text() == QStringLiteral("Done."), qPrintable(current->text()));
         QCOMPARE(receiver_.messagesTo(QStringLiteral("me@gmail.test")).size(), 2);
         saveScreenshots(window, QStringLiteral("12-dashboard-test-mail"));
+        if (QTest::currentTestFailed())
+            return;
+
+        tabs->setCurrentIndex(4);
+        auto *records = tabs->widget(4)->findChild<QTableWidget *>(QStringLiteral("records"));
+        QVERIFY(records);
+        QTRY_VERIFY_WITH_TIMEOUT(records->rowCount() > 5, 30000);
     }
 
 private:

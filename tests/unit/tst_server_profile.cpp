@@ -28,6 +28,7 @@ ServerProfile sample(const QString &host)
     p.install.ports = { 2525, 2587, 2465 };
     p.install.settings = { { QStringLiteral("dns.servers"), QStringLiteral("127.0.0.1:5353") } };
     p.accounts = { QStringLiteral("me@example.org"), QStringLiteral("shop@example.org") };
+    p.dns = { QStringLiteral("203.0.113.5"), QStringLiteral("2001:db8::5"), QStringLiteral("9.9.9.9") };
     return p;
 }
 
@@ -60,11 +61,15 @@ private slots:
         QCOMPARE(p.install.ports.submission, quint16(2587));
         QCOMPARE(p.install.settings, saved.install.settings);
         QCOMPARE(p.accounts, saved.accounts);
+        QCOMPARE(p.dns.ipv4, saved.dns.ipv4);
+        QCOMPARE(p.dns.ipv6, saved.dns.ipv6);
+        QCOMPARE(p.dns.servers, saved.dns.servers);
 
         const steps::Plan plan = p.plan();
         QCOMPARE(plan.server.target.host, QStringLiteral("vps.example.org"));
         QCOMPARE(plan.domains, QStringList { QStringLiteral("example.org") });
         QCOMPARE(plan.install.ports.smtp, quint16(2525));
+        QCOMPARE(plan.dns.servers, QStringLiteral("9.9.9.9"));
     }
 
     void savedOnceRemovedAlone()

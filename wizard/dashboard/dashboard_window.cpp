@@ -3,6 +3,7 @@
 #include "dashboard/status_tab.h"
 #include "pages/accounts_page.h"
 #include "pages/app_icon.h"
+#include "pages/dns_page.h"
 #include "pages/forwarding_page.h"
 #include "pages/host_key_question.h"
 #include "pages/language_menu.h"
@@ -46,11 +47,13 @@ DashboardWindow::DashboardWindow(const QString &knownHostsFile, QWidget *parent)
     m_status = new StatusTab(m_state);
     m_accounts = new pages::AccountsPage(m_state);
     m_forwarding = new pages::ForwardingPage(m_state);
+    m_dns = new pages::DnsPage(m_state);
     m_testMail = new pages::TestMailPage(m_state);
     m_tabs->addTab(m_status, QString());
     m_tabs->addTab(m_accounts, QString());
     m_tabs->addTab(m_forwarding, QString());
     m_tabs->addTab(m_testMail, QString());
+    m_tabs->addTab(m_dns, QString());
     m_tabs->setEnabled(false);
 
     auto *connectionRow = new QHBoxLayout;
@@ -283,6 +286,7 @@ void DashboardWindow::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_accounts), tr("Accounts"));
     m_tabs->setTabText(m_tabs->indexOf(m_forwarding), tr("Forwarding"));
     m_tabs->setTabText(m_tabs->indexOf(m_testMail), tr("Test mail"));
+    m_tabs->setTabText(m_tabs->indexOf(m_dns), tr("DNS"));
 }
 
 } // namespace postwr::dashboard

@@ -1,8 +1,8 @@
 // The dashboard: the main window for servers already set up. On the left
 // the servers the user manages (remembered in the settings); on the right,
 // once connected (passwords from the keyring, or asked), tabs for the
-// service's status and log, the accounts, forwarding and the test mail,
-// the same pages the wizard has. The Language menu works at any time.
+// service's status and log, the accounts, forwarding, the test mail and the
+// DNS records with their check, the same pages the wizard has. The Language menu works at any time.
 #pragma once
 
 #include "pages/setup_wizard.h"
@@ -57,6 +57,7 @@ private:
     QWizardPage *m_accounts;
     QWizardPage *m_forwarding;
     QWizardPage *m_testMail;
+    QWizardPage *m_dns;
     QMenu *m_serverMenu;
     QMenu *m_languageMenu;
     QAction *m_newServer;

@@ -50,6 +50,9 @@ void write(QSettings &settings, const ServerProfile &p)
         settingLines << it.key() + QLatin1Char('=') + it.value();
     settings.setValue(QStringLiteral("settings"), settingLines);
     settings.setValue(QStringLiteral("accounts"), p.accounts);
+    settings.setValue(QStringLiteral("dns_ipv4"), p.dns.ipv4);
+    settings.setValue(QStringLiteral("dns_ipv6"), p.dns.ipv6);
+    settings.setValue(QStringLiteral("dns_servers"), p.dns.servers);
 }
 
 ServerProfile read(QSettings &settings)
@@ -75,6 +78,9 @@ ServerProfile read(QSettings &settings)
             p.install.settings.insert(line.left(equals), line.mid(equals + 1));
     }
     p.accounts = settings.value(QStringLiteral("accounts")).toStringList();
+    p.dns.ipv4 = settings.value(QStringLiteral("dns_ipv4")).toString();
+    p.dns.ipv6 = settings.value(QStringLiteral("dns_ipv6")).toString();
+    p.dns.servers = settings.value(QStringLiteral("dns_servers")).toString();
     return p;
 }
 
@@ -93,6 +99,7 @@ steps::Plan ServerProfile::plan() const
     plan.server.keyFile = keyFile;
     plan.install = install;
     plan.hostname = hostname;
+    plan.dns = dns;
     if (!domain.isEmpty())
         plan.domains = { domain };
     return plan;
@@ -107,6 +114,7 @@ ServerProfile ServerProfile::fromPlan(const steps::Plan &plan, const QStringList
     p.domain = plan.domains.value(0);
     p.hostname = plan.hostname;
     p.install = plan.install;
+    p.dns = plan.dns;
     p.install.purge = false;
     p.install.stopConflictingMta = false;
     p.accounts = accounts;

@@ -21,6 +21,7 @@ struct ServerProfile {
     QString domain;
     QString hostname;
     steps::InstallPlan install; // mode, prefix, listen, ports, settings; never purge
+    steps::DnsCheckPlan dns; // the public addresses when the server cannot tell, who to ask
     QStringList accounts;
 
     // "user@host:port": how the profile is told apart and named in lists.
