@@ -327,6 +327,41 @@
     </message>
 </context>
 <context>
+    <name>postwr::dnscheck::SupportRequest</name>
+    <message>
+        <source>Hello,</source>
+        <translation>Helo,</translation>
+    </message>
+    <message>
+        <source>I run a mail server for my own domain on my server, under the name %1.</source>
+        <translation>Rwy&apos;n rhedeg gweinydd post ar gyfer fy mharth fy hun ar fy ngweinydd, o dan yr enw %1.</translation>
+    </message>
+    <message>
+        <source>Please set the reverse DNS (PTR record) of these addresses:</source>
+        <translation>A fyddech cystal â gosod DNS gwrthdro (cofnod PTR) y cyfeiriadau hyn:</translation>
+    </message>
+    <message>
+        <source>- %1 → %2 (it has none now)</source>
+        <translation>- %1 → %2 (does dim un ar hyn o bryd)</translation>
+    </message>
+    <message>
+        <source>- %1 → %2 (it is %3 now)</source>
+        <translation>- %1 → %2 (%3 yw ar hyn o bryd)</translation>
+    </message>
+    <message>
+        <source>Please also open outbound connections to TCP port 25, which my server needs to deliver mail to other mail servers. It sends only mail from my own accounts, DKIM-signed and under SPF and DMARC; it is not an open relay.</source>
+        <translation>A fyddech cystal hefyd ag agor cysylltiadau allan i borth TCP 25, sydd ei angen ar fy ngweinydd i ddanfon post i weinyddion post eraill. Dim ond post o fy nghyfrifon fy hun y mae&apos;n ei anfon, wedi&apos;i lofnodi â DKIM ac o dan SPF a DMARC; nid yw&apos;n gyfnewidfa agored.</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>Diolch.</translation>
+    </message>
+    <message>
+        <source>I have pointed %1 to these addresses in my domain&apos;s DNS, so the reverse DNS will be forward-confirmed.</source>
+        <translation>Rwyf wedi pwyntio %1 at y cyfeiriadau hyn yn DNS fy mharth, felly bydd y DNS gwrthdro wedi&apos;i gadarnhau ymlaen.</translation>
+    </message>
+</context>
+<context>
     <name>postwr::mailtest::DeliveryReportText</name>
     <message>
         <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
@@ -680,6 +715,14 @@
     <message>
         <source>&amp;Check DNS</source>
         <translation>&amp;Gwirio&apos;r DNS</translation>
+    </message>
+    <message>
+        <source>Copy a &amp;request to your hosting provider</source>
+        <translation>Copïo &amp;cais i&apos;ch darparwr gwe-letya</translation>
+    </message>
+    <message>
+        <source>The reverse DNS (and a blocked port 25) only your hosting provider can fix: a ready-made support request with your addresses, to paste into their ticket form.</source>
+        <translation>Dim ond eich darparwr gwe-letya all drwsio&apos;r DNS gwrthdro (a phorth 25 wedi&apos;i rwystro): cais cymorth parod gyda&apos;ch cyfeiriadau, i&apos;w ludo yn eu ffurflen docyn.</translation>
     </message>
 </context>
 <context>

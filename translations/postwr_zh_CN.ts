@@ -327,6 +327,41 @@
     </message>
 </context>
 <context>
+    <name>postwr::dnscheck::SupportRequest</name>
+    <message>
+        <source>Hello,</source>
+        <translation>您好：</translation>
+    </message>
+    <message>
+        <source>I run a mail server for my own domain on my server, under the name %1.</source>
+        <translation>我在自己的服务器上为自己的域名运行一台邮件服务器，名称为 %1。</translation>
+    </message>
+    <message>
+        <source>Please set the reverse DNS (PTR record) of these addresses:</source>
+        <translation>请为以下地址设置反向 DNS（PTR 记录）：</translation>
+    </message>
+    <message>
+        <source>- %1 → %2 (it has none now)</source>
+        <translation>- %1 → %2（目前没有）</translation>
+    </message>
+    <message>
+        <source>- %1 → %2 (it is %3 now)</source>
+        <translation>- %1 → %2（目前为 %3）</translation>
+    </message>
+    <message>
+        <source>Please also open outbound connections to TCP port 25, which my server needs to deliver mail to other mail servers. It sends only mail from my own accounts, DKIM-signed and under SPF and DMARC; it is not an open relay.</source>
+        <translation>另外，请开放到 TCP 25 端口的出站连接，我的服务器需要它把邮件投递到其他邮件服务器。它只发送我自己账号的邮件，带 DKIM 签名并受 SPF 和 DMARC 约束；它不是开放中继。</translation>
+    </message>
+    <message>
+        <source>Thank you.</source>
+        <translation>谢谢。</translation>
+    </message>
+    <message>
+        <source>I have pointed %1 to these addresses in my domain&apos;s DNS, so the reverse DNS will be forward-confirmed.</source>
+        <translation>我已在域名的 DNS 中把 %1 指向这些地址，因此反向 DNS 可以得到正向确认。</translation>
+    </message>
+</context>
+<context>
     <name>postwr::mailtest::DeliveryReportText</name>
     <message>
         <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
@@ -676,6 +711,14 @@
     <message>
         <source>&amp;Check DNS</source>
         <translation>检查 DNS(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy a &amp;request to your hosting provider</source>
+        <translation>复制给主机服务商的请求(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The reverse DNS (and a blocked port 25) only your hosting provider can fix: a ready-made support request with your addresses, to paste into their ticket form.</source>
+        <translation>反向 DNS（以及被封锁的 25 端口）只有主机服务商才能修复：这是一份填好了您地址的支持请求，可直接粘贴到他们的工单表单中。</translation>
     </message>
 </context>
 <context>

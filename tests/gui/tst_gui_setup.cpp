@@ -449,6 +449,13 @@ private:
         QCOMPARE(records->item(mx, 3)->data(Qt::UserRole).toInt(), int(dnscheck::Verdict::State::Missing));
         QCOMPARE(records->item(dkim, 3)->data(Qt::UserRole).toInt(), int(dnscheck::Verdict::State::Missing));
         QVERIFY(!records->item(mx, 3)->icon().isNull());
+
+        // 127.0.0.1's PTR here names mx.gmail.test: a request for the provider, ready to paste.
+        auto *copyRequest = page->findChild<QPushButton *>(QStringLiteral("copyRequest"));
+        QVERIFY(copyRequest && copyRequest->isEnabled());
+        QTest::mouseClick(copyRequest, Qt::LeftButton);
+        QVERIFY2(QApplication::clipboard()->text().contains(QStringLiteral("- 127.0.0.1 → mail.gui.test (it is mx.gmail.test now)")),
+            qPrintable(QApplication::clipboard()->text()));
     }
 
     void sendTestMail(pages::SetupWizard &wizard)

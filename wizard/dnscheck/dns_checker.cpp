@@ -40,7 +40,8 @@ QString fromStd(const std::string &text)
     return QString::fromUtf8(text.data(), qsizetype(text.size()));
 }
 
-// The address a PTR record's name stands for: "5.113.0.203.in-addr.arpa" → "203.0.113.5".
+} // namespace
+
 QString addressOfReverseName(const QString &name)
 {
     QStringList labels = name.toLower().split(QLatin1Char('.'));
@@ -59,8 +60,6 @@ QString addressOfReverseName(const QString &name)
     }
     return {};
 }
-
-} // namespace
 
 DnsChecker::DnsChecker(std::unique_ptr<daemon::Resolver> resolver)
     : m_resolver(std::move(resolver))

@@ -23,6 +23,10 @@ struct RecordVerdict {
     Verdict verdict;
 };
 
+// The address a PTR record's name stands for: "5.113.0.203.in-addr.arpa" →
+// "203.0.113.5"; "" for a name that is not a reverse name.
+QString addressOfReverseName(const QString &name);
+
 class DnsChecker {
     Q_DECLARE_TR_FUNCTIONS(postwr::dnscheck::DnsChecker)
 

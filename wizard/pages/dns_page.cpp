@@ -1,6 +1,7 @@
 #include "pages/dns_page.h"
 
 #include "dnscheck/record_purpose.h"
+#include "dnscheck/support_request.h"
 #include "pages/mark_icon.h"
 #include "pages/step_run_view.h"
 #include "steps/dns_check_step.h"
@@ -38,6 +39,7 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     , m_copyAll(new QPushButton)
     , m_export(new QPushButton)
     , m_check(new QPushButton)
+    , m_copyRequest(new QPushButton)
     , m_run(new StepRunView(state))
 {
     m_intro->setWordWrap(true);
@@ -56,11 +58,14 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     m_copyAll->setObjectName(QStringLiteral("copyAll"));
     m_export->setObjectName(QStringLiteral("exportZone"));
     m_check->setObjectName(QStringLiteral("checkDns"));
+    m_copyRequest->setObjectName(QStringLiteral("copyRequest"));
+    m_copyRequest->setEnabled(false);
 
     auto *buttons = new QHBoxLayout;
     for (QPushButton *button : { m_copyName, m_copyValue, m_copyPieces, m_copyAll, m_export })
         buttons->addWidget(button);
     buttons->addStretch();
+    buttons->addWidget(m_copyRequest);
     buttons->addWidget(m_check);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
@@ -79,6 +84,7 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     connect(m_copyAll, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_zone); });
     connect(m_export, &QPushButton::clicked, this, &DnsPage::exportZone);
     connect(m_check, &QPushButton::clicked, this, &DnsPage::checkDns);
+    connect(m_copyRequest, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(supportRequest()); });
     retranslate();
 }
 
@@ -151,9 +157,23 @@ void DnsPage::showRecords()
     m_export->setEnabled(!m_zone.isEmpty());
 }
 
+QString DnsPage::supportRequest() const
+{
+    QList<dnscheck::ReverseDnsRequest> reverse;
+    for (const dnscheck::RecordVerdict &result : m_verdicts) {
+        if (!result.record.id.startsWith(QLatin1String("ptr:")) || result.verdict.state == dnscheck::Verdict::State::Correct
+            || result.verdict.state == dnscheck::Verdict::State::Unknown)
+            continue;
+        reverse << dnscheck::ReverseDnsRequest { dnscheck::addressOfReverseName(result.record.name),
+            result.verdict.state == dnscheck::Verdict::State::Wrong ? result.verdict.found : QString() };
+    }
+    return dnscheck::SupportRequest::text(m_records.hostname, reverse, m_state.outbound25Blocked);
+}
+
 void DnsPage::showVerdicts(const QList<dnscheck::RecordVerdict> &verdicts)
 {
     m_verdicts = verdicts;
+    m_copyRequest->setEnabled(!supportRequest().isEmpty());
     for (int row = 0; row < m_records.records.size(); ++row) {
         QTableWidgetItem *status = m_table->item(row, StatusColumn);
         status->setText(QString());
@@ -263,6 +283,9 @@ void DnsPage::retranslate()
     m_copyAll->setText(tr("Copy &all"));
     m_export->setText(tr("&Export zone file…"));
     m_check->setText(tr("&Check DNS"));
+    m_copyRequest->setText(tr("Copy a &request to your hosting provider"));
+    m_copyRequest->setToolTip(tr("The reverse DNS (and a blocked port 25) only your hosting provider can fix: a "
+                                 "ready-made support request with your addresses, to paste into their ticket form."));
     if (!m_verdicts.isEmpty())
         showVerdicts(m_verdicts);
     showDetails();

@@ -43,6 +43,9 @@ private:
     void copySelected(int column);
     void exportZone();
     const dnscheck::ExpectedRecord *selectedRecord() const;
+    // For the hosting provider: the reverse DNS the last check found
+    // missing or wrong, and port 25 when the server check found it blocked.
+    QString supportRequest() const;
 
     WizardState &m_state;
     QLabel *m_intro;
@@ -54,6 +57,7 @@ private:
     QPushButton *m_copyAll;
     QPushButton *m_export;
     QPushButton *m_check;
+    QPushButton *m_copyRequest;
     StepRunView *m_run;
     dnscheck::ExpectedRecords m_records;
     QString m_zone;

@@ -53,8 +53,10 @@ void ServerCheckPage::initializePage()
             return;
         m_progress->hide();
         m_done = status.ok();
-        if (status)
+        if (status) {
+            m_state.outbound25Blocked = m_probe->report().outbound == steps::OutboundState::Blocked;
             showFindings(m_probe->findings());
+        }
         else
             m_status->setText(status.failure().message);
         emit completeChanged();

@@ -23,6 +23,9 @@ struct WizardState {
     // The SSH password or key passphrase typed on the connect page, for the
     // keyring if the user wants it kept. In memory only.
     QString sshSecret;
+    // The server check found outbound port 25 blocked: the DNS page's
+    // support request asks the provider to open it too.
+    bool outbound25Blocked = false;
     // The accounts on the server, as the accounts page last listed them.
     QStringList accounts;
     // Passwords typed or generated in this session, by account, for the
