@@ -6,6 +6,7 @@
 
 #include "dnscheck/record_check.h"
 #include "pages/done_page.h"
+#include "modal_answer.h"
 #include "pages/setup_wizard.h"
 #include "pages/step_run_view.h"
 #include "sandbox/sandbox_report.h"
@@ -24,7 +25,6 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace postwr;
 
@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::ConnectPageId));
         auto *trySandbox = wizard.currentPage()->findChild<QPushButton *>(QStringLiteral("trySandbox"));
         QVERIFY(trySandbox);
-        trustNextHostKey();
+        answerNextQuestion(this, QMessageBox::Yes);
         QTest::mouseClick(trySandbox, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 60000);
         QVERIFY(wizard.state().sandbox);
@@ -166,23 +166,6 @@ private:
         if (!done)
             qWarning().noquote() << "the run ended with:" << current->text();
         return done;
-    }
-
-    void trustNextHostKey()
-    {
-        auto *timer = new QTimer(this);
-        timer->setInterval(50);
-        int tries = 0;
-        connect(timer, &QTimer::timeout, this, [timer, tries]() mutable {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (box)
-                QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-            if (box || ++tries > 1200) {
-                timer->stop();
-                timer->deleteLater();
-            }
-        });
-        timer->start();
     }
 
     QTemporaryDir dir_;

@@ -11,6 +11,7 @@
 
 #include "dashboard/dashboard_window.h"
 #include "dnscheck/record_check.h"
+#include "modal_answer.h"
 #include "pages/setup_wizard.h"
 #include "servers/secret_store.h"
 #include "servers/server_profile.h"
@@ -41,7 +42,6 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace postwr;
 
@@ -291,7 +291,7 @@ private:
         // A wrong password: refused, said on the page, Next stays off.
         method->setCurrentIndex(2);
         QTest::keyClicks(secret, QStringLiteral("not-the-password"));
-        trustNextHostKey();
+        answerNextQuestion(this, QMessageBox::Yes);
         QTest::mouseClick(connectButton, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(connectButton->isEnabled() && !status->text().contains(QStringLiteral("…")), 30000);
         QVERIFY2(!next->isEnabled(), qPrintable(status->text()));
@@ -518,24 +518,6 @@ private:
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
         QCoreApplication::processEvents();
         QTRY_VERIFY(wizard.windowTitle().startsWith(QStringLiteral("Postwr: your")));
-    }
-
-    // Trusts the host key when the question comes (the first connection).
-    void trustNextHostKey()
-    {
-        auto *timer = new QTimer(this);
-        timer->setInterval(50);
-        int tries = 0;
-        connect(timer, &QTimer::timeout, this, [timer, tries]() mutable {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (box)
-                QTest::mouseClick(box->button(QMessageBox::Yes), Qt::LeftButton);
-            if (box || ++tries > 600) {
-                timer->stop();
-                timer->deleteLater();
-            }
-        });
-        timer->start();
     }
 
     static QByteArray readFile(const QString &path)

@@ -4,6 +4,7 @@
 // leaves it unconnected), logs in with a key, and the server check lists the
 // probe's findings with their icons.
 
+#include "modal_answer.h"
 #include "pages/setup_wizard.h"
 #include "support/sshd_instance.h"
 #include "translations.h"
@@ -19,7 +20,6 @@
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTimer>
 
 using namespace postwr;
 
@@ -88,13 +88,13 @@ private slots:
 
         // First contact: the fingerprint is asked about; Cancel leaves it unconnected.
         QString asked;
-        answerTrustQuestion(QMessageBox::No, &asked);
+        answerNextQuestion(this, QMessageBox::No, &asked, 20);
         QTest::mouseClick(connectButton, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(QStringLiteral("not trusted")), 20000);
         QVERIFY2(asked.contains(QStringLiteral("SHA256:")), qPrintable(asked));
         QVERIFY(!next->isEnabled());
 
-        answerTrustQuestion(QMessageBox::Yes, &asked);
+        answerNextQuestion(this, QMessageBox::Yes, &asked, 20);
         QTest::mouseClick(connectButton, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 20000);
         QVERIFY2(status->text().contains(QStringLiteral("Connected to")), qPrintable(status->text()));
@@ -143,26 +143,6 @@ private slots:
     }
 
 private:
-    // Answers the next modal question (the host key) with `answer`, keeping its text.
-    void answerTrustQuestion(QMessageBox::StandardButton answer, QString *text)
-    {
-        auto *timer = new QTimer(this);
-        timer->setInterval(50);
-        int tries = 0;
-        connect(timer, &QTimer::timeout, this, [timer, answer, text, tries]() mutable {
-            auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
-            if (box) {
-                *text = box->text();
-                QTest::mouseClick(box->button(answer), Qt::LeftButton);
-            }
-            if (box || ++tries > 400) {
-                timer->stop();
-                timer->deleteLater();
-            }
-        });
-        timer->start();
-    }
-
     QTemporaryDir dir_;
     QString key_;
     SshdInstance sshd_;

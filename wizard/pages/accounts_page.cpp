@@ -1,5 +1,6 @@
 #include "pages/accounts_page.h"
 
+#include "pages/form_labels.h"
 #include "pages/step_run_view.h"
 #include "steps/accounts_step.h"
 #include "steps/function_step.h"
@@ -228,12 +229,7 @@ void AccountsPage::retranslate()
     m_intro->setText(tr("Each address you send from needs an account on the server, with a password for your mail "
                         "program or Gmail. Mail to the addresses arrives as the forwarding page says."));
     const QList<QPair<QWidget *, QString>> labels { { m_email, tr("&Address:") }, { m_password, tr("&Password:") } };
-    for (const auto &[field, text] : labels) {
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field))) {
-            label->setText(text);
-            label->setBuddy(field);
-        }
-    }
+    setFormLabels(m_form, labels);
     m_generate->setText(tr("&Generate a strong password"));
     m_add->setText(tr("&Add or change password"));
     m_remove->setText(tr("&Remove the selected account"));

@@ -1,5 +1,6 @@
 #include "pages/connect_page.h"
 
+#include "pages/form_labels.h"
 #include "pages/host_key_question.h"
 #include "sandbox/sandbox_plan.h"
 #include "sandbox/sandbox_receiver.h"
@@ -109,12 +110,7 @@ void ConnectPage::retranslate()
     const QList<QPair<QWidget *, QString>> labels { { m_host, tr("Server &address:") }, { m_port, tr("&Port:") },
         { m_user, tr("&User:") }, { m_method, tr("Log in &with:") }, { m_keyFile, tr("&Key file:") },
         { m_secret, tr("Pass&word:") } };
-    for (const auto &[field, text] : labels) {
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field))) {
-            label->setText(text);
-            label->setBuddy(field);
-        }
-    }
+    setFormLabels(m_form, labels);
     m_method->setItemText(0, tr("my SSH agent"));
     m_method->setItemText(1, tr("a key file"));
     m_method->setItemText(2, tr("a password"));

@@ -111,10 +111,13 @@ void DnsPage::load()
     auto zone = std::make_shared<QString>();
     auto read = std::make_shared<steps::FunctionStep>(QStringLiteral("dns-records"), tr("Read the records %1 needs").arg(domain),
         [domain, json, zone](steps::StepContext &context) -> wizard::Status {
-            auto records = steps::dnsRecordsOf(context, domain, QStringLiteral("json"));
+            auto addresses = steps::publicAddresses(context);
+            if (!addresses)
+                return addresses.failure();
+            auto records = steps::dnsRecordsOf(context, domain, QStringLiteral("json"), *addresses);
             if (!records)
                 return records.failure();
-            auto zoneText = steps::dnsRecordsOf(context, domain, QStringLiteral("zone"));
+            auto zoneText = steps::dnsRecordsOf(context, domain, QStringLiteral("zone"), *addresses);
             if (!zoneText)
                 return zoneText.failure();
             *json = *records;

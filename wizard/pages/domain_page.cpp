@@ -1,5 +1,7 @@
 #include "pages/domain_page.h"
 
+#include "pages/form_labels.h"
+
 #include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
@@ -127,12 +129,7 @@ void DomainPage::retranslate()
                         "gets a name of its own, usually mail. in front of the domain; receivers look it up to "
                         "check who is sending."));
     const QList<QPair<QWidget *, QString>> labels { { m_domain, tr("Mail &domain:") }, { m_hostname, tr("Mail &host name:") } };
-    for (const auto &[field, text] : labels) {
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field))) {
-            label->setText(text);
-            label->setBuddy(field);
-        }
-    }
+    setFormLabels(m_form, labels);
     m_domain->setPlaceholderText(tr("example.org"));
     m_hostname->setPlaceholderText(tr("mail.example.org"));
     update();

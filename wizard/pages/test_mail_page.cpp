@@ -1,5 +1,6 @@
 #include "pages/test_mail_page.h"
 
+#include "pages/form_labels.h"
 #include "pages/send_as_panel.h"
 #include "pages/step_run_view.h"
 #include "steps/test_mail_step.h"
@@ -169,12 +170,7 @@ void TestMailPage::retranslate()
                         "report says what and what to do."));
     const QList<QPair<QWidget *, QString>> labels { { m_from, tr("&From:") }, { m_password, tr("&Password:") },
         { m_to, tr("&To:") }, { m_security, tr("&Connection:") } };
-    for (const auto &[field, text] : labels) {
-        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(field))) {
-            label->setText(text);
-            label->setBuddy(field);
-        }
-    }
+    setFormLabels(m_form, labels);
     m_to->setPlaceholderText(tr("you@gmail.com"));
     m_reflector->setText(tr("&Let the server check it itself (SPF, DKIM, DMARC; no mailbox needed)"));
     m_security->setItemText(0, tr("Port %1, STARTTLS").arg(m_state.plan.install.ports.submission));

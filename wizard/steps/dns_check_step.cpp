@@ -7,15 +7,12 @@
 
 namespace postwr::steps {
 
-namespace {
-
-// The server's public addresses: the plan's, or those the server has.
-wizard::Result<QPair<QString, QString>> serverAddresses(StepContext &context)
+wizard::Result<PublicAddresses> publicAddresses(StepContext &context)
 {
     QString ipv4 = context.plan.dns.ipv4;
     QString ipv6 = context.plan.dns.ipv6;
     if (!ipv4.isEmpty() || !ipv6.isEmpty())
-        return qMakePair(ipv4, ipv6);
+        return PublicAddresses { ipv4, ipv6 };
     ProbeOptions options;
     options.outboundHost.clear(); // the addresses only: no outbound test
     options.postwrdPath = context.layout.binary;
@@ -36,8 +33,10 @@ wizard::Result<QPair<QString, QString>> serverAddresses(StepContext &context)
     if (ipv4.isEmpty() && ipv6.isEmpty())
         return wizard::Failure { DnsCheckStep::tr("The server has no public address of its own (it may be behind NAT): "
                                                   "put its public addresses in the plan as dns.ipv4 and dns.ipv6.") };
-    return qMakePair(ipv4, ipv6);
+    return PublicAddresses { ipv4, ipv6 };
 }
+
+namespace {
 
 Mark markOf(const dnscheck::RecordVerdict &result)
 {
@@ -55,16 +54,14 @@ Mark markOf(const dnscheck::RecordVerdict &result)
 
 } // namespace
 
-wizard::Result<QString> dnsRecordsOf(StepContext &context, const QString &domain, const QString &format)
+wizard::Result<QString> dnsRecordsOf(
+    StepContext &context, const QString &domain, const QString &format, const PublicAddresses &addresses)
 {
-    auto addresses = serverAddresses(context);
-    if (!addresses)
-        return addresses.failure();
     QString arguments = QStringLiteral("dns records %1 --format %2").arg(remote::shellQuote(domain), format);
-    if (!addresses->first.isEmpty())
-        arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses->first);
-    if (!addresses->second.isEmpty())
-        arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses->second);
+    if (!addresses.ipv4.isEmpty())
+        arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses.ipv4);
+    if (!addresses.ipv6.isEmpty())
+        arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses.ipv6);
     auto records = postwrd(context, DnsCheckStep::tr("Reading the records %1 needs").arg(domain), arguments, {}, false);
     if (!records)
         return records.failure();
@@ -92,9 +89,12 @@ Status DnsCheckStep::run(StepContext &context)
     auto checker = dnscheck::DnsChecker::create(context.plan.dns.servers);
     if (!checker)
         return checker.failure();
+    auto addresses = publicAddresses(context);
+    if (!addresses)
+        return addresses.failure();
     int problems = 0;
     for (const QString &domain : context.plan.domains) {
-        auto json = dnsRecordsOf(context, domain, QStringLiteral("json"));
+        auto json = dnsRecordsOf(context, domain, QStringLiteral("json"), *addresses);
         if (!json)
             return json.failure();
         auto expected = dnscheck::parseExpectedRecords(json->toUtf8());

@@ -20,10 +20,19 @@ public:
     wizard::Status run(StepContext &context) override;
 };
 
+struct PublicAddresses {
+    QString ipv4;
+    QString ipv6;
+};
+
+// The server's public addresses: the plan's dns.ipv4/ipv6, or those the
+// server has (asked once; a failure when it has none, e.g. behind NAT).
+wizard::Result<PublicAddresses> publicAddresses(StepContext &context);
+
 // `postwrd dns records DOMAIN --format FORMAT` ("json", "zone", "table") on
-// the server, for its public addresses (the plan's dns.ipv4/ipv6, or the
-// server's own).
-wizard::Result<QString> dnsRecordsOf(StepContext &context, const QString &domain, const QString &format);
+// the server, for `addresses`.
+wizard::Result<QString> dnsRecordsOf(
+    StepContext &context, const QString &domain, const QString &format, const PublicAddresses &addresses);
 
 // Records receivers need (MX, the host's address, SPF, DKIM, DMARC, reverse
 // DNS); the others (HELO SPF, MTA-STS, TLS-RPT) only help.
