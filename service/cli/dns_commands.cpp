@@ -19,10 +19,12 @@ constexpr const char *usage
     = "usage: postwrd dns records DOMAIN --ipv4 ADDR [--ipv6 ADDR] [--format table|zone|json]\n"
       "         [--spf-all soft|hard] [--dmarc-policy none|quarantine|reject] [--dmarc-rua ADDR]\n"
       "         [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR] [--mta-sts-mode testing|enforce] [--ttl "
-      "SECONDS]";
+      "SECONDS]\n"
+      "         [--receive here|elsewhere] [--spf-include DOMAIN[,DOMAIN...]]";
 
 const std::vector<std::string> allowedOptions = { "--ipv4", "--ipv6", "--format", "--spf-all",
-    "--dmarc-policy", "--dmarc-rua", "--dmarc-ruf", "--tlsrpt-rua", "--mta-sts-mode", "--ttl" };
+    "--dmarc-policy", "--dmarc-rua", "--dmarc-ruf", "--tlsrpt-rua", "--mta-sts-mode", "--ttl",
+    "--receive", "--spf-include" };
 
 int usageError(const std::string &message)
 {
@@ -129,8 +131,16 @@ std::optional<Request> parseRequest(const Arguments &arguments, std::string &err
     const auto mtaSts = choice<mail::MtaStsMode>(arguments, "--mta-sts-mode",
         { { "testing", mail::MtaStsMode::Testing }, { "enforce", mail::MtaStsMode::Enforce } },
         mail::MtaStsMode::Testing, error);
-    if (!format || !spfAll || !dmarc || !mtaSts)
+    const auto receive = choice<bool>(arguments, "--receive",
+        { { "here", true }, { "elsewhere", false } }, true, error);
+    if (!format || !spfAll || !dmarc || !mtaSts || !receive)
         return std::nullopt;
+    records.receiveHere = *receive;
+    for (std::string_view include : mail::split(option(arguments, "--spf-include"), ',')) {
+        include = mail::trim(include);
+        if (!include.empty())
+            records.spfIncludes.emplace_back(include);
+    }
     request.format = *format;
     records.spfAll = *spfAll;
     records.dmarcPolicy = *dmarc;

@@ -6,6 +6,7 @@
 //       [--spf-all soft|hard] [--dmarc-policy none|quarantine|reject]
 //       [--dmarc-rua ADDR] [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR]
 //       [--mta-sts-mode testing|enforce] [--ttl SECONDS]
+//       [--receive here|elsewhere] [--spf-include DOMAIN[,DOMAIN...]]
 //
 // --ipv4 may be left out when --ipv6 is given. The records go to standard
 // output; advice (a domain without DKIM key, a report address that cannot

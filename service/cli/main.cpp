@@ -36,6 +36,7 @@ commands:
   dns records DOMAIN --ipv4 ADDR [--ipv6 ADDR] [--format table|zone|json]
            [--spf-all soft|hard] [--dmarc-policy none|quarantine|reject] [--dmarc-rua ADDR]
            [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR] [--mta-sts-mode testing|enforce] [--ttl SECONDS]
+           [--receive here|elsewhere] [--spf-include DOMAIN[,DOMAIN...]]
                            every DNS record the domain needs (MX, SPF, DKIM, DMARC, ...) and its
                            reverse DNS; --ipv4 may be left out when --ipv6 is given
   version                  print the version

@@ -30,10 +30,13 @@ using Clock = std::chrono::steady_clock;
 // RFC 1035 §3.2.2-3.2.4 and RFC 3596 §2.1.
 constexpr int classIn = 1;
 constexpr int typeA = 1;
+constexpr int typeNs = 2;
+constexpr int typeCname = 5;
 constexpr int typePtr = 12;
 constexpr int typeMx = 15;
 constexpr int typeTxt = 16;
 constexpr int typeAaaa = 28;
+constexpr int typeSrv = 33;
 
 // The EDNS buffer size of DNS Flag Day 2020: answers up to this size come over
 // UDP without fragmentation (a 4096-bit DKIM key fits); bigger ones are
@@ -140,6 +143,9 @@ std::string typeName(int type)
     case typeAaaa: return "AAAA";
     case typeTxt: return "TXT";
     case typePtr: return "PTR";
+    case typeNs: return "NS";
+    case typeCname: return "CNAME";
+    case typeSrv: return "SRV";
     default: return "type " + std::to_string(type);
     }
 }
@@ -638,6 +644,101 @@ DnsResult<std::vector<std::string>> Resolver::ptr(std::string_view ipLiteral) co
     if (names.empty() && parsed)
         add(parsed->h_name);
     return answer(std::move(names), name + " PTR");
+}
+
+DnsResult<std::vector<std::string>> Resolver::srv(std::string_view name) const
+{
+    const std::string asked(name);
+    DnsResult<std::vector<unsigned char>> raw = query(asked, typeSrv);
+    if (!raw.ok())
+        return failure<std::vector<std::string>>(raw.status, std::move(raw.message));
+    ares_srv_reply *replies = nullptr;
+    const int status = ares_parse_srv_reply(raw.records.data(), static_cast<int>(raw.records.size()), &replies);
+    const std::unique_ptr<ares_srv_reply, AresDataDeleter> owner(replies);
+    if (status != ARES_SUCCESS)
+        return parseFailure<std::vector<std::string>>(status, asked + " SRV");
+    std::vector<std::string> records;
+    for (const ares_srv_reply *reply = replies; reply; reply = reply->next) {
+        const std::string target = reply->host && *reply->host ? withoutTrailingDot(reply->host) : ".";
+        records.push_back(std::to_string(reply->priority) + " " + std::to_string(reply->weight) + " "
+                          + std::to_string(reply->port) + " " + target);
+    }
+    return answer(std::move(records), asked + " SRV");
+}
+
+DnsResult<std::vector<std::string>> Resolver::ns(std::string_view domain) const
+{
+    const std::string asked(domain);
+    DnsResult<std::vector<unsigned char>> raw = query(asked, typeNs);
+    if (!raw.ok())
+        return failure<std::vector<std::string>>(raw.status, std::move(raw.message));
+    hostent *parsed = nullptr;
+    const int status = ares_parse_ns_reply(raw.records.data(), static_cast<int>(raw.records.size()), &parsed);
+    const HostentPtr owner(parsed);
+    if (status != ARES_SUCCESS)
+        return parseFailure<std::vector<std::string>>(status, asked + " NS");
+    std::vector<std::string> names;
+    if (parsed && parsed->h_aliases) {
+        for (char **alias = parsed->h_aliases; *alias; ++alias)
+            names.push_back(withoutTrailingDot(*alias));
+    }
+    return answer(std::move(names), asked + " NS");
+}
+
+// c-ares 1.18 has no CNAME parser: the answer section is walked here, with
+// ares_expand_name() for the (possibly compressed) names.
+DnsResult<std::vector<std::string>> Resolver::cname(std::string_view name) const
+{
+    const std::string asked(name);
+    const std::string question = asked + " CNAME";
+    DnsResult<std::vector<unsigned char>> raw = query(asked, typeCname);
+    if (!raw.ok())
+        return failure<std::vector<std::string>>(raw.status, std::move(raw.message));
+    const unsigned char *message = raw.records.data();
+    const long size = static_cast<long>(raw.records.size());
+    const auto malformed = [&] {
+        return failure<std::vector<std::string>>(DnsStatus::TemporaryFailure, question + ": " + explain(ARES_EBADRESP));
+    };
+    if (size < 12)
+        return malformed();
+    const int questions = (message[4] << 8) | message[5];
+    const int answers = (message[6] << 8) | message[7];
+    const unsigned char *at = message + 12;
+    // Skips the name at `at`; false when it runs past the message.
+    const auto skipName = [&]() {
+        char *expanded = nullptr;
+        long length = 0;
+        if (ares_expand_name(at, message, static_cast<int>(size), &expanded, &length) != ARES_SUCCESS)
+            return false;
+        ares_free_string(expanded);
+        at += length;
+        return at <= message + size;
+    };
+    for (int i = 0; i < questions; ++i) {
+        if (!skipName() || at + 4 > message + size)
+            return malformed();
+        at += 4;
+    }
+    std::vector<std::string> targets;
+    for (int i = 0; i < answers; ++i) {
+        if (!skipName() || at + 10 > message + size)
+            return malformed();
+        const int type = (at[0] << 8) | at[1];
+        const int length = (at[8] << 8) | at[9];
+        at += 10;
+        if (at + length > message + size)
+            return malformed();
+        if (type == typeCname) {
+            char *target = nullptr;
+            long used = 0;
+            if (ares_expand_name(at, message, static_cast<int>(size), &target, &used) != ARES_SUCCESS)
+                return malformed();
+            targets.push_back(withoutTrailingDot(target));
+            ares_free_string(target);
+        }
+        at += length;
+    }
+    return answer(std::move(targets), question);
 }
 
 } // namespace postwr::daemon

@@ -92,6 +92,12 @@ public:
     // ip6.arpa; without the trailing dot.
     DnsResult<std::vector<std::string>> ptr(std::string_view ipLiteral) const;
 
+    // For the desktop's DNS check. SRV as "PRIORITY WEIGHT PORT TARGET"; the
+    // name servers of a zone; the target of a CNAME at `name` (not followed).
+    DnsResult<std::vector<std::string>> srv(std::string_view name) const;
+    DnsResult<std::vector<std::string>> ns(std::string_view domain) const;
+    DnsResult<std::vector<std::string>> cname(std::string_view name) const;
+
     // Asks `servers` from the next lookup on (a reload of `[dns] servers`);
     // lookups under way finish with the servers they started with. On an
     // error the servers stay as they were.

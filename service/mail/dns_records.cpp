@@ -84,15 +84,22 @@ std::string sha256Hex(std::string_view text, std::size_t digits)
     return hex.substr(0, digits);
 }
 
-std::string spfValue(const std::string &ipv4, const std::string &ipv6, std::string_view all)
+std::string spfValue(const std::string &ipv4, const std::string &ipv6,
+    const std::vector<std::string> &includes, std::string_view all)
 {
     std::string value = "v=spf1";
     if (!ipv4.empty())
         value += " ip4:" + ipv4;
     if (!ipv6.empty())
         value += " ip6:" + ipv6;
+    for (const std::string &include : includes)
+        value += " include:" + include;
     return value + " " + std::string(all);
 }
+
+// RFC 7208 §4.6.4 allows 10 DNS lookups; every include costs one at least,
+// and the provider's own record usually more.
+constexpr std::size_t maxSpfIncludes = 8;
 
 // The records and notes so far, for a request already checked: lower-case
 // names, canonical addresses.
@@ -129,20 +136,31 @@ void addMailHost(Builder &builder)
     const std::string &host = request.hostname;
     const RecordPlace hostPlace
         = isInside(host, domain) ? RecordPlace::Zone : RecordPlace::OtherZone;
-    builder.add("mx", "MX", domain, "10 " + host, RecordPlace::Zone,
-        "Mail for " + domain + " is delivered to this server, " + host + ".");
+    if (request.receiveHere)
+        builder.add("mx", "MX", domain, "10 " + host, RecordPlace::Zone,
+            "Mail for " + domain + " is delivered to this server, " + host + ".");
+    else
+        builder.notes.push_back("Mail for " + domain
+            + " stays with its current provider: keep its MX records (and its MTA-STS and "
+              "TLS-RPT records, if any) as they are.");
     builder.addAddresses("", host, hostPlace,
-        ", the mail server: where the MX points and the reverse DNS leads, which receivers check.");
+        request.receiveHere
+            ? ", the mail server: where the MX points and the reverse DNS leads, which receivers "
+              "check."
+            : ", the mail server: where the reverse DNS leads, which receivers check.");
     const std::string spfAll = request.spfAll == SpfAll::Hard ? "-all" : "~all";
-    builder.add("spf", "TXT", domain, spfValue(request.ipv4, request.ipv6, spfAll),
-        RecordPlace::Zone,
-        "SPF: this server may send mail from @" + domain + " addresses; receivers "
+    std::string others;
+    for (const std::string &include : request.spfIncludes)
+        others += (others.empty() ? " and the servers of " : ", ") + include;
+    builder.add("spf", "TXT", domain,
+        spfValue(request.ipv4, request.ipv6, request.spfIncludes, spfAll), RecordPlace::Zone,
+        "SPF: this server" + others + " may send mail from @" + domain + " addresses; receivers "
             + (request.spfAll == SpfAll::Hard ? "refuse mail from other servers"
                                               : "mark mail from other servers as suspect")
             + " (" + spfAll + ").");
     // RFC 7208 §3.2: one SPF record per name; the domain's covers the host then.
     if (host != domain)
-        builder.add("spf-helo", "TXT", host, spfValue(request.ipv4, request.ipv6, "-all"),
+        builder.add("spf-helo", "TXT", host, spfValue(request.ipv4, request.ipv6, {}, "-all"),
             hostPlace,
             "SPF for the name this server greets with (HELO): bounces have no sender, so "
             "receivers check this name instead.");
@@ -218,6 +236,8 @@ Status addReporting(Builder &builder)
         "DMARC: mail with From: @" + domain + " that passes neither SPF nor DKIM "
             + dmarcAction(request.dmarcPolicy) + "; receivers send daily reports to " + *rua + ".");
 
+    if (!request.receiveHere)
+        return Ok {};
     Result<std::string> tlsrpt
         = reportAddress(request.tlsrptRua.empty() ? postmaster : request.tlsrptRua, "--tlsrpt-rua");
     if (!tlsrpt)
@@ -410,6 +430,21 @@ Result<std::string> reverseDnsName(std::string_view ip)
     return Error { "'" + text + "' is not an IP address" };
 }
 
+bool isSpfIncludeDomain(std::string_view name)
+{
+    if (name.empty() || name.size() > 253 || name.find('.') == std::string_view::npos)
+        return false;
+    for (std::string_view label : split(name, '.')) {
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+            return false;
+        for (const char c : label) {
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'))
+                return false;
+        }
+    }
+    return true;
+}
+
 Result<DnsRecordSet> dnsRecords(const DnsRecordRequest &request)
 {
     if (!isValidHostname(request.domain))
@@ -427,7 +462,24 @@ Result<DnsRecordSet> dnsRecords(const DnsRecordRequest &request)
     if (!ipv6)
         return Error { "--ipv6: " + ipv6.error().message };
 
+    if (request.spfIncludes.size() > maxSpfIncludes)
+        return Error { "--spf-include: at most " + std::to_string(maxSpfIncludes)
+            + " other senders fit in SPF's 10 DNS lookups" };
     DnsRecordRequest normalized = request;
+    normalized.spfIncludes.clear();
+    for (const std::string &include : request.spfIncludes) {
+        std::string name = toLowerAscii(include);
+        if (name.rfind("include:", 0) == 0)
+            name.erase(0, 8);
+        if (!name.empty() && name.back() == '.')
+            name.pop_back();
+        if (!isSpfIncludeDomain(name))
+            return Error { "--spf-include: '" + include
+                + "' is not a domain name (give the provider's SPF domain, e.g. _spf.google.com)" };
+        if (std::find(normalized.spfIncludes.begin(), normalized.spfIncludes.end(), name)
+            == normalized.spfIncludes.end())
+            normalized.spfIncludes.push_back(name);
+    }
     normalized.domain = toLowerAscii(request.domain);
     normalized.hostname = toLowerAscii(request.hostname);
     normalized.ipv4 = *ipv4;
@@ -438,7 +490,8 @@ Result<DnsRecordSet> dnsRecords(const DnsRecordRequest &request)
         return status.error();
     if (Status status = addReporting(builder); !status)
         return status.error();
-    addMtaSts(builder);
+    if (normalized.receiveHere)
+        addMtaSts(builder);
     addSubmission(builder);
     addReverseDns(builder);
     if (!isInside(normalized.hostname, normalized.domain))

@@ -8,11 +8,16 @@
 //   MX      DOMAIN → 10 HOSTNAME. One MX: postwrd is the only server.
 //   A/AAAA  HOSTNAME → the server's addresses, so that the MX target and the
 //           reverse DNS resolve forward (forward-confirmed reverse DNS).
+//   MX      left out with --receive elsewhere: the domain keeps its mailbox
+//           provider (Google Workspace, Microsoft 365, …), whose MX, MTA-STS
+//           and TLS-RPT records stay as they are; postwrd only sends.
 //   SPF     DOMAIN: "v=spf1 ip4:A ip6:B ~all". The addresses are listed, not
 //           `mx` or `a`: they cost none of the 10 DNS lookups RFC 7208 §4.6.4
 //           allows, leaving room for include: of other senders, and the MX
 //           may later point at a mailbox provider that must not send as the
-//           domain. `~all` by default: `-all` makes receivers refuse mail
+//           domain. Other senders of the domain keep their include:
+//           (--spf-include _spf.google.com), so a provider the user keeps
+//           still passes. `~all` by default: `-all` makes receivers refuse mail
 //           that a forwarder relays without SRS, and DMARC already lets the
 //           domain ask for refusal (--spf-all hard chooses `-all`).
 //   SPF     HOSTNAME: "v=spf1 ip4:A ip6:B -all", the HELO identity (RFC 7208
@@ -85,6 +90,11 @@ struct DnsRecordRequest {
     std::string tlsrptRua; // "" = postmaster@DOMAIN
     MtaStsMode mtaStsMode = MtaStsMode::Testing;
     std::uint32_t ttl = 3600;
+    // false: the domain's mail is received elsewhere (no MX, MTA-STS or
+    // TLS-RPT from us).
+    bool receiveHere = true;
+    // Domains of other senders, each an SPF include: ("_spf.google.com").
+    std::vector<std::string> spfIncludes;
 };
 
 struct DnsRecord {
@@ -118,6 +128,11 @@ struct DnsRecordSet {
 // Every record the domain needs. Fails on a bad domain, host name, address
 // or report address, with a message naming it.
 Result<DnsRecordSet> dnsRecords(const DnsRecordRequest &request);
+
+// An SPF include target as providers publish them: LDH labels, where
+// underscores are common ("_spf.google.com"), lower case, no final dot; no
+// macros, which nobody pastes on purpose.
+bool isSpfIncludeDomain(std::string_view name);
 
 // "10.2.0.192.in-addr.arpa" (RFC 1035 §3.5), or 32 nibbles + "ip6.arpa"
 // (RFC 3596 §2.5), for an IPv4 or IPv6 literal.

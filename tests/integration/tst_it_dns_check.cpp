@@ -12,9 +12,20 @@
 //   doubled.test    DMARC at _dmarc.doubled.test.doubled.test
 //   ptr.test        the address's PTR names the provider's default name
 //   farptr.test     the PTR names the host, whose A record is elsewhere
+//   lookups.test    SPF lists the server first, then 11 includes: over the
+//                   10-lookup limit for everyone else
+//   viainc.test     SPF names the server only through an include: correct
+//   cname.test      _dmarc is a CNAME to a name without TXT
+//   stale.test      the resolver (dnsmasq) lacks the DKIM record and still
+//                   has a DMARC record; the domain's name server (NSD, the
+//                   zone `postwrd dns records --format zone` exported, with
+//                   DMARC deleted) has the DKIM record and no DMARC
+//
+// SRV records are checked too (right.test has them, missing.test not).
 
 #include "dnscheck/dns_checker.h"
 #include "support/dnsmasq_instance.h"
+#include "support/nsd_instance.h"
 #include "support/postwrd_instance.h"
 
 #include <QTest>
@@ -66,15 +77,34 @@ private slots:
         int n = 0;
         for (const QString &domain : { QStringLiteral("right.test"), QStringLiteral("missing.test"), QStringLiteral("wrongkey.test"),
                  QStringLiteral("twospf.test"), QStringLiteral("cut.test"), QStringLiteral("split.test"),
-                 QStringLiteral("doubled.test"), QStringLiteral("ptr.test"), QStringLiteral("farptr.test") }) {
+                 QStringLiteral("doubled.test"), QStringLiteral("ptr.test"), QStringLiteral("farptr.test"),
+                 QStringLiteral("lookups.test"), QStringLiteral("viainc.test"), QStringLiteral("cname.test"),
+                 QStringLiteral("stale.test") }) {
             const QString address = QStringLiteral("127.0.1.%1").arg(++n);
+            if (domain == QLatin1String("stale.test"))
+                staleAddress_ = address;
             auto expected = parseExpectedRecords(recordsFor(json_, domain, address));
             QVERIFY2(expected.ok(), expected.ok() ? "" : qPrintable(expected.failure().message));
             expected_.insert(domain, *expected);
             publish(domain, address, *expected);
         }
+        const ProcessResult zone = postwrd_.cli({ QStringLiteral("dns"), QStringLiteral("records"), kTemplateDomain,
+            QStringLiteral("--ipv4"), kTemplateAddress, QStringLiteral("--format"), QStringLiteral("zone") });
+        QVERIFY2(zone.succeeded(), zone.standardError.constData());
+        QByteArray staleZone;
+        for (const QByteArray &line : recordsFor(zone.standardOutput, QStringLiteral("stale.test"), staleAddress_).split('\n')) {
+            if (!line.startsWith("_dmarc"))
+                staleZone += line + '\n';
+        }
+        staleZone = NsdInstance::soaAndNs(QStringLiteral("stale.test")) + staleZone;
+        QVERIFY2(nsd_.checkZone(QStringLiteral("stale.test"), staleZone), qPrintable(nsd_.errorString()));
+        nsd_.addZone(QStringLiteral("stale.test"), staleZone);
+        QVERIFY2(nsd_.start(), qPrintable(nsd_.errorString()));
+        dns_.addNs(QStringLiteral("stale.test"), QStringLiteral("ns1.stale.test"));
+        dns_.addAddressWithoutPtr(QStringLiteral("ns1.stale.test"), NsdInstance::address());
+
         QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
-        auto checker = DnsChecker::create(dns_.serverSpec());
+        auto checker = DnsChecker::create(dns_.serverSpec(), nsd_.port());
         QVERIFY2(checker.ok(), checker.ok() ? "" : qPrintable(checker.failure().message));
         checker_ = std::move(checker.value());
     }
@@ -101,6 +131,16 @@ private slots:
         QTest::newRow("ptr.test ptr") << "ptr.test" << "ptr:ipv4" << wrong << "";
         QTest::newRow("farptr.test ptr") << "farptr.test" << "ptr:ipv4" << wrong << "";
         QTest::newRow("farptr.test a") << "farptr.test" << "a" << wrong << "";
+        QTest::newRow("right.test srv-submissions") << "right.test" << "srv-submissions" << correct << "";
+        QTest::newRow("right.test srv-submission") << "right.test" << "srv-submission" << correct << "";
+        QTest::newRow("missing.test srv-submissions") << "missing.test" << "srv-submissions" << missing << "";
+        QTest::newRow("lookups.test spf") << "lookups.test" << "spf" << wrong << "spf-lookups";
+        QTest::newRow("viainc.test spf") << "viainc.test" << "spf" << correct << "";
+        QTest::newRow("cname.test dmarc") << "cname.test" << "dmarc" << wrong << "cname";
+        QTest::newRow("stale.test dkim") << "stale.test" << "dkim" << int(Verdict::State::Stale) << "";
+        QTest::newRow("stale.test dmarc") << "stale.test" << "dmarc" << missing << "";
+        QTest::newRow("stale.test mx") << "stale.test" << "mx" << correct << "";
+        QTest::newRow("stale.test spf") << "stale.test" << "spf" << correct << "";
     }
 
     void verdicts()
@@ -141,15 +181,40 @@ private:
         }
         if (domain == QLatin1String("missing.test"))
             return;
+        for (const char *id : { "srv-submissions", "srv-submission" }) {
+            const ExpectedRecord *record = find(expected, QLatin1String(id));
+            QVERIFY(record);
+            const QStringList srv = record->value.split(QLatin1Char(' ')); // priority weight port target
+            dns_.addOption(QStringLiteral("srv-host=%1,%2,%3,%4,%5").arg(record->name, srv[3], srv[2], srv[0], srv[1]));
+        }
         for (const char *id : { "spf", "spf-helo", "tlsrpt", "mta-sts" }) {
             const ExpectedRecord *record = find(expected, QLatin1String(id));
             QVERIFY(record);
-            dns_.addTxt(record->name, record->strings);
+            if (QLatin1String(id) == QLatin1String("spf") && domain == QLatin1String("lookups.test")) {
+                QString value = QStringLiteral("v=spf1 ip4:%1").arg(address);
+                for (int i = 1; i <= 11; ++i) {
+                    value += QStringLiteral(" include:i%1.lookups.test").arg(i);
+                    dns_.addTxt(QStringLiteral("i%1.lookups.test").arg(i), { QStringLiteral("v=spf1 -all") });
+                }
+                dns_.addTxt(record->name, { value + QStringLiteral(" ~all") });
+            } else if (QLatin1String(id) == QLatin1String("spf") && domain == QLatin1String("viainc.test")) {
+                dns_.addTxt(record->name, { QStringLiteral("v=spf1 include:_spf.provider.test ~all") });
+                dns_.addTxt(QStringLiteral("_spf.provider.test"), { QStringLiteral("v=spf1 ip4:127.0.1.0/24 -all") });
+            } else {
+                dns_.addTxt(record->name, record->strings);
+            }
         }
         if (domain == QLatin1String("twospf.test"))
             dns_.addTxt(domain, { QStringLiteral("v=spf1 include:_spf.google.com ~all") });
         const ExpectedRecord *dmarc = find(expected, QStringLiteral("dmarc"));
-        dns_.addTxt(domain == QLatin1String("doubled.test") ? doubledName(dmarc->name, domain) : dmarc->name, dmarc->strings);
+        if (domain == QLatin1String("cname.test")) {
+            dns_.addHost(QStringLiteral("reports.provider.test"), { QStringLiteral("127.0.2.50") });
+            dns_.addOption(QStringLiteral("cname=%1,reports.provider.test").arg(dmarc->name));
+        } else {
+            dns_.addTxt(domain == QLatin1String("doubled.test") ? doubledName(dmarc->name, domain) : dmarc->name, dmarc->strings);
+        }
+        if (domain == QLatin1String("stale.test"))
+            return; // the DKIM record is on the name server only
         if (domain == QLatin1String("wrongkey.test"))
             dns_.addTxt(dkim->name, { QStringLiteral("v=DKIM1; k=rsa; p=MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwrong") });
         else if (domain == QLatin1String("cut.test"))
@@ -169,6 +234,8 @@ private:
 
     PostwrdInstance postwrd_;
     DnsmasqInstance dns_;
+    NsdInstance nsd_;
+    QString staleAddress_;
     QByteArray json_;
     QMap<QString, ExpectedRecords> expected_;
     QMap<QString, QList<RecordVerdict>> results_;

@@ -116,6 +116,9 @@ private slots:
     void domainWithoutKey();
     void spf_data();
     void spf();
+    void spfIncludes_data();
+    void spfIncludes();
+    void receiveElsewhere();
     void dmarc_data();
     void dmarc();
     void tlsRpt();
@@ -381,6 +384,76 @@ void TestDnsRecords::spf()
     QCOMPARE(spfResult(set, ip, sender), std::optional<SpfResult>(result));
 }
 
+void TestDnsRecords::spfIncludes_data()
+{
+    QTest::addColumn<QStringList>("includes");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("Google Workspace")
+        << QStringList { "_spf.google.com" }
+        << "v=spf1 ip4:192.0.2.10 ip6:2001:db8::10 include:_spf.google.com ~all";
+    QTest::newRow("pasted with include:, upper case and the final dot")
+        << QStringList { "include:SPF.Protection.Outlook.com." }
+        << "v=spf1 ip4:192.0.2.10 ip6:2001:db8::10 include:spf.protection.outlook.com ~all";
+    QTest::newRow("two providers in order, a repeat dropped")
+        << QStringList { "_spf.google.com", "spf.messagingengine.com", "_spf.google.com" }
+        << "v=spf1 ip4:192.0.2.10 ip6:2001:db8::10 include:_spf.google.com "
+           "include:spf.messagingengine.com ~all";
+}
+
+// The include keeps the provider's servers passing, the server still
+// passes, and the HELO name's record stays ours alone.
+void TestDnsRecords::spfIncludes()
+{
+    QFETCH(QStringList, includes);
+    QFETCH(QString, expected);
+
+    DnsRecordRequest r = request();
+    for (const QString &include : includes)
+        r.spfIncludes.push_back(include.toStdString());
+    const DnsRecordSet set = records(r);
+    QCOMPARE(value(set, "spf"), expected);
+    QCOMPARE(value(set, "spf-helo"), QString("v=spf1 ip4:192.0.2.10 ip6:2001:db8::10 -all"));
+    QVERIFY2(QString::fromStdString(find(set, "spf")->purpose).contains("and the servers of "),
+        find(set, "spf")->purpose.c_str());
+
+    DnsTable zone = table(set);
+    for (const QString &term : expected.split(' ')) {
+        if (term.startsWith("include:"))
+            zone.add(DnsType::Txt, term.mid(8).toStdString(), { "v=spf1 ip4:198.51.100.0/24 -all" });
+    }
+    const auto check = [&](const char *ip) {
+        const SpfQuery query { ip, "user@example.com", host };
+        const std::optional<SpfVerdict> verdict
+            = zone.run<SpfVerdict>([&](const DnsAnswers &answers) { return checkSpf(query, answers); });
+        return verdict ? std::optional<SpfResult>(verdict->result) : std::nullopt;
+    };
+    QCOMPARE(check("198.51.100.7"), std::optional<SpfResult>(SpfResult::Pass));
+    QCOMPARE(check("192.0.2.10"), std::optional<SpfResult>(SpfResult::Pass));
+    QCOMPARE(check("203.0.113.1"), std::optional<SpfResult>(SpfResult::SoftFail));
+}
+
+// A domain whose mailboxes stay with a provider: no MX, MTA-STS or
+// TLS-RPT of ours, a note saying to keep the provider's; the rest stays.
+void TestDnsRecords::receiveElsewhere()
+{
+    DnsRecordRequest r = request();
+    r.receiveHere = false;
+    r.spfIncludes = { "_spf.google.com" };
+    const DnsRecordSet set = records(r);
+    const QStringList got = ids(set);
+    for (const char *absent : { "mx", "tlsrpt", "mta-sts", "mta-sts-a", "mta-sts-policy" })
+        QVERIFY2(!got.contains(absent), absent);
+    for (const char *present : { "a", "aaaa", "spf", "spf-helo", "dmarc", "srv-submissions", "ptr:ipv4" })
+        QVERIFY2(got.contains(present), present);
+    QVERIFY(std::any_of(set.notes.begin(), set.notes.end(),
+        [](const std::string &note) { return note.find("keep its MX records") != std::string::npos; }));
+    const QString zone = QString::fromStdString(formatZone(set));
+    static const QRegularExpression mxLine("^[^;\\n].*\\bMX\\b", QRegularExpression::MultilineOption);
+    QVERIFY2(!zone.contains(mxLine), qPrintable(zone));
+    QVERIFY2(zone.contains("include:_spf.google.com ~all"), qPrintable(zone));
+}
+
 void TestDnsRecords::dmarc_data()
 {
     QTest::addColumn<DmarcPolicy>("policy");
@@ -556,6 +629,22 @@ void TestDnsRecords::badInput_data()
     QTest::newRow("bad domain") << "domain"
                                 << "exa mple.com"
                                 << "is not a domain name";
+    QTest::newRow("SPF include with a space") << "include"
+                                              << "_spf.google .com"
+                                              << "--spf-include: '_spf.google .com' is not a domain name";
+    QTest::newRow("SPF include of a whole record") << "include"
+                                                   << "v=spf1 include:_spf.google.com ~all"
+                                                   << "is not a domain name";
+    QTest::newRow("SPF include with a macro") << "include"
+                                              << "%{i}._spf.example.net"
+                                              << "is not a domain name";
+    QTest::newRow("SPF include of one label") << "include"
+                                              << "localhost"
+                                              << "is not a domain name";
+    QTest::newRow("nine SPF includes") << "includes"
+                                       << "a.example,b.example,c.example,d.example,e.example,f.example,"
+                                          "g.example,h.example,i.example"
+                                       << "at most 8 other senders";
 }
 
 void TestDnsRecords::badInput()
@@ -576,6 +665,11 @@ void TestDnsRecords::badInput()
         r.dmarcRuf = value;
     else if (field == "tlsrpt")
         r.tlsrptRua = value;
+    else if (field == "include")
+        r.spfIncludes = { value };
+    else if (field == "includes")
+        for (const QString &include : text.split(','))
+            r.spfIncludes.push_back(include.toStdString());
     else
         r.domain = value;
     const Result<DnsRecordSet> set = dnsRecords(r);

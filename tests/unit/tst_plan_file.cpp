@@ -109,6 +109,31 @@ private slots:
         QCOMPARE(plan->install.settings, expected);
     }
 
+    // The choices that shape the records, as the DNS page and the
+    // dashboard keep them; include: and a final dot as pasted are dropped.
+    void recordChoices()
+    {
+        QJsonObject json = validPlan();
+        json = with(json, { QStringLiteral("dns") },
+            QJsonObject { { QStringLiteral("receive"), QStringLiteral("elsewhere") },
+                { QStringLiteral("spf_include"), QJsonArray { QStringLiteral(" include:_SPF.google.com. ") } },
+                { QStringLiteral("spf_all"), QStringLiteral("hard") }, { QStringLiteral("dmarc_policy"), QStringLiteral("reject") },
+                { QStringLiteral("dmarc_reports"), QStringLiteral("reports@example.org") } });
+        const auto plan = parsePlan(toJson(json));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.failure().message));
+        QVERIFY(!plan->dns.receiveHere);
+        QCOMPARE(plan->dns.spfIncludes, QStringList { QStringLiteral("_spf.google.com") });
+        QVERIFY(plan->dns.spfHardAll);
+        QCOMPARE(plan->dns.dmarcPolicy, QStringLiteral("reject"));
+        QCOMPARE(plan->dns.dmarcReports, QStringLiteral("reports@example.org"));
+
+        const auto defaults = parsePlan(toJson(validPlan()));
+        QVERIFY(defaults.ok());
+        QVERIFY(defaults->dns.receiveHere);
+        QVERIFY(!defaults->dns.spfHardAll);
+        QCOMPARE(defaults->dns.dmarcPolicy, QStringLiteral("quarantine"));
+    }
+
     // The README points people to it: it must stay valid.
     void examplePlanIsValid()
     {
@@ -244,6 +269,25 @@ private slots:
             "dns.ipv4: \"2001:db8::5\" is not an IPv4 address");
         row("dns with an unknown key", with(plan, { QStringLiteral("dns"), QStringLiteral("resolver") }, QStringLiteral("x")),
             "dns.resolver: unknown key");
+        row("dns.receive not here or elsewhere",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("receive") }, QStringLiteral("gmail")),
+            "dns.receive: must be one of here, elsewhere, not \"gmail\"");
+        row("dns.spf_all a word of its own",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("spf_all") }, QStringLiteral("~all")),
+            "dns.spf_all: must be one of soft, hard, not \"~all\"");
+        row("dns.dmarc_policy misspelt",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("dmarc_policy") }, QStringLiteral("quarantaine")),
+            "dns.dmarc_policy: must be one of quarantine, none, reject");
+        row("dns.spf_include a whole record",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("spf_include") },
+                QJsonArray { QStringLiteral("_spf.google.com"), QStringLiteral("v=spf1 include:x.example ~all") }),
+            "dns.spf_include[1]: \"v=spf1 include:x.example ~all\" is not a domain name");
+        row("dns.spf_include not a list",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("spf_include") }, QStringLiteral("_spf.google.com")),
+            "dns.spf_include: must be a list");
+        row("dns.dmarc_reports no address",
+            with(plan, { QStringLiteral("dns"), QStringLiteral("dmarc_reports") }, QStringLiteral("postmaster")),
+            "dns.dmarc_reports: \"postmaster\" is not an email address");
         row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
             "status.log_lines: must be a whole number from 0 to 10000");
     }

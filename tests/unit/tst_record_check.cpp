@@ -8,6 +8,7 @@
 using namespace postwr::dnscheck;
 
 Q_DECLARE_METATYPE(Answer)
+Q_DECLARE_METATYPE(Verdict)
 
 namespace {
 
@@ -131,6 +132,16 @@ private slots:
         row("MTA-STS: the current id", mtaSts(), txt({ QStringLiteral("v=STSv1; id=abc123") }), correct);
         row("MTA-STS: an old id", mtaSts(), txt({ QStringLiteral("v=STSv1; id=old") }), wrong, {}, QStringLiteral("Set it to abc123"));
         row("TLS-RPT: present", tlsRpt(), txt({ QStringLiteral("v=TLSRPTv1; rua=mailto:tls@example.org") }), correct);
+        {
+            ExpectedRecord keep = spf();
+            keep.value = QStringLiteral("v=spf1 ip4:203.0.113.5 include:_spf.google.com ~all");
+            row("SPF: the kept provider's include: left out", keep, txt({ QStringLiteral("v=spf1 ip4:203.0.113.5 ~all") }),
+                wrong, QStringLiteral("spf-include"), QStringLiteral("include:_spf.google.com is missing"));
+            row("SPF: the kept provider's include: in", keep,
+                txt({ QStringLiteral("v=spf1 include:_spf.google.com ip4:203.0.113.5 -all") }), correct);
+        }
+        row("SRV: another host", srv(), Answer::found({ QStringLiteral("0 1 465 smtp.provider.net.") }), wrong, {},
+            QStringLiteral("should name mail.example.org"));
         row("SRV: ours", srv(), Answer::found({ QStringLiteral("0 1 465 mail.example.org.") }), correct);
         row("DNS failed", mx(), failed(), unknown, {}, QStringLiteral("timed out"));
     }
@@ -178,6 +189,104 @@ private slots:
         const Verdict verdict = checkReverse(QStringLiteral("203.0.113.5"), QStringLiteral("mail.example.org"), ptr, forward);
         QCOMPARE(int(verdict.state), state);
         QVERIFY2(verdict.problem.contains(problem), qPrintable(verdict.problem));
+    }
+
+    void spfEvaluation_data()
+    {
+        QTest::addColumn<Verdict>("published");
+        QTest::addColumn<QStringList>("serverResults"); // "result reason" per address
+        QTest::addColumn<QString>("strangerResult");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("mistake");
+        QTest::addColumn<QString>("problem");
+        const int correct = int(Verdict::State::Correct), wrong = int(Verdict::State::Wrong),
+                  unknown = int(Verdict::State::Unknown), missing = int(Verdict::State::Missing);
+        const Verdict right { Verdict::State::Correct, QStringLiteral("v=spf1 ip4:203.0.113.5 ~all"), {}, {} };
+        const Verdict noIps { Verdict::State::Wrong, QStringLiteral("v=spf1 include:spf.host.example ~all"),
+            QStringLiteral("It does not let the server send"), {} };
+        const Verdict twoSpf { Verdict::State::Wrong, QStringLiteral("v=spf1 a | v=spf1 mx"), QStringLiteral("two"),
+            QStringLiteral("two-spf") };
+        const QString tooMany = QStringLiteral("permerror too many DNS lookups (limit 10)");
+        QTest::newRow("passes, under the limit") << right << QStringList { QStringLiteral("pass") }
+                                                  << QStringLiteral("softfail") << correct << QString() << QString();
+        QTest::newRow("over 10 lookups past our addresses")
+            << right << QStringList { QStringLiteral("pass") } << tooMany << wrong << QStringLiteral("spf-lookups")
+            << QStringLiteral("more than the 10 DNS lookups");
+        QTest::newRow("over 10 lookups before our addresses")
+            << right << QStringList { tooMany } << tooMany << wrong << QStringLiteral("spf-lookups")
+            << QStringLiteral("Remove the include:");
+        QTest::newRow("another permerror")
+            << right << QStringList { QStringLiteral("permerror unknown mechanism 'ipv4'") } << QStringLiteral("none")
+            << wrong << QString() << QStringLiteral("unknown mechanism 'ipv4'");
+        QTest::newRow("the server soft-fails on IPv6")
+            << right << QStringList { QStringLiteral("pass"), QStringLiteral("softfail") } << QStringLiteral("softfail")
+            << wrong << QString() << QStringLiteral("it says softfail");
+        QTest::newRow("an include lets the server send after all")
+            << noIps << QStringList { QStringLiteral("pass") } << QStringLiteral("softfail") << correct << QString()
+            << QString();
+        QTest::newRow("DNS failed during the walk")
+            << right << QStringList { QStringLiteral("temperror timed out") } << QStringLiteral("none") << unknown
+            << QString() << QStringLiteral("timed out");
+        QTest::newRow("a paste mistake stays the verdict")
+            << twoSpf << QStringList { QStringLiteral("permerror two records") } << QStringLiteral("permerror")
+            << wrong << QStringLiteral("two-spf") << QStringLiteral("two");
+        QTest::newRow("missing stays missing")
+            << Verdict { Verdict::State::Missing, {}, QStringLiteral("Not published yet"), {} }
+            << QStringList { QStringLiteral("none") } << QStringLiteral("none") << missing << QString()
+            << QStringLiteral("Not published");
+    }
+
+    void spfEvaluation()
+    {
+        QFETCH(Verdict, published);
+        QFETCH(QStringList, serverResults);
+        QFETCH(QString, strangerResult);
+        QFETCH(int, state);
+        QFETCH(QString, mistake);
+        QFETCH(QString, problem);
+        const auto outcome = [](const QString &address, const QString &text) {
+            return SpfOutcome { address, text.section(QLatin1Char(' '), 0, 0), text.section(QLatin1Char(' '), 1) };
+        };
+        QList<SpfOutcome> servers;
+        for (const QString &text : serverResults)
+            servers << outcome(servers.isEmpty() ? QStringLiteral("203.0.113.5") : QStringLiteral("2001:db8::5"), text);
+        const Verdict verdict = checkSpfEvaluation(published, servers, outcome(QStringLiteral("192.0.2.1"), strangerResult));
+        QVERIFY2(int(verdict.state) == state, qPrintable(QStringLiteral("state %1: %2").arg(int(verdict.state)).arg(verdict.problem)));
+        QCOMPARE(verdict.mistake, mistake);
+        QVERIFY2(verdict.problem.contains(problem), qPrintable(verdict.problem));
+    }
+
+    void sourceComparison_data()
+    {
+        QTest::addColumn<int>("resolver");
+        QTest::addColumn<int>("source");
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("problem");
+        const int correct = int(Verdict::State::Correct), wrong = int(Verdict::State::Wrong),
+                  missing = int(Verdict::State::Missing), unknown = int(Verdict::State::Unknown),
+                  stale = int(Verdict::State::Stale);
+        QTest::newRow("both right") << correct << correct << correct << QString();
+        QTest::newRow("new record not seen yet") << missing << correct << stale << QStringLiteral("within the record's TTL");
+        QTest::newRow("changed record not seen yet") << wrong << correct << stale << QStringLiteral("ns1.example.org");
+        QTest::newRow("removed at the source, still cached") << correct << missing << missing
+                                                            << QStringLiteral("no longer have it");
+        QTest::newRow("wrong everywhere") << wrong << wrong << wrong << QStringLiteral("resolver's own");
+        QTest::newRow("the name servers did not answer") << missing << unknown << missing << QStringLiteral("resolver's own");
+    }
+
+    void sourceComparison()
+    {
+        QFETCH(int, resolver);
+        QFETCH(int, source);
+        QFETCH(int, state);
+        QFETCH(QString, problem);
+        const auto verdict = [](int s, const QString &text) {
+            return Verdict { Verdict::State(s), QStringLiteral("found"), s == int(Verdict::State::Correct) ? QString() : text, {} };
+        };
+        const Verdict result = compareWithSource(verdict(resolver, QStringLiteral("resolver's own")),
+            verdict(source, QStringLiteral("source's own")), { QStringLiteral("ns1.example.org") });
+        QCOMPARE(int(result.state), state);
+        QVERIFY2(result.problem.contains(problem), qPrintable(result.problem));
     }
 
     void parsesTheServersList()

@@ -28,7 +28,14 @@ ServerProfile sample(const QString &host)
     p.install.ports = { 2525, 2587, 2465 };
     p.install.settings = { { QStringLiteral("dns.servers"), QStringLiteral("127.0.0.1:5353") } };
     p.accounts = { QStringLiteral("me@example.org"), QStringLiteral("shop@example.org") };
-    p.dns = { QStringLiteral("203.0.113.5"), QStringLiteral("2001:db8::5"), QStringLiteral("9.9.9.9") };
+    p.dns.ipv4 = QStringLiteral("203.0.113.5");
+    p.dns.ipv6 = QStringLiteral("2001:db8::5");
+    p.dns.servers = QStringLiteral("9.9.9.9");
+    p.dns.receiveHere = false;
+    p.dns.spfIncludes = { QStringLiteral("_spf.google.com"), QStringLiteral("spf.protection.outlook.com") };
+    p.dns.spfHardAll = true;
+    p.dns.dmarcPolicy = QStringLiteral("none");
+    p.dns.dmarcReports = QStringLiteral("reports@example.org");
     return p;
 }
 
@@ -64,6 +71,11 @@ private slots:
         QCOMPARE(p.dns.ipv4, saved.dns.ipv4);
         QCOMPARE(p.dns.ipv6, saved.dns.ipv6);
         QCOMPARE(p.dns.servers, saved.dns.servers);
+        QCOMPARE(p.dns.receiveHere, saved.dns.receiveHere);
+        QCOMPARE(p.dns.spfIncludes, saved.dns.spfIncludes);
+        QCOMPARE(p.dns.spfHardAll, saved.dns.spfHardAll);
+        QCOMPARE(p.dns.dmarcPolicy, saved.dns.dmarcPolicy);
+        QCOMPARE(p.dns.dmarcReports, saved.dns.dmarcReports);
 
         const steps::Plan plan = p.plan();
         QCOMPARE(plan.server.target.host, QStringLiteral("vps.example.org"));

@@ -140,6 +140,14 @@ Verdict checkSpf(const ExpectedRecord &expected, const Answer &answer)
             && !terms.contains(QStringLiteral("+") + term))
             missingIps << term;
     }
+    for (const QString &term : expected.value.toLower().split(QLatin1Char(' '))) {
+        if (term.startsWith(QLatin1String("include:")) && !terms.contains(term) && !terms.contains(QStringLiteral("+") + term))
+            return wrong(found,
+                RecordCheck::tr("%1 is missing: mail your other provider sends would fail SPF. Add it before the "
+                                "final all, e.g. %2.")
+                    .arg(term, expected.value),
+                QStringLiteral("spf-include"));
+    }
     const bool namesHost = terms.contains(QStringLiteral("mx")) || terms.contains(QStringLiteral("a"));
     if (missingIps.isEmpty() || namesHost)
         return correct(found);
@@ -284,6 +292,61 @@ Verdict checkRecord(const ExpectedRecord &expected, const QString &domain, const
     const QString found = answer.values.join(QStringLiteral(" | "));
     return answer.values.contains(expected.value) ? correct(found)
                                                   : wrong(found, RecordCheck::tr("It should read %1.").arg(expected.value));
+}
+
+Verdict checkSpfEvaluation(const Verdict &published, const QList<SpfOutcome> &servers, const SpfOutcome &stranger)
+{
+    if (published.state == State::Missing || published.state == State::Unknown || !published.mistake.isEmpty())
+        return published;
+    const auto broken = [&](const SpfOutcome &outcome) {
+        const bool lookups = outcome.reason.contains(QLatin1String("too many DNS lookups"));
+        return wrong(published.found,
+            lookups ? RecordCheck::tr("Checking it takes more than the 10 DNS lookups SPF allows (%1), so receivers "
+                                      "treat it as broken. Remove the include: of senders you no longer use, or list "
+                                      "their addresses with ip4:/ip6: instead.")
+                          .arg(outcome.reason)
+                    : RecordCheck::tr("Receivers cannot use it: %1.").arg(outcome.reason),
+            lookups ? QStringLiteral("spf-lookups") : QString());
+    };
+    for (const SpfOutcome &server : servers) {
+        if (server.result == QLatin1String("permerror"))
+            return broken(server);
+        if (server.result == QLatin1String("temperror"))
+            return { State::Unknown, published.found,
+                RecordCheck::tr("DNS did not answer: %1. Check again in a moment.").arg(server.reason), {} };
+        if (server.result != QLatin1String("pass"))
+            return wrong(published.found,
+                RecordCheck::tr("For mail from %1 it says %2: receivers do not let the server send. Add ip4:/ip6: "
+                                "with the server's address before the final all.")
+                    .arg(server.address, server.result));
+    }
+    if (stranger.result == QLatin1String("permerror"))
+        return broken(stranger);
+    if (published.state == State::Wrong)
+        return correct(published.found); // an include or a name lets the server send after all
+    return published;
+}
+
+Verdict compareWithSource(const Verdict &resolver, const Verdict &source, const QStringList &nameServers)
+{
+    if (source.state == State::Unknown || resolver.state == State::Unknown || resolver.state == State::Stale)
+        return resolver;
+    const QString servers = nameServers.join(QStringLiteral(", "));
+    if (resolver.state != State::Correct && source.state == State::Correct)
+        return { State::Stale, resolver.found,
+            RecordCheck::tr("Your domain's name servers (%1) already have it right; the resolver asked still "
+                            "remembers an older answer. Nothing to do: it will see the new record within the "
+                            "record's TTL (an hour, usually).")
+                .arg(servers),
+            {} };
+    if (resolver.state == State::Correct && source.state != State::Correct) {
+        Verdict changed = source;
+        changed.problem = RecordCheck::tr("The resolver still remembers the right record, but your domain's name "
+                                          "servers (%1) no longer have it: %2")
+                              .arg(servers, source.problem);
+        return changed;
+    }
+    return resolver;
 }
 
 Verdict checkReverse(const QString &address, const QString &hostname, const Answer &ptr, const Answer &forward)

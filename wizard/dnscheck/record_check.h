@@ -9,6 +9,13 @@
 //   doubled-name  the panel appended the domain again: _dmarc.example.org.example.org
 //   two-spf       a second SPF record instead of the first one edited
 //   cname         a CNAME where the TXT record belongs
+//   spf-lookups   SPF needs more than 10 DNS lookups (includes of includes)
+//   spf-include   the include: of another sender of the domain went missing
+//
+// Two views of DNS are compared: a resolver's, which may hold an older
+// answer until its TTL runs out, and the domain's own name servers', which
+// have what the DNS panel published. A record right at the source but not
+// yet at the resolver is `Stale`: published, wait.
 #pragma once
 
 #include "dnscheck/expected_records.h"
@@ -40,7 +47,7 @@ struct Answer {
 };
 
 struct Verdict {
-    enum class State { Correct, Missing, Wrong, Unknown };
+    enum class State { Correct, Missing, Wrong, Unknown, Stale };
     State state = State::Unknown;
     QString found; // what is published now, for the table
     QString problem; // translated: what is wrong and what to do; "" when correct
@@ -52,6 +59,26 @@ struct Verdict {
 // nothing (an empty Answer otherwise).
 Verdict checkRecord(const ExpectedRecord &expected, const QString &domain, const Answer &answer,
     const Answer &atDoubledName = {});
+
+// What RFC 7208 check_host() says for one client address, as
+// spfResultName() names it: "pass", "fail", "softfail", "neutral", "none",
+// "temperror", "permerror"; `reason` says why (a permerror's cause).
+struct SpfOutcome {
+    QString address;
+    QString result;
+    QString reason;
+};
+
+// The published SPF record's verdict (checkRecord) refined by evaluating
+// it as receivers do: `servers` for each of the server's addresses (each
+// must pass, through whatever includes), `stranger` for an address no
+// record lists, which walks every include (and so finds the 10-lookup
+// limit crossed whatever address matches first).
+Verdict checkSpfEvaluation(const Verdict &published, const QList<SpfOutcome> &servers, const SpfOutcome &stranger);
+
+// The resolver's verdict against the name servers' one for the same
+// record; `nameServers` names them for the message.
+Verdict compareWithSource(const Verdict &resolver, const Verdict &source, const QStringList &nameServers);
 
 // Forward-confirmed reverse DNS: the PTR of `address` names `hostname`,
 // and `hostname`'s addresses (`forward`) include `address` again.

@@ -201,6 +201,10 @@ void DnsPage::showVerdicts(const QList<dnscheck::RecordVerdict> &verdicts)
                 text = tr("not checked");
                 mark = steps::Mark::Warning;
                 break;
+            case dnscheck::Verdict::State::Stale:
+                text = tr("published, not seen yet");
+                mark = steps::Mark::Warning;
+                break;
             }
             status->setText(text);
             status->setIcon(markIcon(style(), mark));

@@ -53,6 +53,11 @@ void write(QSettings &settings, const ServerProfile &p)
     settings.setValue(QStringLiteral("dns_ipv4"), p.dns.ipv4);
     settings.setValue(QStringLiteral("dns_ipv6"), p.dns.ipv6);
     settings.setValue(QStringLiteral("dns_servers"), p.dns.servers);
+    settings.setValue(QStringLiteral("dns_receive_here"), p.dns.receiveHere);
+    settings.setValue(QStringLiteral("dns_spf_include"), p.dns.spfIncludes);
+    settings.setValue(QStringLiteral("dns_spf_hard_all"), p.dns.spfHardAll);
+    settings.setValue(QStringLiteral("dns_dmarc_policy"), p.dns.dmarcPolicy);
+    settings.setValue(QStringLiteral("dns_dmarc_reports"), p.dns.dmarcReports);
 }
 
 ServerProfile read(QSettings &settings)
@@ -81,6 +86,11 @@ ServerProfile read(QSettings &settings)
     p.dns.ipv4 = settings.value(QStringLiteral("dns_ipv4")).toString();
     p.dns.ipv6 = settings.value(QStringLiteral("dns_ipv6")).toString();
     p.dns.servers = settings.value(QStringLiteral("dns_servers")).toString();
+    p.dns.receiveHere = settings.value(QStringLiteral("dns_receive_here"), true).toBool();
+    p.dns.spfIncludes = settings.value(QStringLiteral("dns_spf_include")).toStringList();
+    p.dns.spfHardAll = settings.value(QStringLiteral("dns_spf_hard_all"), false).toBool();
+    p.dns.dmarcPolicy = settings.value(QStringLiteral("dns_dmarc_policy"), p.dns.dmarcPolicy).toString();
+    p.dns.dmarcReports = settings.value(QStringLiteral("dns_dmarc_reports")).toString();
     return p;
 }
 

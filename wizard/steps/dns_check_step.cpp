@@ -44,6 +44,7 @@ Mark markOf(const dnscheck::RecordVerdict &result)
     case dnscheck::Verdict::State::Correct:
         return Mark::Good;
     case dnscheck::Verdict::State::Unknown:
+    case dnscheck::Verdict::State::Stale:
         return Mark::Warning;
     case dnscheck::Verdict::State::Missing:
     case dnscheck::Verdict::State::Wrong:
@@ -62,6 +63,16 @@ wizard::Result<QString> dnsRecordsOf(
         arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses.ipv4);
     if (!addresses.ipv6.isEmpty())
         arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses.ipv6);
+    const DnsCheckPlan &options = context.plan.dns;
+    if (!options.receiveHere)
+        arguments += QStringLiteral(" --receive elsewhere");
+    if (!options.spfIncludes.isEmpty())
+        arguments += QStringLiteral(" --spf-include ") + remote::shellQuote(options.spfIncludes.join(QLatin1Char(',')));
+    if (options.spfHardAll)
+        arguments += QStringLiteral(" --spf-all hard");
+    arguments += QStringLiteral(" --dmarc-policy ") + remote::shellQuote(options.dmarcPolicy);
+    if (!options.dmarcReports.isEmpty())
+        arguments += QStringLiteral(" --dmarc-rua ") + remote::shellQuote(options.dmarcReports);
     auto records = postwrd(context, DnsCheckStep::tr("Reading the records %1 needs").arg(domain), arguments, {}, false);
     if (!records)
         return records.failure();

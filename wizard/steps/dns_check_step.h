@@ -30,7 +30,8 @@ struct PublicAddresses {
 wizard::Result<PublicAddresses> publicAddresses(StepContext &context);
 
 // `postwrd dns records DOMAIN --format FORMAT` ("json", "zone", "table") on
-// the server, for `addresses`.
+// the server, for `addresses`, with the plan's record choices (receive here
+// or elsewhere, SPF includes and ending, DMARC policy and reports).
 wizard::Result<QString> dnsRecordsOf(
     StepContext &context, const QString &domain, const QString &format, const PublicAddresses &addresses);
 

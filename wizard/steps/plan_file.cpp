@@ -1,6 +1,7 @@
 #include "steps/plan_file.h"
 
 #include "mail/address.h"
+#include "mail/dns_records.h"
 #include "steps/server_probe.h"
 
 #include <QHostAddress>
@@ -348,10 +349,43 @@ void readDns(Reader &r, const QJsonObject &root, Plan &plan)
 {
     const QString path = QStringLiteral("dns");
     const QJsonObject dns = r.object(root, {}, path);
-    r.onlyKeys(dns, path, { QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("servers") });
+    r.onlyKeys(dns, path,
+        { QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("servers"), QStringLiteral("receive"),
+            QStringLiteral("spf_include"), QStringLiteral("spf_all"), QStringLiteral("dmarc_policy"),
+            QStringLiteral("dmarc_reports") });
     plan.dns.ipv4 = r.string(dns, path, QStringLiteral("ipv4"));
     plan.dns.ipv6 = r.string(dns, path, QStringLiteral("ipv6"));
     plan.dns.servers = r.string(dns, path, QStringLiteral("servers"));
+    const auto oneOf = [&](const QString &key, const QStringList &choices) {
+        const QString value = r.string(dns, path, key, choices.first());
+        if (!choices.contains(value))
+            r.fail(path + QLatin1Char('.') + key,
+                PlanFile::tr("must be one of %1, not \"%2\"").arg(choices.join(QStringLiteral(", ")), value));
+        return value;
+    };
+    plan.dns.receiveHere = oneOf(QStringLiteral("receive"), { QStringLiteral("here"), QStringLiteral("elsewhere") })
+        == QLatin1String("here");
+    plan.dns.spfHardAll = oneOf(QStringLiteral("spf_all"), { QStringLiteral("soft"), QStringLiteral("hard") })
+        == QLatin1String("hard");
+    plan.dns.dmarcPolicy = oneOf(QStringLiteral("dmarc_policy"),
+        { QStringLiteral("quarantine"), QStringLiteral("none"), QStringLiteral("reject") });
+    plan.dns.spfIncludes = r.strings(dns.value(QStringLiteral("spf_include")), path + QStringLiteral(".spf_include"));
+    for (qsizetype i = 0; i < plan.dns.spfIncludes.size(); ++i) {
+        QString &include = plan.dns.spfIncludes[i];
+        include = include.trimmed().toLower();
+        if (include.startsWith(QLatin1String("include:")))
+            include.remove(0, 8);
+        if (include.endsWith(QLatin1Char('.')))
+            include.chop(1);
+        if (!mail::isSpfIncludeDomain(include.toStdString()))
+            r.fail(QStringLiteral("%1.spf_include[%2]").arg(path).arg(i),
+                PlanFile::tr("\"%1\" is not a domain name (give the provider's SPF domain, e.g. _spf.google.com)")
+                    .arg(plan.dns.spfIncludes[i]));
+    }
+    plan.dns.dmarcReports = r.string(dns, path, QStringLiteral("dmarc_reports"));
+    if (!plan.dns.dmarcReports.isEmpty() && !validAddress(plan.dns.dmarcReports))
+        r.fail(path + QStringLiteral(".dmarc_reports"),
+            PlanFile::tr("\"%1\" is not an email address").arg(plan.dns.dmarcReports));
     if (!plan.dns.ipv4.isEmpty() && QHostAddress(plan.dns.ipv4).protocol() != QAbstractSocket::IPv4Protocol)
         r.fail(path + QStringLiteral(".ipv4"), PlanFile::tr("\"%1\" is not an IPv4 address").arg(plan.dns.ipv4));
     if (!plan.dns.ipv6.isEmpty() && QHostAddress(plan.dns.ipv6).protocol() != QAbstractSocket::IPv6Protocol)

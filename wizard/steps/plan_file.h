@@ -40,7 +40,13 @@
 //   "dns": {                             for the step "check-dns"
 //     "ipv4": "203.0.113.5",             the server's public addresses; default: those the
 //     "ipv6": "2001:db8::5",             server has (a server behind NAT needs them here)
-//     "servers": "9.9.9.9"               who to ask; default: this computer's resolver
+//     "servers": "9.9.9.9",              who to ask; default: this computer's resolver
+//     "receive": "here" | "elsewhere",   MX to this server (default), or mail stays with
+//                                        the domain's provider (no MX, MTA-STS, TLS-RPT)
+//     "spf_include": ["_spf.google.com"], other senders SPF keeps
+//     "spf_all": "soft" | "hard",        ~all (default) or -all
+//     "dmarc_policy": "none" | "quarantine" | "reject",   default quarantine
+//     "dmarc_reports": "me@example.org"  DMARC reports; default postmaster@DOMAIN
 //   },
 //   "test_mail": {                       for the step "send-test"
 //     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it;
@@ -114,10 +120,17 @@ struct TestMailPlan {
     bool implicitTls = false;
 };
 
+// The server's public addresses, who to ask, and the choices that shape
+// the records (`postwrd dns records` options).
 struct DnsCheckPlan {
     QString ipv4;
     QString ipv6;
     QString servers;
+    bool receiveHere = true;
+    QStringList spfIncludes;
+    bool spfHardAll = false;
+    QString dmarcPolicy = QStringLiteral("quarantine");
+    QString dmarcReports;
 };
 
 struct Plan {

@@ -104,6 +104,16 @@ void DnsmasqInstance::addPtr(const QString &ip, const QString &name) {
   addOption(QStringLiteral("ptr-record=%1,%2").arg(reverseName(ip), name));
 }
 
+void DnsmasqInstance::addNs(const QString &domain, const QString &nameServer) {
+  QByteArray wire;  // RFC 1035 §3.1: length-prefixed labels, then the root
+  for (const QString &label : nameServer.split(QLatin1Char('.'), Qt::SkipEmptyParts)) {
+    wire += static_cast<char>(label.size());
+    wire += label.toLatin1();
+  }
+  wire += '\0';
+  addOption(QStringLiteral("dns-rr=%1,2,%2").arg(domain, QString::fromLatin1(wire.toHex())));
+}
+
 void DnsmasqInstance::addServfailDomain(const QString &domain) { servfailDomains_ << domain; }
 
 QString DnsmasqInstance::reverseName(const QString &ip) {

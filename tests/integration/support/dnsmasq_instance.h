@@ -49,6 +49,8 @@ class DnsmasqInstance {
   void addTxt(const QString &name, const QStringList &strings);
   // A PTR record for an IP address.
   void addPtr(const QString &ip, const QString &name);
+  // An NS record (a raw record: dnsmasq has no option of its own for it).
+  void addNs(const QString &domain, const QString &nameServer);
   // Every name at or under `domain` answers SERVFAIL (a DNSSEC validation
   // failure: a second dnsmasq serves it unsigned under a trust anchor).
   void addServfailDomain(const QString &domain);
