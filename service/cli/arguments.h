@@ -15,7 +15,8 @@ struct Arguments {
     std::set<std::string> flags;    // e.g. "--generate"
     // Options with a value, given as "--name value" or "--name=value":
     // --selector, --algorithm, --bits (dkim); --ipv4, --ipv6, --format and
-    // the other options of dns records; --days (tls self-signed). Keyed by "--name".
+    // the other options of dns records; --lists (dns blocklists); --days
+    // (tls self-signed). Keyed by "--name".
     std::map<std::string, std::string> options;
     std::string error;              // set when the command line cannot be understood
 };

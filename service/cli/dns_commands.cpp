@@ -1,15 +1,19 @@
 #include "cli/dns_commands.h"
 
 #include "daemon/config_dir.h"
+#include "daemon/resolver.h"
 #include "mail/address.h"
+#include "mail/blocklist.h"
 #include "mail/dns_records.h"
 #include "mail/text.h"
 
 #include <algorithm>
+#include <atomic>
 #include <iostream>
 #include <map>
 #include <optional>
 #include <string>
+#include <thread>
 
 namespace postwr::cli {
 
@@ -21,6 +25,12 @@ constexpr const char *usage
       "         [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR] [--mta-sts-mode testing|enforce] [--ttl "
       "SECONDS]\n"
       "         [--receive here|elsewhere] [--spf-include DOMAIN[,DOMAIN...]]";
+
+constexpr const char *blocklistsUsage
+    = "usage: postwrd dns blocklists --ipv4 ADDR [--ipv6 ADDR] [--lists ZONE[,ZONE...]]\n"
+      "         [--format table|json]";
+
+const std::vector<std::string> blocklistOptions = { "--ipv4", "--ipv6", "--lists", "--format" };
 
 const std::vector<std::string> allowedOptions = { "--ipv4", "--ipv6", "--format", "--spf-all",
     "--dmarc-policy", "--dmarc-rua", "--dmarc-ruf", "--tlsrpt-rua", "--mta-sts-mode", "--ttl",
@@ -75,20 +85,28 @@ struct Request {
     Format format = Format::Table;
 };
 
-// Everything the command line says; the error is for exit 2.
-std::optional<Request> parseRequest(const Arguments &arguments, std::string &error)
+// False, with the error, when an option is not among `allowed` or a flag is given.
+bool onlyOptions(
+    const Arguments &arguments, const std::vector<std::string> &allowed, std::string &error)
 {
     for (const auto &entry : arguments.options) {
-        if (std::find(allowedOptions.begin(), allowedOptions.end(), entry.first)
-            == allowedOptions.end()) {
+        if (std::find(allowed.begin(), allowed.end(), entry.first) == allowed.end()) {
             error = "unknown option " + entry.first;
-            return std::nullopt;
+            return false;
         }
     }
     if (!arguments.flags.empty()) {
         error = "unknown option " + *arguments.flags.begin();
-        return std::nullopt;
+        return false;
     }
+    return true;
+}
+
+// Everything the command line says; the error is for exit 2.
+std::optional<Request> parseRequest(const Arguments &arguments, std::string &error)
+{
+    if (!onlyOptions(arguments, allowedOptions, error))
+        return std::nullopt;
     if (arguments.words.size() != 3) {
         error = usage;
         return std::nullopt;
@@ -136,7 +154,8 @@ std::optional<Request> parseRequest(const Arguments &arguments, std::string &err
     if (!format || !spfAll || !dmarc || !mtaSts || !receive)
         return std::nullopt;
     records.receiveHere = *receive;
-    for (std::string_view include : mail::split(option(arguments, "--spf-include"), ',')) {
+    const std::string includes = option(arguments, "--spf-include");
+    for (std::string_view include : mail::split(includes, ',')) {
         include = mail::trim(include);
         if (!include.empty())
             records.spfIncludes.emplace_back(include);
@@ -163,27 +182,166 @@ void notePostmaster(const daemon::ConfigDir &config, const mail::DnsRecordReques
         << daemon::aliasesFilePath(config.path, request.domain) << ") or a catch-all\n";
 }
 
-} // namespace
+enum class BlocklistFormat { Table, Json };
 
-int runDnsCommand(const Arguments &arguments)
+struct BlocklistRequest {
+    std::vector<mail::BlocklistAddress> addresses;
+    std::vector<mail::Blocklist> lists;
+    BlocklistFormat format = BlocklistFormat::Table;
+};
+
+// --ipv4 must be an IPv4 address, --ipv6 an IPv6 one; an IPv4-mapped IPv6
+// address given with --ipv6 is asked about as the IPv4 address it is.
+std::optional<mail::BlocklistAddress> blocklistAddress(
+    const std::string &option, const std::string &text, std::string &error)
 {
-    const std::string verb = arguments.words.size() > 1 ? arguments.words[1] : "";
-    if (verb != "records")
-        return usageError(usage);
-    std::string error;
-    std::optional<Request> request = parseRequest(arguments, error);
-    if (!request)
-        return usageError(error);
+    mail::Result<mail::BlocklistAddress> address = mail::parseBlocklistAddress(text);
+    if (!address) {
+        error = option + ": '" + text + "' is not an " + (option == "--ipv4" ? "IPv4" : "IPv6")
+            + " address";
+        return std::nullopt;
+    }
+    if (option == "--ipv4" && address->ipv6) {
+        error = "--ipv4: '" + text + "' is an IPv6 address: give it with --ipv6";
+        return std::nullopt;
+    }
+    if (option == "--ipv6" && text.find(':') == std::string::npos) {
+        error = "--ipv6: '" + text + "' is an IPv4 address: give it with --ipv4";
+        return std::nullopt;
+    }
+    return std::move(address).value();
+}
 
-    const daemon::LoadedConfigDir loaded = daemon::loadConfigDir(arguments.configDir);
+std::optional<BlocklistRequest> parseBlocklistRequest(
+    const Arguments &arguments, std::string &error)
+{
+    if (!onlyOptions(arguments, blocklistOptions, error))
+        return std::nullopt;
+    if (arguments.words.size() != 2) {
+        error = blocklistsUsage;
+        return std::nullopt;
+    }
+    BlocklistRequest request;
+    for (const std::string name : { "--ipv4", "--ipv6" }) {
+        const auto given = arguments.options.find(name);
+        if (given == arguments.options.end())
+            continue;
+        std::optional<mail::BlocklistAddress> address
+            = blocklistAddress(name, given->second, error);
+        if (!address)
+            return std::nullopt;
+        const bool seen = std::any_of(request.addresses.begin(), request.addresses.end(),
+            [&](const mail::BlocklistAddress &other) { return other.text == address->text; });
+        if (!seen)
+            request.addresses.push_back(std::move(*address));
+    }
+    if (request.addresses.empty()) {
+        error = "give the server's public address: --ipv4 ADDR, --ipv6 ADDR, or both";
+        return std::nullopt;
+    }
+    if (const auto lists = arguments.options.find("--lists"); lists != arguments.options.end()) {
+        for (std::string_view zone : mail::split(lists->second, ',')) {
+            mail::Result<mail::Blocklist> list = mail::blocklistForZone(zone);
+            if (!list) {
+                error = "--lists: " + list.error().message;
+                return std::nullopt;
+            }
+            const bool seen = std::any_of(request.lists.begin(), request.lists.end(),
+                [&](const mail::Blocklist &other) { return other.zone == list->zone; });
+            if (!seen)
+                request.lists.push_back(std::move(list).value());
+        }
+    } else {
+        request.lists = mail::defaultBlocklists();
+    }
+    const auto format = choice<BlocklistFormat>(arguments, "--format",
+        { { "table", BlocklistFormat::Table }, { "json", BlocklistFormat::Json } },
+        BlocklistFormat::Table, error);
+    if (!format)
+        return std::nullopt;
+    request.format = *format;
+    return request;
+}
+
+mail::DnsAnswer toAnswer(const daemon::DnsResult<std::vector<std::string>> &result)
+{
+    switch (result.status) {
+    case daemon::DnsStatus::Ok:
+        return { mail::DnsAnswer::Status::Found, result.records };
+    case daemon::DnsStatus::NoSuchDomain:
+        return { mail::DnsAnswer::Status::NoSuchDomain, {} };
+    case daemon::DnsStatus::NoData:
+        return { mail::DnsAnswer::Status::NoData, {} };
+    case daemon::DnsStatus::TemporaryFailure:
+        break;
+    }
+    return { mail::DnsAnswer::Status::TemporaryError, {} };
+}
+
+// At most this many lookups at once: the default lists make at most 7, all
+// in parallel, so the check takes about one resolver timeout; a long
+// --lists takes one timeout per this many lookups at worst.
+constexpr std::size_t parallelLookups = 16;
+
+// Asks every list about every address it serves, in the order of the
+// addresses, then of the lists.
+std::vector<mail::BlocklistResult> askBlocklists(
+    const daemon::Resolver &resolver, const BlocklistRequest &request)
+{
+    std::vector<mail::BlocklistResult> results;
+    std::vector<const mail::BlocklistAddress *> asked;
+    for (const mail::BlocklistAddress &address : request.addresses) {
+        for (const mail::Blocklist &list : request.lists) {
+            if (mail::blocklistServes(list, address)) {
+                results.push_back({ list, address.text, {} });
+                asked.push_back(&address);
+            }
+        }
+    }
+    // The resolver is thread-safe and each lookup ends within its timeout
+    // (daemon/resolver.h); every thread writes only the results it takes.
+    std::atomic<std::size_t> next { 0 };
+    const auto work = [&] {
+        for (std::size_t i = next++; i < results.size(); i = next++) {
+            mail::BlocklistResult &result = results[i];
+            const daemon::DnsResult<std::vector<std::string>> answer
+                = resolver.ipv4(mail::blocklistQueryName(*asked[i], result.list));
+            result.verdict = mail::interpretBlocklistAnswer(
+                result.list, *asked[i], toAnswer(answer), answer.message);
+        }
+    };
+    std::vector<std::thread> workers;
+    for (std::size_t i = 0; i < std::min(results.size(), parallelLookups); ++i)
+        workers.emplace_back(work);
+    for (std::thread &worker : workers)
+        worker.join();
+    return results;
+}
+
+// The configuration, or nothing after saying on stderr what is wrong with it.
+std::optional<daemon::ConfigDir> loadConfig(const Arguments &arguments)
+{
+    daemon::LoadedConfigDir loaded = daemon::loadConfigDir(arguments.configDir);
     if (!loaded.value) {
         for (const std::string &problem : loaded.problems)
             std::cerr << problem << '\n';
         std::cerr << "postwrd: the configuration in " << arguments.configDir
                   << " has problems (see postwrd config check)\n";
-        return 1;
     }
-    const daemon::ConfigDir &config = *loaded.value;
+    return std::move(loaded.value);
+}
+
+int runRecords(const Arguments &arguments)
+{
+    std::string error;
+    std::optional<Request> request = parseRequest(arguments, error);
+    if (!request)
+        return usageError(error);
+
+    const std::optional<daemon::ConfigDir> loaded = loadConfig(arguments);
+    if (!loaded)
+        return 1;
+    const daemon::ConfigDir &config = *loaded;
     mail::DnsRecordRequest &records = request->records;
     if (!config.directory->isLocalDomain(records.domain)) {
         std::cerr << "postwrd: " << records.domain << " is not a local domain ("
@@ -214,6 +372,58 @@ int runDnsCommand(const Arguments &arguments)
     }
     std::cout.flush();
     return std::cout ? 0 : 1;
+}
+
+int runBlocklists(const Arguments &arguments)
+{
+    std::string error;
+    const std::optional<BlocklistRequest> request = parseBlocklistRequest(arguments, error);
+    if (!request)
+        return usageError(error);
+
+    const std::optional<daemon::ConfigDir> config = loadConfig(arguments);
+    if (!config)
+        return 1;
+    // The servers the daemon asks (`[dns] servers`, or resolv.conf's): the
+    // lists' answer to them is the one that matters, and Spamhaus refuses
+    // public resolvers.
+    std::vector<daemon::DnsServer> servers;
+    for (const mail::ListenAddress &server : config->config.dnsServers)
+        servers.push_back({ server.host, server.port });
+    mail::Result<std::unique_ptr<daemon::Resolver>> resolver
+        = daemon::Resolver::create(std::move(servers));
+    if (!resolver) {
+        std::cerr << "postwrd: cannot set up DNS: " << resolver.error().message << '\n';
+        return 1;
+    }
+
+    const std::vector<mail::BlocklistResult> results = askBlocklists(**resolver, *request);
+    switch (request->format) {
+    case BlocklistFormat::Table:
+        std::cout << mail::formatBlocklistTable(results);
+        break;
+    case BlocklistFormat::Json:
+        std::cout << mail::formatBlocklistJson(results);
+        break;
+    }
+    std::cout.flush();
+    const bool listed
+        = std::any_of(results.begin(), results.end(), [](const mail::BlocklistResult &result) {
+              return result.verdict.state == mail::BlocklistState::Listed;
+          });
+    return listed || !std::cout ? 1 : 0;
+}
+
+} // namespace
+
+int runDnsCommand(const Arguments &arguments)
+{
+    const std::string verb = arguments.words.size() > 1 ? arguments.words[1] : "";
+    if (verb == "records")
+        return runRecords(arguments);
+    if (verb == "blocklists")
+        return runBlocklists(arguments);
+    return usageError(std::string(usage) + "\n" + blocklistsUsage);
 }
 
 } // namespace postwr::cli

@@ -39,6 +39,9 @@ commands:
            [--receive here|elsewhere] [--spf-include DOMAIN[,DOMAIN...]]
                            every DNS record the domain needs (MX, SPF, DKIM, DMARC, ...) and its
                            reverse DNS; --ipv4 may be left out when --ipv6 is given
+  dns blocklists --ipv4 ADDR [--ipv6 ADDR] [--lists ZONE[,ZONE...]] [--format table|json]
+                           whether the addresses are on the common DNS blocklists (Spamhaus,
+                           SpamCop, ...), asked through [dns] servers; exit 1 if one is listed
   version                  print the version
 
 --config DIR   the configuration directory (default /etc/postwr)

@@ -107,7 +107,8 @@ private slots:
             { QStringLiteral("delivery.allow_loopback"), QStringLiteral("yes") },
             { QStringLiteral("delivery.retry_initial"), QStringLiteral("1s") } };
         wizard.state().plan.outboundCheck = QStringLiteral("127.0.0.1:%1").arg(receiver_.port());
-        wizard.state().plan.dns = { QStringLiteral("127.0.0.1"), {}, dns_.serverSpec() };
+        wizard.state().plan.dns.ipv4 = QStringLiteral("127.0.0.1");
+        wizard.state().plan.dns.servers = dns_.serverSpec();
         wizard.resize(760, 620);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -456,6 +457,75 @@ private:
         QTest::mouseClick(copyRequest, Qt::LeftButton);
         QVERIFY2(QApplication::clipboard()->text().contains(QStringLiteral("- 127.0.0.1 → mail.gui.test (it is mx.gmail.test now)")),
             qPrintable(QApplication::clipboard()->text()));
+        // Where to set it: mx.gmail.test is no provider's default name, so the general advice.
+        auto *details = page->findChild<QLabel *>(QStringLiteral("details"));
+        QVERIFY(details);
+        records->selectRow(rowOf(records, QStringLiteral("PTR")));
+        QVERIFY2(details->text().contains(QStringLiteral("Reverse DNS is set where you rent the server")), qPrintable(details->text()));
+
+        changeRecordChoices(page, records);
+    }
+
+    static int rowOf(QTableWidget *records, const QString &type)
+    {
+        for (int row = 0; row < records->rowCount(); ++row) {
+            if (records->item(row, 0)->text() == type)
+                return row;
+        }
+        return -1;
+    }
+
+    static QString valueOf(QTableWidget *records, const QString &type, const QString &name)
+    {
+        for (int row = 0; row < records->rowCount(); ++row) {
+            if (records->item(row, 0)->text() == type && records->item(row, 1)->text() == name)
+                return records->item(row, 2)->text();
+        }
+        return {};
+    }
+
+    // The choices above the table change the records the server gives:
+    // a bad include is named next to its field and changes nothing; a
+    // provider kept means no MX; the DMARC policy chosen is in its record.
+    void changeRecordChoices(QWizardPage *page, QTableWidget *records)
+    {
+        auto *includes = page->findChild<QLineEdit *>(QStringLiteral("spfIncludes"));
+        auto *includesProblem = page->findChild<QLabel *>(QStringLiteral("spfIncludesProblem"));
+        auto *receive = page->findChild<QComboBox *>(QStringLiteral("receive"));
+        auto *dmarc = page->findChild<QComboBox *>(QStringLiteral("dmarcPolicy"));
+        QVERIFY(includes && includesProblem && receive && dmarc);
+        const QString spfBefore = valueOf(records, QStringLiteral("TXT"), QStringLiteral("gui.test"));
+        QVERIFY2(spfBefore.startsWith(QStringLiteral("v=spf1 ")), qPrintable(spfBefore));
+
+        QTest::keyClicks(includes, QStringLiteral("v=spf1 include"));
+        QVERIFY2(includesProblem->isVisibleTo(page) && includesProblem->text().contains(QStringLiteral("is not a domain name")),
+            qPrintable(includesProblem->text()));
+        QTest::qWait(1500);
+        QCOMPARE(valueOf(records, QStringLiteral("TXT"), QStringLiteral("gui.test")), spfBefore);
+
+        includes->clear();
+        QTest::keyClicks(includes, QStringLiteral("include:_spf.google.com"));
+        QVERIFY(!includesProblem->isVisibleTo(page));
+        auto *log = page->findChild<QPlainTextEdit *>(QStringLiteral("log"));
+        QVERIFY(log);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            valueOf(records, QStringLiteral("TXT"), QStringLiteral("gui.test")).endsWith(QStringLiteral(" include:_spf.google.com ~all")),
+            qPrintable(valueOf(records, QStringLiteral("TXT"), QStringLiteral("gui.test")) + QLatin1Char('\n') + log->toPlainText().right(2000)),
+            30000);
+
+        receive->setCurrentIndex(1);
+        dmarc->setCurrentIndex(dmarc->findData(QStringLiteral("reject")));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(records, QStringLiteral("MX")) < 0
+                && valueOf(records, QStringLiteral("TXT"), QStringLiteral("_dmarc.gui.test")).startsWith(QStringLiteral("v=DMARC1; p=reject;")),
+            30000);
+
+        includes->clear();
+        QTest::keyClicks(includes, QStringLiteral(" "));
+        receive->setCurrentIndex(0);
+        dmarc->setCurrentIndex(dmarc->findData(QStringLiteral("quarantine")));
+        QTRY_VERIFY_WITH_TIMEOUT(rowOf(records, QStringLiteral("MX")) >= 0
+                && valueOf(records, QStringLiteral("TXT"), QStringLiteral("gui.test")) == spfBefore,
+            30000);
     }
 
     void sendTestMail(pages::SetupWizard &wizard)

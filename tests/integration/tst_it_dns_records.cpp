@@ -36,6 +36,9 @@ namespace {
 
 const QString kDomain = QStringLiteral("example.test");     // host name inside
 const QString kHardDomain = QStringLiteral("hard.test");    // host name outside
+// Mail stays with its provider: no MX, SPF keeps the provider's include.
+const QString kKeptDomain = QStringLiteral("kept.test");
+const QString kProviderSpf = QStringLiteral("_spf.provider.test");
 const QString kHost = QStringLiteral("mail.example.test");  // PostwrdInstance's hostname
 const QString kIpv4 = QStringLiteral("192.0.2.10");
 const QString kIpv6 = QStringLiteral("2001:db8::10");
@@ -163,6 +166,7 @@ class ItDnsRecords : public QObject {
     postwrd_ = std::make_unique<PostwrdInstance>();
     postwrd_->addDomain(kDomain);
     postwrd_->addDomain(kHardDomain);
+    postwrd_->addDomain(kKeptDomain);
     QVERIFY2(postwrd_->prepare(), qPrintable(postwrd_->errorString()));
     for (const QStringList &options : {QStringList{QStringLiteral("--selector"), QStringLiteral("rsa2026")},
                                        QStringList{QStringLiteral("--selector"), QStringLiteral("ed2026"),
@@ -178,12 +182,19 @@ class ItDnsRecords : public QObject {
     hardZone_ = records(kHardDomain, QStringLiteral("zone"), hardOptions);
     json_ = records(kDomain, QStringLiteral("json"));
     hardJson_ = records(kHardDomain, QStringLiteral("json"), hardOptions);
+    const QStringList keptOptions = {QStringLiteral("--receive"), QStringLiteral("elsewhere"), QStringLiteral("--spf-include"),
+                                     QStringLiteral("include:") + kProviderSpf + QLatin1Char('.')};
+    keptZone_ = records(kKeptDomain, QStringLiteral("zone"), keptOptions);
+    keptJson_ = records(kKeptDomain, QStringLiteral("json"), keptOptions);
     QVERIFY(!QTest::currentTestFailed());
 
     nsd_ = std::make_unique<NsdInstance>();
     const QList<QPair<QString, QByteArray>> zones = {
         {kDomain, NsdInstance::soaAndNs(kDomain) + zone_},
         {kHardDomain, NsdInstance::soaAndNs(kHardDomain) + hardZone_},
+        {kKeptDomain, NsdInstance::soaAndNs(kKeptDomain) + keptZone_},
+        {QStringLiteral("provider.test"), NsdInstance::soaAndNs(QStringLiteral("provider.test")) +
+                                              "_spf IN TXT \"v=spf1 ip4:198.51.100.0/24 -all\"\n"},
         {QStringLiteral("in-addr.arpa"), NsdInstance::soaAndNs(QStringLiteral("in-addr.arpa")) + reverseZoneLines(zone_, QStringLiteral("in-addr.arpa"))},
         {QStringLiteral("ip6.arpa"), NsdInstance::soaAndNs(QStringLiteral("ip6.arpa")) + reverseZoneLines(zone_, QStringLiteral("ip6.arpa"))},
     };
@@ -196,7 +207,7 @@ class ItDnsRecords : public QObject {
 
     // Every record of both JSON outputs asked of NSD in one Python run.
     QJsonArray questions;
-    for (const QByteArray *json : {&json_, &hardJson_}) {
+    for (const QByteArray *json : {&json_, &hardJson_, &keptJson_}) {
       for (const QJsonValue &record : jsonRecords(*json)) {
         const QJsonObject object = record.toObject();
         if (object[QStringLiteral("where")] == QStringLiteral("zone"))
@@ -221,7 +232,7 @@ class ItDnsRecords : public QObject {
   void recordsComeBackFromNsd_data() {
     QTest::addColumn<QJsonObject>("record");
     int rows = 0;
-    for (const QByteArray *json : {&json_, &hardJson_}) {
+    for (const QByteArray *json : {&json_, &hardJson_, &keptJson_}) {
       for (const QJsonValue &value : jsonRecords(*json)) {
         const QJsonObject record = value.toObject();
         if (record[QStringLiteral("where")] != QStringLiteral("zone")) continue;
@@ -231,8 +242,9 @@ class ItDnsRecords : public QObject {
       }
     }
     // example.test: MX, A, AAAA, 2 SPF, 2 DKIM, DMARC, TLS-RPT, MTA-STS + A +
-    // AAAA, 2 SRV; hard.test: the same without keys nor the host's records.
-    QCOMPARE(rows, 14 + 9);
+    // AAAA, 2 SRV; hard.test: the same without keys nor the host's records;
+    // kept.test: SPF, DMARC and 2 SRV (its provider keeps MX, MTA-STS, TLS-RPT).
+    QCOMPARE(rows, 14 + 9 + 4);
   }
 
   void recordsComeBackFromNsd() {
@@ -304,6 +316,10 @@ class ItDnsRecords : public QObject {
     QTest::newRow("HELO name: server IPv4 passes") << kIpv4 << helo << "pass";
     QTest::newRow("HELO name: server IPv6 passes") << kIpv6 << helo << "pass";
     QTest::newRow("HELO name: another address fails") << "192.0.2.99" << helo << "fail";
+    const QString keptUser = QStringLiteral("user@") + kKeptDomain;
+    QTest::newRow("provider kept: the server passes") << kIpv4 << keptUser << "pass";
+    QTest::newRow("provider kept: the provider passes through its include") << "198.51.100.7" << keptUser << "pass";
+    QTest::newRow("provider kept: another address soft-fails") << "192.0.2.99" << keptUser << "softfail";
   }
 
   void spfWithPyspf() {
@@ -487,6 +503,8 @@ class ItDnsRecords : public QObject {
   QByteArray hardZone_;
   QByteArray json_;
   QByteArray hardJson_;
+  QByteArray keptZone_;
+  QByteArray keptJson_;
   QJsonObject answers_;
 };
 

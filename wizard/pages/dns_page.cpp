@@ -1,8 +1,10 @@
 #include "pages/dns_page.h"
 
+#include "dnscheck/hosting_provider.h"
 #include "dnscheck/record_purpose.h"
 #include "dnscheck/support_request.h"
 #include "pages/mark_icon.h"
+#include "pages/record_choices.h"
 #include "pages/step_run_view.h"
 #include "steps/dns_check_step.h"
 #include "steps/function_step.h"
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace postwr::pages {
@@ -31,6 +34,8 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     : QWizardPage(parent)
     , m_state(state)
     , m_intro(new QLabel)
+    , m_choices(new RecordChoices)
+    , m_reload(new QTimer(this))
     , m_table(new QTableWidget(0, ColumnCount))
     , m_details(new QLabel)
     , m_copyName(new QPushButton)
@@ -51,7 +56,11 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::Stretch);
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setWordWrap(true);
-    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_details->setOpenExternalLinks(true);
+    m_reload->setSingleShot(true);
+    m_reload->setInterval(700);
     m_copyName->setObjectName(QStringLiteral("copyName"));
     m_copyValue->setObjectName(QStringLiteral("copyValue"));
     m_copyPieces->setObjectName(QStringLiteral("copyPieces"));
@@ -69,12 +78,21 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     buttons->addWidget(m_check);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
+    layout->addWidget(m_choices);
     layout->addWidget(m_table, 2);
     layout->addWidget(m_details);
     layout->addLayout(buttons);
     layout->addWidget(m_run, 1);
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &DnsPage::showDetails);
+    connect(m_choices, &RecordChoices::recordsChanged, this, &DnsPage::choicesChanged);
+    connect(m_choices, &RecordChoices::resolverChanged, this, [this] { m_choices->apply(m_state.plan.dns); });
+    connect(m_reload, &QTimer::timeout, this, [this] {
+        if (m_run->isRunning())
+            m_reload->start(); // after the run under way
+        else
+            load();
+    });
     connect(m_copyName, &QPushButton::clicked, this, [this] { copySelected(NameColumn); });
     connect(m_copyValue, &QPushButton::clicked, this, [this] { copySelected(ValueColumn); });
     connect(m_copyPieces, &QPushButton::clicked, this, [this] {
@@ -90,7 +108,14 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
 
 void DnsPage::initializePage()
 {
+    m_choices->show(m_state.plan.dns, m_state.plan.domains.value(0));
     load();
+}
+
+void DnsPage::choicesChanged()
+{
+    if (m_choices->apply(m_state.plan.dns))
+        m_reload->start();
 }
 
 void DnsPage::cleanupPage()
@@ -129,7 +154,7 @@ void DnsPage::load()
             return;
         auto parsed = dnscheck::parseExpectedRecords(json->toUtf8());
         if (!parsed) {
-            m_details->setText(parsed.failure().message);
+            m_details->setText(parsed.failure().message.toHtmlEscaped());
             return;
         }
         m_records = *parsed;
@@ -243,10 +268,20 @@ void DnsPage::showDetails()
     m_copyName->setEnabled(record);
     m_copyValue->setEnabled(record);
     m_copyPieces->setEnabled(record && record->strings.size() > 1);
-    QString text = record ? dnscheck::RecordPurpose::of(*record, m_records.domain, m_records.hostname) : QString();
+    if (!record) {
+        m_details->clear();
+        return;
+    }
+    QString text = dnscheck::RecordPurpose::of(*record, m_records.domain, m_records.hostname).toHtmlEscaped();
     for (const dnscheck::RecordVerdict &verdict : std::as_const(m_verdicts)) {
-        if (record && verdict.record.id == record->id && !verdict.verdict.problem.isEmpty())
-            text += QStringLiteral("\n") + verdict.verdict.problem;
+        if (verdict.record.id != record->id || verdict.verdict.state == dnscheck::Verdict::State::Correct)
+            continue;
+        if (!verdict.verdict.problem.isEmpty())
+            text += QStringLiteral("<br>") + verdict.verdict.problem.toHtmlEscaped();
+        if (record->type == QLatin1String("PTR"))
+            text += QStringLiteral("<br>")
+                + dnscheck::ReverseDnsHelp::steps(dnscheck::ReverseDnsHelp::fromReverseName(verdict.verdict.found),
+                    dnscheck::addressOfReverseName(record->name), record->value);
     }
     m_details->setText(text);
 }
@@ -265,9 +300,9 @@ void DnsPage::exportZone()
         return;
     QFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(m_zone.toUtf8()) < 0)
-        m_details->setText(tr("Cannot write %1: %2").arg(file, out.errorString()));
+        m_details->setText(tr("Cannot write %1: %2").arg(file, out.errorString()).toHtmlEscaped());
     else
-        m_details->setText(tr("Saved %1: import it in your DNS provider's panel.").arg(file));
+        m_details->setText(tr("Saved %1: import it in your DNS provider's panel.").arg(file).toHtmlEscaped());
 }
 
 void DnsPage::changeEvent(QEvent *event)

@@ -1,10 +1,11 @@
 // DNS records: every record the domain needs, read from postwrd on the
-// server (so it matches the real keys and addresses), with why each is
-// needed; copy a name or a value (a DKIM value also as the quoted
+// server (so it matches the real keys and addresses) for the choices made
+// above the table (record_choices.h), with why each is needed; copy a name or a value (a DKIM value also as the quoted
 // 255-character pieces some panels want), copy all, export the zone file
 // DNS providers import; and "Check DNS", which asks DNS for each and marks
-// it correct, missing or wrong with what to fix. Publishing takes time, so
-// the page never holds the user back.
+// it correct, missing or wrong with what to fix, and for reverse DNS where
+// the hosting provider lets it be set. Publishing takes time, so the page
+// never holds the user back.
 #pragma once
 
 #include "dnscheck/dns_checker.h"
@@ -16,9 +17,11 @@
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace postwr::pages {
 
+class RecordChoices;
 class StepRunView;
 
 class DnsPage : public QWizardPage {
@@ -47,8 +50,13 @@ private:
     // missing or wrong, and port 25 when the server check found it blocked.
     QString supportRequest() const;
 
+    // A choice changed: the records are read again once the user pauses.
+    void choicesChanged();
+
     WizardState &m_state;
     QLabel *m_intro;
+    RecordChoices *m_choices;
+    QTimer *m_reload;
     QTableWidget *m_table;
     QLabel *m_details;
     QPushButton *m_copyName;

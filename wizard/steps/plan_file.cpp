@@ -26,6 +26,21 @@ bool validAddress(const QString &address)
     return parsed.ok() && validDomain(QString::fromStdString(parsed.value().domain));
 }
 
+QString plainSpfInclude(QString include)
+{
+    include = include.trimmed().toLower();
+    if (include.startsWith(QLatin1String("include:")))
+        include.remove(0, 8);
+    if (include.endsWith(QLatin1Char('.')))
+        include.chop(1);
+    return include;
+}
+
+bool validSpfInclude(const QString &include)
+{
+    return mail::isSpfIncludeDomain(include.toStdString());
+}
+
 namespace {
 
 using wizard::Failure;
@@ -372,12 +387,8 @@ void readDns(Reader &r, const QJsonObject &root, Plan &plan)
     plan.dns.spfIncludes = r.strings(dns.value(QStringLiteral("spf_include")), path + QStringLiteral(".spf_include"));
     for (qsizetype i = 0; i < plan.dns.spfIncludes.size(); ++i) {
         QString &include = plan.dns.spfIncludes[i];
-        include = include.trimmed().toLower();
-        if (include.startsWith(QLatin1String("include:")))
-            include.remove(0, 8);
-        if (include.endsWith(QLatin1Char('.')))
-            include.chop(1);
-        if (!mail::isSpfIncludeDomain(include.toStdString()))
+        include = plainSpfInclude(include);
+        if (!validSpfInclude(include))
             r.fail(QStringLiteral("%1.spf_include[%2]").arg(path).arg(i),
                 PlanFile::tr("\"%1\" is not a domain name (give the provider's SPF domain, e.g. _spf.google.com)")
                     .arg(plan.dns.spfIncludes[i]));

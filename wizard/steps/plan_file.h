@@ -151,6 +151,10 @@ struct Plan {
 bool validDomain(const QString &domain);
 // An address like "me@example.org" (its domain as validDomain()).
 bool validAddress(const QString &address);
+// An SPF include target as pasted (" include:_SPF.Google.com. ") made
+// plain ("_spf.google.com"); validSpfInclude() on the plain form.
+QString plainSpfInclude(QString include);
+bool validSpfInclude(const QString &include);
 
 // The step names a plan may list, in the order they run.
 const QStringList &knownSteps();
