@@ -81,6 +81,9 @@ private slots:
 
         dns_.addMx(QStringLiteral("gmail.test"), QStringLiteral("mx.gmail.test"), 10);
         dns_.addHost(QStringLiteral("mx.gmail.test"), { QStringLiteral("127.0.0.1") });
+        // A test blocklist that lists this world's server, 127.0.0.1.
+        dns_.addAddressWithoutPtr(QStringLiteral("1.0.0.127.bl.test"), QStringLiteral("127.0.0.2"));
+        dns_.addHost(QStringLiteral("clean.test"), { QStringLiteral("127.0.0.3") });
         QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
         QVERIFY2(receiver_.start(), qPrintable(receiver_.errorString()));
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
@@ -109,6 +112,7 @@ private slots:
         wizard.state().plan.outboundCheck = QStringLiteral("127.0.0.1:%1").arg(receiver_.port());
         wizard.state().plan.dns.ipv4 = QStringLiteral("127.0.0.1");
         wizard.state().plan.dns.servers = dns_.serverSpec();
+        wizard.state().plan.dns.blocklists = { QStringLiteral("bl.test"), QStringLiteral("clean.test") };
         wizard.resize(760, 620);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -457,6 +461,12 @@ private:
         QTest::mouseClick(copyRequest, Qt::LeftButton);
         QVERIFY2(QApplication::clipboard()->text().contains(QStringLiteral("- 127.0.0.1 → mail.gui.test (it is mx.gmail.test now)")),
             qPrintable(QApplication::clipboard()->text()));
+        // The server asked the blocklists: listed on one, the other clean.
+        auto *blocklists = page->findChild<QLabel *>(QStringLiteral("blocklists"));
+        QVERIFY(blocklists);
+        QVERIFY2(blocklists->text().contains(QStringLiteral("127.0.0.1 is listed on bl.test (127.0.0.2)"))
+                && blocklists->text().contains(QStringLiteral("Not listed on 1 blocklist(s): clean.test.")),
+            qPrintable(blocklists->text()));
         // Where to set it: mx.gmail.test is no provider's default name, so the general advice.
         auto *details = page->findChild<QLabel *>(QStringLiteral("details"));
         QVERIFY(details);

@@ -38,6 +38,7 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     , m_reload(new QTimer(this))
     , m_table(new QTableWidget(0, ColumnCount))
     , m_details(new QLabel)
+    , m_blocklists(new QLabel)
     , m_copyName(new QPushButton)
     , m_copyValue(new QPushButton)
     , m_copyPieces(new QPushButton)
@@ -59,6 +60,11 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_details->setOpenExternalLinks(true);
+    m_blocklists->setObjectName(QStringLiteral("blocklists"));
+    m_blocklists->setWordWrap(true);
+    m_blocklists->setTextFormat(Qt::RichText);
+    m_blocklists->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_blocklists->setOpenExternalLinks(true);
     m_reload->setSingleShot(true);
     m_reload->setInterval(700);
     m_copyName->setObjectName(QStringLiteral("copyName"));
@@ -81,6 +87,7 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
     layout->addWidget(m_choices);
     layout->addWidget(m_table, 2);
     layout->addWidget(m_details);
+    layout->addWidget(m_blocklists);
     layout->addLayout(buttons);
     layout->addWidget(m_run, 1);
 
@@ -243,23 +250,47 @@ void DnsPage::showVerdicts(const QList<dnscheck::RecordVerdict> &verdicts)
 void DnsPage::checkDns()
 {
     auto verdicts = std::make_shared<QList<dnscheck::RecordVerdict>>();
+    auto blocklists = std::make_shared<wizard::Result<QList<dnscheck::BlocklistResult>>>(QList<dnscheck::BlocklistResult>());
     const dnscheck::ExpectedRecords records = m_records;
     const QString servers = m_state.plan.dns.servers;
     auto check = std::make_shared<steps::FunctionStep>(QStringLiteral("check-dns"), tr("Ask DNS for each record"),
-        [records, servers, verdicts](steps::StepContext &context) -> wizard::Status {
+        [records, servers, verdicts, blocklists](steps::StepContext &context) -> wizard::Status {
             auto checker = dnscheck::DnsChecker::create(servers);
             if (!checker)
                 return checker.failure();
             *verdicts = (*checker)->check(records, context.cancel);
+            // The blocklists are asked from the server: a failure there leaves the records' verdicts standing.
+            auto addresses = steps::publicAddresses(context);
+            *blocklists = addresses ? steps::blocklistsOf(context, *addresses)
+                                    : wizard::Result<QList<dnscheck::BlocklistResult>>(addresses.failure());
             return wizard::Done {};
         });
-    connect(m_run, &StepRunView::finished, this, [this, verdicts](const wizard::Status &status) {
+    connect(m_run, &StepRunView::finished, this, [this, verdicts, blocklists](const wizard::Status &status) {
         m_check->setEnabled(true);
-        if (status)
-            showVerdicts(*verdicts);
+        if (!status)
+            return;
+        showVerdicts(*verdicts);
+        showBlocklists(*blocklists);
     }, Qt::SingleShotConnection);
     m_check->setEnabled(false);
     m_run->start({ check });
+}
+
+void DnsPage::showBlocklists(const wizard::Result<QList<dnscheck::BlocklistResult>> &results)
+{
+    if (!results) {
+        m_blocklists->setText(tr("The blocklists could not be asked: %1").arg(results.failure().message).toHtmlEscaped());
+        return;
+    }
+    QStringList lines;
+    for (const dnscheck::BlocklistResult &result : *results) {
+        if (result.state != QLatin1String("clean"))
+            lines << dnscheck::BlocklistReport::line(result, true);
+    }
+    const QString clean = dnscheck::BlocklistReport::cleanSummary(*results);
+    if (!clean.isEmpty())
+        lines << clean.toHtmlEscaped();
+    m_blocklists->setText(lines.join(QStringLiteral("<br>")));
 }
 
 void DnsPage::showDetails()

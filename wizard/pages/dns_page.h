@@ -8,6 +8,7 @@
 // never holds the user back.
 #pragma once
 
+#include "dnscheck/blocklist_report.h"
 #include "dnscheck/dns_checker.h"
 #include "pages/setup_wizard.h"
 
@@ -40,6 +41,8 @@ private:
     void load();
     void showRecords();
     void showVerdicts(const QList<dnscheck::RecordVerdict> &verdicts);
+    // Each address listed, or list that could not tell, and the lists that are clean.
+    void showBlocklists(const wizard::Result<QList<dnscheck::BlocklistResult>> &results);
     void checkDns();
     // Why the selected record is needed and, after a check, what is wrong with it.
     void showDetails();
@@ -59,6 +62,7 @@ private:
     QTimer *m_reload;
     QTableWidget *m_table;
     QLabel *m_details;
+    QLabel *m_blocklists;
     QPushButton *m_copyName;
     QPushButton *m_copyValue;
     QPushButton *m_copyPieces;

@@ -58,6 +58,7 @@ void write(QSettings &settings, const ServerProfile &p)
     settings.setValue(QStringLiteral("dns_spf_hard_all"), p.dns.spfHardAll);
     settings.setValue(QStringLiteral("dns_dmarc_policy"), p.dns.dmarcPolicy);
     settings.setValue(QStringLiteral("dns_dmarc_reports"), p.dns.dmarcReports);
+    settings.setValue(QStringLiteral("dns_blocklists"), p.dns.blocklists);
 }
 
 ServerProfile read(QSettings &settings)
@@ -91,6 +92,7 @@ ServerProfile read(QSettings &settings)
     p.dns.spfHardAll = settings.value(QStringLiteral("dns_spf_hard_all"), false).toBool();
     p.dns.dmarcPolicy = settings.value(QStringLiteral("dns_dmarc_policy"), p.dns.dmarcPolicy).toString();
     p.dns.dmarcReports = settings.value(QStringLiteral("dns_dmarc_reports")).toString();
+    p.dns.blocklists = settings.value(QStringLiteral("dns_blocklists")).toStringList();
     return p;
 }
 

@@ -79,6 +79,23 @@ wizard::Result<QString> dnsRecordsOf(
     return records->standardOutput;
 }
 
+wizard::Result<QList<dnscheck::BlocklistResult>> blocklistsOf(StepContext &context, const PublicAddresses &addresses)
+{
+    QString arguments = QStringLiteral("dns blocklists --format json");
+    if (!addresses.ipv4.isEmpty())
+        arguments += QStringLiteral(" --ipv4 ") + remote::shellQuote(addresses.ipv4);
+    if (!addresses.ipv6.isEmpty())
+        arguments += QStringLiteral(" --ipv6 ") + remote::shellQuote(addresses.ipv6);
+    if (!context.plan.dns.blocklists.isEmpty())
+        arguments += QStringLiteral(" --lists ") + remote::shellQuote(context.plan.dns.blocklists.join(QLatin1Char(',')));
+    // Exit 1 means "listed": an answer, not a failure.
+    arguments += QStringLiteral(" || test $? -eq 1");
+    auto answer = postwrd(context, DnsCheckStep::tr("Asking the blocklists about the server's addresses"), arguments, {}, false);
+    if (!answer)
+        return answer.failure();
+    return dnscheck::parseBlocklistResults(answer->standardOutput.toUtf8());
+}
+
 bool isRequiredRecord(const QString &id)
 {
     return id == QLatin1String("mx") || id == QLatin1String("a") || id == QLatin1String("aaaa") || id == QLatin1String("spf")
@@ -125,8 +142,26 @@ Status DnsCheckStep::run(StepContext &context)
     }
     if (context.cancel && context.cancel->load())
         return wizard::Failure { tr("Cancelled.") };
+    auto blocklists = blocklistsOf(context, *addresses);
+    if (!blocklists)
+        return blocklists.failure();
+    int listings = 0;
+    for (const dnscheck::BlocklistResult &result : *blocklists) {
+        if (result.state == QLatin1String("clean"))
+            continue;
+        const bool listed = result.state == QLatin1String("listed");
+        listings += listed ? 1 : 0;
+        context.check(listed ? Mark::Problem : Mark::Warning, dnscheck::BlocklistReport::line(result, false));
+    }
+    if (const QString clean = dnscheck::BlocklistReport::cleanSummary(*blocklists); !clean.isEmpty())
+        context.check(Mark::Good, clean);
+    QStringList failures;
     if (problems > 0)
-        return wizard::Failure { tr("%n record(s) that receivers need are missing or wrong.", nullptr, problems) };
+        failures << tr("%n record(s) that receivers need are missing or wrong.", nullptr, problems);
+    if (listings > 0)
+        failures << tr("The server is on %n blocklist(s).", nullptr, listings);
+    if (!failures.isEmpty())
+        return wizard::Failure { failures.join(QLatin1Char(' ')) };
     context.log(tr("Every record receivers need is published correctly."));
     return wizard::Done {};
 }

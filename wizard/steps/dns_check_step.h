@@ -6,6 +6,7 @@
 // nothing on the server.
 #pragma once
 
+#include "dnscheck/blocklist_report.h"
 #include "steps/step.h"
 
 namespace postwr::steps {
@@ -34,6 +35,10 @@ wizard::Result<PublicAddresses> publicAddresses(StepContext &context);
 // or elsewhere, SPF includes and ending, DMARC policy and reports).
 wizard::Result<QString> dnsRecordsOf(
     StepContext &context, const QString &domain, const QString &format, const PublicAddresses &addresses);
+
+// `postwrd dns blocklists` on the server for `addresses` (the plan's
+// dns.blocklists, else postwrd's own lists): each list's verdict.
+wizard::Result<QList<dnscheck::BlocklistResult>> blocklistsOf(StepContext &context, const PublicAddresses &addresses);
 
 // Records receivers need (MX, the host's address, SPF, DKIM, DMARC, reverse
 // DNS); the others (HELO SPF, MTA-STS, TLS-RPT) only help.

@@ -367,7 +367,7 @@ void readDns(Reader &r, const QJsonObject &root, Plan &plan)
     r.onlyKeys(dns, path,
         { QStringLiteral("ipv4"), QStringLiteral("ipv6"), QStringLiteral("servers"), QStringLiteral("receive"),
             QStringLiteral("spf_include"), QStringLiteral("spf_all"), QStringLiteral("dmarc_policy"),
-            QStringLiteral("dmarc_reports") });
+            QStringLiteral("dmarc_reports"), QStringLiteral("blocklists") });
     plan.dns.ipv4 = r.string(dns, path, QStringLiteral("ipv4"));
     plan.dns.ipv6 = r.string(dns, path, QStringLiteral("ipv6"));
     plan.dns.servers = r.string(dns, path, QStringLiteral("servers"));
@@ -394,6 +394,12 @@ void readDns(Reader &r, const QJsonObject &root, Plan &plan)
                     .arg(plan.dns.spfIncludes[i]));
     }
     plan.dns.dmarcReports = r.string(dns, path, QStringLiteral("dmarc_reports"));
+    plan.dns.blocklists = r.strings(dns.value(QStringLiteral("blocklists")), path + QStringLiteral(".blocklists"));
+    for (qsizetype i = 0; i < plan.dns.blocklists.size(); ++i) {
+        if (!validDomain(plan.dns.blocklists[i]))
+            r.fail(QStringLiteral("%1.blocklists[%2]").arg(path).arg(i),
+                PlanFile::tr("\"%1\" is not a domain name").arg(plan.dns.blocklists[i]));
+    }
     if (!plan.dns.dmarcReports.isEmpty() && !validAddress(plan.dns.dmarcReports))
         r.fail(path + QStringLiteral(".dmarc_reports"),
             PlanFile::tr("\"%1\" is not an email address").arg(plan.dns.dmarcReports));

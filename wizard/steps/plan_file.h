@@ -46,7 +46,8 @@
 //     "spf_include": ["_spf.google.com"], other senders SPF keeps
 //     "spf_all": "soft" | "hard",        ~all (default) or -all
 //     "dmarc_policy": "none" | "quarantine" | "reject",   default quarantine
-//     "dmarc_reports": "me@example.org"  DMARC reports; default postmaster@DOMAIN
+//     "dmarc_reports": "me@example.org", DMARC reports; default postmaster@DOMAIN
+//     "blocklists": ["bl.example.net"]   DNS blocklists to ask instead of postwrd's
 //   },
 //   "test_mail": {                       for the step "send-test"
 //     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it;
@@ -131,6 +132,7 @@ struct DnsCheckPlan {
     bool spfHardAll = false;
     QString dmarcPolicy = QStringLiteral("quarantine");
     QString dmarcReports;
+    QStringList blocklists; // zones; empty: postwrd's own list
 };
 
 struct Plan {
