@@ -163,6 +163,35 @@
     </message>
 </context>
 <context>
+    <name>postwr::dnscheck::BlocklistReport</name>
+    <message>
+        <source>The server&apos;s blocklist answer cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed on %2 (%3): receivers that use this list refuse its mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is listed on %2 (%3): receivers that use this list refuse its mail. See why and ask for removal at %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 would not answer the server&apos;s resolver about %2 (it refuses public resolvers): set [dns] servers in postwrd.conf to a resolver of the server&apos;s own, such as a local unbound.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 could not be asked about %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Not listed on %n blocklist(s): %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>postwr::dnscheck::DnsChecker</name>
     <message>
         <source>The DNS servers &quot;%1&quot; cannot be used: %2</source>
@@ -175,6 +204,10 @@
     <message>
         <source>%1 records are not checked</source>
         <translation>不检查 %1 记录</translation>
+    </message>
+    <message>
+        <source>too many questions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -278,6 +311,30 @@
         <source>no address</source>
         <translation>无地址</translation>
     </message>
+    <message>
+        <source>%1 is missing: mail your other provider sends would fail SPF. Add it before the final all, e.g. %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checking it takes more than the 10 DNS lookups SPF allows (%1), so receivers treat it as broken. Remove the include: of senders you no longer use, or list their addresses with ip4:/ip6: instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receivers cannot use it: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For mail from %1 it says %2: receivers do not let the server send. Add ip4:/ip6: with the server&apos;s address before the final all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your domain&apos;s name servers (%1) already have it right; the resolver asked still remembers an older answer. Nothing to do: it will see the new record within the record&apos;s TTL (an hour, usually).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resolver still remembers the right record, but your domain&apos;s name servers (%1) no longer have it: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>postwr::dnscheck::RecordPurpose</name>
@@ -324,6 +381,41 @@
     <message>
         <source>Reverse DNS, set in your hosting provider&apos;s panel (not in your domain&apos;s): it must name %1, or many receivers refuse the mail.</source>
         <translation>反向 DNS，在主机服务商的面板中设置（不在域名的面板中）：它必须指向 %1，否则很多收件方会拒收邮件。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::dnscheck::ReverseDnsHelp</name>
+    <message>
+        <source>Reverse DNS is set where you rent the server, not where your domain&apos;s DNS is: in your hosting provider&apos;s control panel, look for &quot;Reverse DNS&quot;, &quot;rDNS&quot; or &quot;PTR&quot; next to the server&apos;s IP addresses, and set %1 to %2. If there is no such setting, ask their support (Postwr writes the request for you).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1: in the customer panel, open &quot;Reverse DNS Management&quot;, click the pencil next to %2 and enter %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1: in the Cloud Console open the server, then &quot;Networking&quot;, and edit the reverse DNS of %2 to %3 (for a dedicated server: Robot, &quot;IPs&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1: in the control panel open &quot;Network&quot; then &quot;Public IP addresses&quot;, choose &quot;Modify the reverse path&quot; for %2 and enter %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1: open the server, then &quot;Settings&quot; and &quot;IPv4&quot; (or &quot;IPv6&quot;), and set the reverse DNS of %2 to %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1, which takes the reverse DNS from the droplet&apos;s name: rename the droplet to %3 and %2 follows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1: open the Linode, then &quot;Network&quot;, and choose &quot;Edit RDNS&quot; next to %2 to enter %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This server is at %1: reverse DNS and sending on port 25 are opened together by the request &quot;Enable email sending&quot;; give %2 and %3 in it.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -720,6 +812,14 @@
         <source>The reverse DNS (and a blocked port 25) only your hosting provider can fix: a ready-made support request with your addresses, to paste into their ticket form.</source>
         <translation>反向 DNS（以及被封锁的 25 端口）只有主机服务商才能修复：这是一份填好了您地址的支持请求，可直接粘贴到他们的工单表单中。</translation>
     </message>
+    <message>
+        <source>published, not seen yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The blocklists could not be asked: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>postwr::pages::DomainPage</name>
@@ -945,6 +1045,121 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>&amp;Language:</source>
         <translation>语言(&amp;L)：</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::RecordChoices</name>
+    <message>
+        <source>&quot;%1&quot; is not a domain name: give the SPF domain your provider names, e.g. _spf.google.com.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At most 8 other senders fit in SPF&apos;s 10 DNS lookups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an email address.</source>
+        <translation type="unfinished">“%1”不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Choices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Mail to your domain:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other &amp;senders:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail from other &amp;servers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mail that fails both &amp;checks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC &amp;reports to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask D&amp;NS through:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>arrives at this server (MX here), forwarded as you chose</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stays with the mail provider I have (no MX change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep your provider when your mailboxes are at Google Workspace, Microsoft 365 or the like: this server then only sends, and your MX records stay as they are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. _spf.google.com, spf.protection.outlook.com</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Servers that also send as your domain, by their SPF domain: your mailbox provider, a newsletter service. SPF then lets them send too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is marked suspect (~all, recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is refused (-all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>~all lets DMARC decide and keeps mail forwarded by others alive; -all asks receivers to refuse everything not sent by the servers listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is only reported (p=none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>goes to spam (p=quarantine, recommended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is refused (p=reject)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DMARC tells receivers what to do with mail that claims to be from your domain but passes neither SPF nor DKIM: forged mail.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Receivers send a daily summary (rua) there, as XML; fo=1 asks them to count every message that failed SPF or DKIM, not only those that failed both.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer&apos;s resolver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare (1.1.1.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Google (8.8.8.8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quad9 (9.9.9.9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another resolver may still remember an older answer for an hour or so; your domain&apos;s own name servers are asked as well.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1735,6 +1950,16 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <source>Every record receivers need is published correctly.</source>
         <translation>收件方需要的每条记录都已正确发布。</translation>
     </message>
+    <message>
+        <source>Asking the blocklists about the server&apos;s addresses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server is on %n blocklist(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::ForwardingStep</name>
@@ -2198,6 +2423,18 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>&quot;%1&quot; is not an IPv6 address</source>
         <translation>“%1”不是 IPv6 地址</translation>
+    </message>
+    <message>
+        <source>must be one of %1, not &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name (give the provider&apos;s SPF domain, e.g. _spf.google.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a domain name</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
