@@ -33,6 +33,8 @@ commands:
   tls self-signed [--days N] [--force]
                            make a self-signed certificate for the hostname (EC P-256, 365 days)
                            where [tls] says; leaves existing files alone unless --force
+  tls show [--format table|json]   the certificate served: names, issuer, validity, serial
+  tls install CERT KEY [--reload]  check a certificate chain and key (e.g. certbot's) and install them
   dns records DOMAIN --ipv4 ADDR [--ipv6 ADDR] [--format table|zone|json]
            [--spf-all soft|hard] [--dmarc-policy none|quarantine|reject] [--dmarc-rua ADDR]
            [--dmarc-ruf ADDR] [--tlsrpt-rua ADDR] [--mta-sts-mode testing|enforce] [--ttl SECONDS]

@@ -1,8 +1,11 @@
 #include "cli/tls_commands.h"
 
+#include "daemon/certificate_info.h"
 #include "daemon/config_dir.h"
 #include "daemon/safeio.h"
 #include "daemon/self_signed.h"
+#include "mail/dns_records.h"
+#include "mail/text.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -11,6 +14,7 @@
 #include <ctime>
 #include <iostream>
 #include <optional>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,7 +22,9 @@ namespace postwr::cli {
 
 namespace {
 
-constexpr const char *usage = "usage: postwrd tls self-signed [--days N] [--force]";
+constexpr const char *usage = "usage: postwrd tls self-signed [--days N] [--force]\n"
+                              "       postwrd tls show [--format table|json]\n"
+                              "       postwrd tls install CERTIFICATE KEY [--reload]";
 
 int usageError(const std::string &message)
 {
@@ -205,6 +211,144 @@ int selfSigned(const Arguments &arguments)
     return std::cout ? 0 : 1;
 }
 
+// The configuration as `postwrd run` loads it, or the exit status.
+std::optional<mail::Config> loadConfig(const Arguments &arguments, int &exitStatus)
+{
+    const daemon::LoadedConfigDir loaded = daemon::loadConfigDir(arguments.configDir);
+    if (!loaded.value) {
+        for (const std::string &problem : loaded.problems)
+            std::cerr << problem << '\n';
+        exitStatus = failure("fix the configuration in " + arguments.configDir + " first");
+        return std::nullopt;
+    }
+    return loaded.value->config;
+}
+
+std::string certificateJson(const std::string &path, const daemon::CertificateInfo &info, std::time_t now)
+{
+    std::string names;
+    for (const std::string &name : info.names)
+        names += (names.empty() ? "" : ",") + mail::jsonString(name);
+    return "{\"path\":" + mail::jsonString(path) + ",\"names\":[" + names + "],\"subject\":"
+        + mail::jsonString(info.subject) + ",\"issuer\":" + mail::jsonString(info.issuer)
+        + ",\"serial\":" + mail::jsonString(info.serial) + ",\"not_before\":" + std::to_string(info.notBefore)
+        + ",\"not_after\":" + std::to_string(info.notAfter) + ",\"days_left\":"
+        + std::to_string((info.notAfter - now) / (24 * 3600)) + ",\"self_signed\":"
+        + (info.selfSigned ? "true" : "false") + ",\"fingerprint\":" + mail::jsonString(info.fingerprint) + "}";
+}
+
+// `tls show`: the certificate postwrd serves, for people or the desktop.
+int show(const Arguments &arguments)
+{
+    if (arguments.words.size() != 2 || !arguments.flags.empty())
+        return usageError(usage);
+    std::string format = "table";
+    for (const auto &[name, value] : arguments.options) {
+        if (name != "--format" || (value != "table" && value != "json"))
+            return usageError(name == "--format" ? "--format must be table or json, not '" + value + "'"
+                                                 : "unknown option " + name + "\n" + usage);
+        format = value;
+    }
+    int status = 0;
+    const std::optional<mail::Config> config = loadConfig(arguments, status);
+    if (!config)
+        return status;
+    const mail::Result<std::string> pem = daemon::readFile(config->tlsCertificate, 1024u * 1024u);
+    if (!pem)
+        return failure(config->tlsCertificate + ": " + pem.error().message);
+    const mail::Result<daemon::CertificateInfo> info = daemon::inspectCertificate(*pem);
+    if (!info)
+        return failure(config->tlsCertificate + ": " + info.error().message);
+    const std::time_t now = std::time(nullptr);
+    if (format == "json") {
+        std::cout << certificateJson(config->tlsCertificate, *info, now) << '\n';
+    } else {
+        std::string names;
+        for (const std::string &name : info->names)
+            names += (names.empty() ? "" : ", ") + name;
+        std::cout << "certificate  " << config->tlsCertificate << '\n'
+                  << "names        " << names << '\n'
+                  << "issuer       " << info->issuer << (info->selfSigned ? "  (self-signed: trusted by no one)" : "")
+                  << '\n'
+                  << "valid        " << isoDate(info->notBefore) << " to " << isoDate(info->notAfter) << " ("
+                  << (info->notAfter - now) / (24 * 3600) << " days left)\n"
+                  << "serial       " << info->serial << '\n'
+                  << "SHA-256      " << info->fingerprint << '\n';
+    }
+    return std::cout.flush() ? 0 : 1;
+}
+
+// Gives the installed files to the owner of the directory they are in (the
+// service's user), when root installs them: certbot's deploy hook runs as
+// root, postwrd does not.
+mail::Status giveToDirectoryOwner(const std::string &path)
+{
+    if (::geteuid() != 0)
+        return mail::Ok {};
+    struct stat directory {};
+    if (::stat(parentDirectory(path).c_str(), &directory) != 0)
+        return mail::Error { parentDirectory(path) + ": " + std::strerror(errno) };
+    if (::chown(path.c_str(), directory.st_uid, directory.st_gid) != 0)
+        return mail::Error { "cannot give " + path + " to the service's user: " + std::strerror(errno) };
+    return mail::Ok {};
+}
+
+// Asks the running postwrd to load its configuration and certificate again.
+int reload(const mail::Config &config)
+{
+    const std::string pidFile = config.spool + "/postwrd.pid";
+    const mail::Result<std::string> text = daemon::readFile(pidFile, 64);
+    if (!text)
+        return failure("installed, but postwrd is not running (" + pidFile + ": " + text.error().message
+            + "): it uses the certificate when it starts");
+    const std::string pidText(mail::trim(*text));
+    const pid_t pid = static_cast<pid_t>(std::atol(pidText.c_str()));
+    if (pid <= 1 || ::kill(pid, SIGHUP) != 0)
+        return failure("installed, but postwrd (pid " + pidText + ") cannot be asked to reload: is it running?");
+    std::cout << "asked postwrd (pid " << pid << ") to reload: new connections get the new certificate\n";
+    return 0;
+}
+
+// `tls install CERT KEY [--reload]`: a certificate the user brings, or
+// certbot's renewed one, checked and copied to where [tls] says.
+int install(const Arguments &arguments)
+{
+    if (arguments.words.size() != 4 || !arguments.options.empty())
+        return usageError(usage);
+    for (const std::string &flag : arguments.flags) {
+        if (flag != "--reload")
+            return usageError("unknown option " + flag + "\n" + usage);
+    }
+    int status = 0;
+    const std::optional<mail::Config> config = loadConfig(arguments, status);
+    if (!config)
+        return status;
+    const std::string &certificateFile = arguments.words[2];
+    const std::string &keyFile = arguments.words[3];
+    const mail::Result<std::string> certificate = daemon::readFile(certificateFile, 1024u * 1024u);
+    if (!certificate)
+        return failure(certificateFile + ": " + certificate.error().message);
+    const mail::Result<std::string> key = daemon::readFile(keyFile, 1024u * 1024u);
+    if (!key)
+        return failure(keyFile + ": " + key.error().message);
+    const mail::Result<daemon::CertificateInfo> checked
+        = daemon::checkCertificatePair(*certificate, *key, config->hostname, std::time(nullptr));
+    if (!checked)
+        return failure(certificateFile + " and " + keyFile + ": " + checked.error().message + "; nothing was changed");
+    if (mail::Status written = writePair(config->tlsCertificate, *certificate, config->tlsKey, *key); !written)
+        return failure(written.error().message);
+    for (const std::string *path : { &config->tlsKey, &config->tlsCertificate }) {
+        if (mail::Status given = giveToDirectoryOwner(*path); !given)
+            return failure(given.error().message);
+    }
+    std::cout << "installed " << config->tlsCertificate << " for " << config->hostname << " from " << checked->issuer
+              << ", valid until " << isoDate(checked->notAfter) << "; SHA-256 fingerprint " << checked->fingerprint
+              << '\n';
+    if (arguments.flags.count("--reload"))
+        return reload(*config);
+    return std::cout.flush() ? 0 : 1;
+}
+
 } // namespace
 
 int runTlsCommand(const Arguments &arguments)
@@ -212,6 +356,10 @@ int runTlsCommand(const Arguments &arguments)
     const std::string verb = arguments.words.size() > 1 ? arguments.words[1] : "";
     if (verb == "self-signed")
         return selfSigned(arguments);
+    if (verb == "show")
+        return show(arguments);
+    if (verb == "install")
+        return install(arguments);
     return usageError(usage);
 }
 

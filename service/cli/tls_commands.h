@@ -14,6 +14,18 @@
 // Standard output is one line: the certificate's path and its SHA-256
 // fingerprint (the last word, as "AB:CD:..."). Exit 0 on success, 1 when the
 // configuration or the files are at fault, 2 on a bad command line.
+//
+// `postwrd tls show [--format table|json]`: the certificate postwrd serves —
+// names, issuer, validity, serial, self-signed or not — for people and for
+// the desktop's dashboard.
+//
+// `postwrd tls install CERTIFICATE KEY [--reload]`: a certificate chain and
+// key from elsewhere (the user's own, or certbot's as its deploy hook),
+// checked first (readable, the key is the certificate's, the certificate
+// names the host name and is valid now; else nothing changes and the error
+// says why), then written where [tls] says like `self-signed` writes, and
+// given to the service's user when root runs it. --reload asks the running
+// postwrd to load it (SIGHUP): connections under way keep the old one.
 #pragma once
 
 #include "cli/arguments.h"

@@ -187,6 +187,16 @@ std::unique_ptr<daemon::Resolver> DnsChecker::nameServersOf(const QString &domai
     return nullptr;
 }
 
+QStringList DnsChecker::addressesOf(const QString &host) const
+{
+    QStringList addresses;
+    for (const auto &result : { m_resolver->ipv4(host.toStdString()), m_resolver->ipv6(host.toStdString()) }) {
+        for (const std::string &address : result.records)
+            addresses << fromStd(address);
+    }
+    return addresses;
+}
+
 QList<RecordVerdict> DnsChecker::check(const ExpectedRecords &expected, const std::atomic_bool *cancel) const
 {
     QStringList nameServerNames;

@@ -48,6 +48,9 @@ public:
     // in order; the reverse DNS of each address with its forward confirmation.
     QList<RecordVerdict> check(const ExpectedRecords &expected, const std::atomic_bool *cancel = nullptr) const;
 
+    // The IPv4 and IPv6 addresses of `host` (none when it does not resolve).
+    QStringList addressesOf(const QString &host) const;
+
 private:
     DnsChecker(std::unique_ptr<daemon::Resolver> resolver, quint16 nameServerPort);
     // The domain's name servers (of the closest enclosing zone that has

@@ -409,6 +409,47 @@ void readDns(Reader &r, const QJsonObject &root, Plan &plan)
         r.fail(path + QStringLiteral(".ipv6"), PlanFile::tr("\"%1\" is not an IPv6 address").arg(plan.dns.ipv6));
 }
 
+void readTls(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QString path = QStringLiteral("tls");
+    const QJsonObject tls = r.object(root, {}, path);
+    r.onlyKeys(tls, path,
+        { QStringLiteral("mode"), QStringLiteral("email"), QStringLiteral("acme_server"), QStringLiteral("ca_bundle"),
+            QStringLiteral("http_port"), QStringLiteral("http_address"), QStringLiteral("certificate"), QStringLiteral("key") });
+    TlsPlan &t = plan.tls;
+    const QString mode = r.string(tls, path, QStringLiteral("mode"), QStringLiteral("letsencrypt"));
+    if (mode == QLatin1String("letsencrypt"))
+        t.mode = TlsMode::LetsEncrypt;
+    else if (mode == QLatin1String("existing"))
+        t.mode = TlsMode::Existing;
+    else if (mode == QLatin1String("self-signed"))
+        t.mode = TlsMode::SelfSigned;
+    else
+        r.fail(path + QStringLiteral(".mode"),
+            PlanFile::tr("must be one of letsencrypt, existing, self-signed, not \"%1\"").arg(mode));
+    t.email = r.string(tls, path, QStringLiteral("email"));
+    if (!t.email.isEmpty() && !validAddress(t.email))
+        r.fail(path + QStringLiteral(".email"), PlanFile::tr("\"%1\" is not an email address").arg(t.email));
+    t.acmeServer = r.string(tls, path, QStringLiteral("acme_server"), t.acmeServer);
+    if (!t.acmeServer.startsWith(QLatin1String("https://")))
+        r.fail(path + QStringLiteral(".acme_server"), PlanFile::tr("must be an https:// address"));
+    t.caBundle = r.string(tls, path, QStringLiteral("ca_bundle"));
+    t.httpPort = r.integer(tls, path, QStringLiteral("http_port"), 80, 1, 65535);
+    t.httpAddress = r.string(tls, path, QStringLiteral("http_address"));
+    if (!t.httpAddress.isEmpty() && QHostAddress(t.httpAddress).isNull())
+        r.fail(path + QStringLiteral(".http_address"), PlanFile::tr("\"%1\" is not an IP address").arg(t.httpAddress));
+    t.certificate = r.string(tls, path, QStringLiteral("certificate"));
+    t.key = r.string(tls, path, QStringLiteral("key"));
+    if (t.mode == TlsMode::Existing && plan.steps.contains(QStringLiteral("tls"))) {
+        if (t.certificate.isEmpty())
+            r.fail(path + QStringLiteral(".certificate"), PlanFile::tr("missing: the certificate file on the server"));
+        if (t.key.isEmpty())
+            r.fail(path + QStringLiteral(".key"), PlanFile::tr("missing: the private key file on the server"));
+    }
+    if (plan.steps.contains(QStringLiteral("tls")) && plan.hostname.isEmpty())
+        r.fail(QStringLiteral("hostname"), PlanFile::tr("missing: the step tls needs the host name to certify"));
+}
+
 void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
 {
     const QString path = QStringLiteral("test_mail");
@@ -453,7 +494,7 @@ void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
 const QStringList &knownSteps()
 {
     static const QStringList steps { QStringLiteral("probe"), QStringLiteral("enable-ipv6"), QStringLiteral("install"),
-        QStringLiteral("hostname"), QStringLiteral("dkim"), QStringLiteral("accounts"), QStringLiteral("forwarding"),
+        QStringLiteral("hostname"), QStringLiteral("tls"), QStringLiteral("dkim"), QStringLiteral("accounts"), QStringLiteral("forwarding"),
         QStringLiteral("status"), QStringLiteral("check-dns"), QStringLiteral("send-test"), QStringLiteral("uninstall") };
     return steps;
 }
@@ -473,7 +514,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     r.onlyKeys(root, {},
         { QStringLiteral("server"), QStringLiteral("steps"), QStringLiteral("install"), QStringLiteral("probe"),
             QStringLiteral("hostname"), QStringLiteral("domains"), QStringLiteral("accounts"),
-            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("dns"), QStringLiteral("test_mail") });
+            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("dns"), QStringLiteral("tls"), QStringLiteral("test_mail") });
     readServer(r, root, plan);
 
     const QStringList steps = r.strings(root.value(QStringLiteral("steps")), QStringLiteral("steps"));
@@ -522,6 +563,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     plan.logLines = r.integer(status, QStringLiteral("status"), QStringLiteral("log_lines"), 20, 0, 10000);
 
     readDns(r, root, plan);
+    readTls(r, root, plan);
     readTestMail(r, root, plan);
 
     if (r.problem)

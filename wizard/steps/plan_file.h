@@ -49,6 +49,16 @@
 //     "dmarc_reports": "me@example.org", DMARC reports; default postmaster@DOMAIN
 //     "blocklists": ["bl.example.net"]   DNS blocklists to ask instead of postwrd's
 //   },
+//   "tls": {                             for the step "tls"
+//     "mode": "letsencrypt" | "existing" | "self-signed",   default letsencrypt
+//     "email": "me@example.org",         Let's Encrypt's expiry notices; optional
+//     "acme_server": "https://…/directory",  default Let's Encrypt's
+//     "ca_bundle": "/path/on/server.pem",    the ACME server's CA (a test CA)
+//     "http_port": 80,                   where certbot answers the HTTP-01 challenge
+//     "http_address": "",                and on which address ("" = all)
+//     "certificate": "/etc/ssl/…/fullchain.pem", "key": "/etc/ssl/…/privkey.pem"
+//                                        mode existing: files on the server
+//   },
 //   "test_mail": {                       for the step "send-test"
 //     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it;
 //                                        "reflector": the server checks it itself
@@ -135,6 +145,19 @@ struct DnsCheckPlan {
     QStringList blocklists; // zones; empty: postwrd's own list
 };
 
+enum class TlsMode { LetsEncrypt, Existing, SelfSigned };
+
+struct TlsPlan {
+    TlsMode mode = TlsMode::LetsEncrypt;
+    QString email;
+    QString acmeServer = QStringLiteral("https://acme-v02.api.letsencrypt.org/directory");
+    QString caBundle;
+    int httpPort = 80;
+    QString httpAddress;
+    QString certificate;
+    QString key;
+};
+
 struct Plan {
     ServerPlan server;
     QStringList steps;
@@ -146,6 +169,7 @@ struct Plan {
     QMap<QString, QList<AliasPlan>> forwarding; // by domain
     int logLines = 20;
     DnsCheckPlan dns;
+    TlsPlan tls;
     TestMailPlan testMail;
 };
 

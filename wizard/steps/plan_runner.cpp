@@ -10,6 +10,7 @@
 #include "steps/probe_step.h"
 #include "steps/status_step.h"
 #include "steps/test_mail_step.h"
+#include "steps/tls_step.h"
 
 #include <QDir>
 
@@ -29,6 +30,8 @@ std::vector<std::unique_ptr<Step>> stepsOf(const Plan &plan, const QByteArray &b
             steps.push_back(std::make_unique<UninstallStep>());
         else if (name == QLatin1String("hostname"))
             steps.push_back(std::make_unique<HostnameStep>());
+        else if (name == QLatin1String("tls"))
+            steps.push_back(std::make_unique<TlsStep>());
         else if (name == QLatin1String("dkim"))
             steps.push_back(std::make_unique<DkimStep>());
         else if (name == QLatin1String("accounts"))

@@ -1,0 +1,264 @@
+// A certificate from a real ACME server: Debian's pebble (Let's Encrypt's
+// test CA) on loopback, asked by Debian's certbot, which the "tls" step of
+// `postwr --headless` runs on the server (a real sshd, a throwaway user,
+// postwrd installed in user mode). Then:
+//
+//   - postwrd serves the issued certificate on its implicit-TLS port, and
+//     `openssl s_client` verifies it against pebble's issuing root;
+//   - the renewal script the step leaves (what cron runs), forced to renew,
+//     makes certbot's deploy hook install the new certificate and reload
+//     postwrd: s_client sees a new serial, postwrd's pid is the same;
+//   - a second run keeps the certificate (nothing to do);
+//   - existing-certificate paths that are missing, or a key that is not the
+//     certificate's, fail with a clear error and change nothing;
+//   - a name that does not resolve to the server stops before asking the CA.
+
+#include "support/dnsmasq_instance.h"
+#include "support/pebble_instance.h"
+#include "support/process_runner.h"
+#include "support/sshd_instance.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+const QString kHost = QStringLiteral("mail.acme.test");
+
+quint16 freePort()
+{
+    QTcpServer server;
+    return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
+}
+
+} // namespace
+
+class AcmeTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(TestUser::runningAsRoot(&error), qPrintable(error));
+        QVERIFY2(!findTool(QStringLiteral("certbot"), QStringLiteral("apt-get install certbot"), &error).isEmpty(), qPrintable(error));
+        QVERIFY2(!qEnvironmentVariable("POSTWR_APP").isEmpty(), "POSTWR_APP is not set; run through ctest");
+        key_ = dir_.filePath(QStringLiteral("user_ed25519"));
+        QVERIFY2(generateSshKey(key_, QStringLiteral("ed25519"), {}, &error), qPrintable(error));
+        sshd_.setHostKeyTypes({ QStringLiteral("ed25519") });
+        QVERIFY2(sshd_.authorizeKey(key_ + QStringLiteral(".pub")), qPrintable(sshd_.errorString()));
+        QVERIFY2(user_.create(&error), qPrintable(error));
+        QVERIFY2(sshd_.start(), qPrintable(sshd_.errorString()));
+        hostKey_ = sshKeygenFingerprint(sshd_.hostPublicKeyFile(QStringLiteral("ed25519")), &error);
+        QVERIFY2(hostKey_.startsWith(QStringLiteral("SHA256:")), qPrintable(error));
+        for (int i = 0; i < 4; ++i)
+            ports_ << freePort();
+        dns_.addAddressWithoutPtr(kHost, QStringLiteral("127.0.0.1"));
+        dns_.addAddressWithoutPtr(QStringLiteral("elsewhere.acme.test"), QStringLiteral("127.0.0.9"));
+        QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
+        QVERIFY2(pebble_.start(dns_.serverSpec(), ports_[3]), qPrintable(pebble_.errorString()));
+    }
+
+    void cleanupTestCase()
+    {
+        runProcess({ QStringLiteral("pkill"), { QStringLiteral("-KILL"), QStringLiteral("-u"), user_.name() }, {}, 10000,
+            QProcessEnvironment::systemEnvironment(), {} });
+        if (QTest::currentTestFailed())
+            qInfo().noquote() << "----- pebble log -----\n" << pebble_.log();
+    }
+
+    // Before install, postwrd has its self-signed certificate, marked so.
+    void issuesAndServesATrustedCertificate()
+    {
+        const ProcessResult installed = runPostwr(plan({ QStringLiteral("install"), QStringLiteral("hostname") }));
+        QVERIFY2(installed.succeeded(), installed.standardOutput.constData());
+        const QJsonObject before = show();
+        QVERIFY2(before[QStringLiteral("self_signed")].toBool(), qPrintable(QJsonDocument(before).toJson()));
+
+        const ProcessResult issued = runPostwr(plan({ QStringLiteral("tls") }));
+        const QString out = QString::fromUtf8(issued.standardOutput + issued.standardError);
+        QVERIFY2(issued.succeeded(), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("mail.acme.test resolves to this server (127.0.0.1).")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] postwrd serves a certificate for mail.acme.test from")), qPrintable(out));
+        // No cron on this machine: the step says how renewal must run instead.
+        QVERIFY2(out.contains(QStringLiteral("[warning] There is no crontab on the server")), qPrintable(out));
+
+        const QJsonObject after = show();
+        QVERIFY2(!after[QStringLiteral("self_signed")].toBool(), qPrintable(QJsonDocument(after).toJson()));
+        QCOMPARE(after[QStringLiteral("names")].toArray(), QJsonArray { kHost });
+        QVERIFY2(after[QStringLiteral("issuer")].toString().contains(QStringLiteral("Pebble")), qPrintable(after[QStringLiteral("issuer")].toString()));
+        QVERIFY(after[QStringLiteral("days_left")].toInt() > 30);
+
+        const QByteArray root = pebble_.issuingRoot();
+        QVERIFY2(!root.isEmpty(), qPrintable(pebble_.errorString()));
+        QFile rootFile(dir_.filePath(QStringLiteral("pebble-root.pem")));
+        QVERIFY(rootFile.open(QIODevice::WriteOnly) && rootFile.write(root) == root.size());
+        rootFile.close();
+        const QString served = servedSerial(rootFile.fileName());
+        QCOMPARE(served, after[QStringLiteral("serial")].toString());
+        serial_ = served;
+    }
+
+    void renewalReachesPostwrdWithoutRestart()
+    {
+        QVERIFY2(!serial_.isEmpty(), "the issuing test did not pass");
+        const QString pid = readPid();
+        QVERIFY(!pid.isEmpty());
+        const ProcessResult renewed = runProcess({ QStringLiteral("runuser"),
+            { QStringLiteral("-u"), user_.name(), QStringLiteral("--"), prefix() + QStringLiteral("/bin/postwr-renew-certificate"),
+                QStringLiteral("--force-renewal") },
+            {}, 120000, QProcessEnvironment::systemEnvironment(), QStringLiteral("/") });
+        QVERIFY2(renewed.succeeded(), qPrintable(QString::fromUtf8(renewed.standardOutput + renewed.standardError)));
+        QString now;
+        for (int i = 0; i < 50 && (now.isEmpty() || now == serial_); ++i) {
+            QTest::qWait(100);
+            now = servedSerial(dir_.filePath(QStringLiteral("pebble-root.pem")));
+        }
+        QVERIFY2(!now.isEmpty() && now != serial_, qPrintable(QStringLiteral("still %1").arg(now)));
+        QCOMPARE(show()[QStringLiteral("serial")].toString(), now);
+        QCOMPARE(readPid(), pid);
+    }
+
+    void aGoodCertificateIsKept()
+    {
+        QVERIFY2(!serial_.isEmpty(), "the issuing test did not pass");
+        const QString serial = show()[QStringLiteral("serial")].toString();
+        const ProcessResult again = runPostwr(plan({ QStringLiteral("tls") }));
+        const QString out = QString::fromUtf8(again.standardOutput + again.standardError);
+        QVERIFY2(again.succeeded(), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("is valid until")) && out.contains(QStringLiteral(": kept.")), qPrintable(out));
+        QCOMPARE(show()[QStringLiteral("serial")].toString(), serial);
+    }
+
+    void badExistingCertificatesChangeNothing()
+    {
+        QVERIFY2(!serial_.isEmpty(), "the issuing test did not pass");
+        const QString serial = show()[QStringLiteral("serial")].toString();
+        QJsonObject missing = plan({ QStringLiteral("tls") });
+        missing[QStringLiteral("tls")] = QJsonObject { { QStringLiteral("mode"), QStringLiteral("existing") },
+            { QStringLiteral("certificate"), QStringLiteral("/nonexistent/fullchain.pem") },
+            { QStringLiteral("key"), QStringLiteral("/nonexistent/privkey.pem") } };
+        ProcessResult run = runPostwr(missing);
+        QString out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(!run.succeeded() && out.contains(QStringLiteral("/nonexistent/fullchain.pem")) && out.contains(QStringLiteral("No such file")),
+            qPrintable(out));
+
+        // pebble's own listener certificate (readable by everyone) with the live key: not a pair.
+        QJsonObject mismatched = missing;
+        mismatched[QStringLiteral("tls")] = QJsonObject { { QStringLiteral("mode"), QStringLiteral("existing") },
+            { QStringLiteral("certificate"), pebble_.apiCertificateFile() },
+            { QStringLiteral("key"), prefix() + QStringLiteral("/letsencrypt/live/mail.acme.test/privkey.pem") } };
+        run = runPostwr(mismatched);
+        out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(!run.succeeded() && out.contains(QStringLiteral("is not the certificate's own key")), qPrintable(out));
+        QCOMPARE(show()[QStringLiteral("serial")].toString(), serial);
+    }
+
+    void aNameElsewhereStopsBeforeAsking()
+    {
+        QVERIFY2(!serial_.isEmpty(), "the issuing test did not pass");
+        QJsonObject elsewhere = plan({ QStringLiteral("tls") });
+        elsewhere[QStringLiteral("hostname")] = QStringLiteral("elsewhere.acme.test");
+        const ProcessResult run = runPostwr(elsewhere);
+        const QString out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(!run.succeeded()
+                && out.contains(QStringLiteral("elsewhere.acme.test points to 127.0.0.9, not to this server (127.0.0.1)")),
+            qPrintable(out));
+        QVERIFY2(!out.contains(QStringLiteral("certbot certonly")), qPrintable(out));
+    }
+
+private:
+    QString prefix() const { return user_.home() + QStringLiteral("/postwr"); }
+
+    QJsonObject plan(const QStringList &steps) const
+    {
+        return QJsonObject {
+            { QStringLiteral("server"),
+                QJsonObject { { QStringLiteral("host"), SshdInstance::host() }, { QStringLiteral("port"), sshd_.port() },
+                    { QStringLiteral("user"), user_.name() }, { QStringLiteral("auth"), QStringLiteral("key") },
+                    { QStringLiteral("key_file"), key_ }, { QStringLiteral("host_key"), hostKey_ },
+                    { QStringLiteral("known_hosts"), dir_.filePath(QStringLiteral("known_hosts")) } } },
+            { QStringLiteral("steps"), QJsonArray::fromStringList(steps) },
+            { QStringLiteral("install"),
+                QJsonObject { { QStringLiteral("mode"), QStringLiteral("user") }, { QStringLiteral("prefix"), QStringLiteral("~/postwr") },
+                    { QStringLiteral("listen"), QStringLiteral("127.0.0.1") },
+                    { QStringLiteral("ports"),
+                        QJsonObject { { QStringLiteral("smtp"), ports_[0] }, { QStringLiteral("submission"), ports_[1] },
+                            { QStringLiteral("submissions"), ports_[2] } } } } },
+            { QStringLiteral("hostname"), kHost },
+            { QStringLiteral("domains"), QJsonArray { QStringLiteral("acme.test") } },
+            { QStringLiteral("dns"),
+                QJsonObject { { QStringLiteral("ipv4"), QStringLiteral("127.0.0.1") }, { QStringLiteral("servers"), dns_.serverSpec() } } },
+            { QStringLiteral("tls"),
+                QJsonObject { { QStringLiteral("acme_server"), pebble_.directoryUrl() },
+                    { QStringLiteral("ca_bundle"), pebble_.apiCertificateFile() }, { QStringLiteral("http_port"), ports_[3] },
+                    { QStringLiteral("http_address"), QStringLiteral("127.0.0.1") },
+                    { QStringLiteral("email"), QStringLiteral("admin@acme.test") } } },
+        };
+    }
+
+    ProcessResult runPostwr(const QJsonObject &plan) const
+    {
+        const QString path = dir_.filePath(QStringLiteral("plan.json"));
+        QFile file(path);
+        if (file.open(QIODevice::WriteOnly))
+            file.write(QJsonDocument(plan).toJson());
+        file.close();
+        ProcessRequest request;
+        request.program = qEnvironmentVariable("POSTWR_APP");
+        request.arguments = { QStringLiteral("--headless"), QStringLiteral("--plan"), path };
+        request.timeoutMs = 240000;
+        request.environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
+        return runProcess(request);
+    }
+
+    // `postwrd tls show --format json` as the service's user.
+    QJsonObject show() const
+    {
+        const ProcessResult shown = runProcess({ QStringLiteral("runuser"),
+            { QStringLiteral("-u"), user_.name(), QStringLiteral("--"), prefix() + QStringLiteral("/bin/postwrd"), QStringLiteral("--config"),
+                prefix() + QStringLiteral("/etc"), QStringLiteral("tls"), QStringLiteral("show"), QStringLiteral("--format"), QStringLiteral("json") },
+            {}, 20000, QProcessEnvironment::systemEnvironment(), QStringLiteral("/") });
+        return QJsonDocument::fromJson(shown.standardOutput).object();
+    }
+
+    QString readPid() const
+    {
+        QFile file(prefix() + QStringLiteral("/spool/postwrd.pid"));
+        return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()).trimmed() : QString();
+    }
+
+    // The serial of the certificate postwrd serves on 465, verified for
+    // the host name against `rootFile`; "" when verification fails.
+    QString servedSerial(const QString &rootFile) const
+    {
+        const QString script = QStringLiteral(
+            "out=$(openssl s_client -connect 127.0.0.1:%1 -servername %2 -verify_hostname %2 -CAfile %3 "
+            "-verify_return_error </dev/null 2>/dev/null) || exit 1; printf '%s\\n' \"$out\" | openssl x509 -noout -serial")
+                                   .arg(ports_[2])
+                                   .arg(kHost, rootFile);
+        const ProcessResult run = runProcess({ QStringLiteral("sh"), { QStringLiteral("-c"), script }, {}, 20000,
+            QProcessEnvironment::systemEnvironment(), {} });
+        const QString text = QString::fromUtf8(run.standardOutput).trimmed();
+        return run.succeeded() && text.startsWith(QStringLiteral("serial=")) ? text.mid(7) : QString();
+    }
+
+    QTemporaryDir dir_;
+    QString key_;
+    QString hostKey_;
+    SshdInstance sshd_;
+    TestUser user_;
+    DnsmasqInstance dns_;
+    PebbleInstance pebble_;
+    QList<quint16> ports_; // smtp, submission, submissions, HTTP-01
+    QString serial_;
+};
+
+QTEST_GUILESS_MAIN(AcmeTest)
+#include "tst_it_acme.moc"
