@@ -34,6 +34,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -179,11 +180,19 @@ private slots:
             return;
         QTest::mouseClick(next, Qt::LeftButton);
 
+        chooseCertificates(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreenshots(wizard, QStringLiteral("09-certificate"));
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
         sendTestMail(wizard);
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY(next->isEnabled());
-        saveScreenshots(wizard, QStringLiteral("09-test-mail"));
+        saveScreenshots(wizard, QStringLiteral("10-test-mail"));
         if (QTest::currentTestFailed())
             return;
         QTest::mouseClick(next, Qt::LeftButton);
@@ -195,7 +204,7 @@ private slots:
         QVERIFY2(summary->text().contains(QStringLiteral("goes to me@gmail.test")), qPrintable(summary->text()));
         QVERIFY2(summary->text().contains(QStringLiteral("delivered")), qPrintable(summary->text()));
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
-        saveScreenshots(wizard, QStringLiteral("10-done"));
+        saveScreenshots(wizard, QStringLiteral("11-done"));
         if (QTest::currentTestFailed())
             return;
 
@@ -536,6 +545,45 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(rowOf(records, QStringLiteral("MX")) >= 0
                 && valueOf(records, QStringLiteral("TXT"), QStringLiteral("gui.test")) == spfBefore,
             30000);
+    }
+
+    // The certificate page shows the self-signed certificate the install
+    // made; files that are not there are refused with the reason, next to
+    // the choice; a new self-signed certificate is made on request.
+    void chooseCertificates(pages::SetupWizard &wizard)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::CertificatePageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *served = page->findChild<QLabel *>(QStringLiteral("served"));
+        auto *existing = page->findChild<QRadioButton *>(QStringLiteral("existing"));
+        auto *selfSigned = page->findChild<QRadioButton *>(QStringLiteral("selfSigned"));
+        auto *certificate = page->findChild<QLineEdit *>(QStringLiteral("certificateFile"));
+        auto *key = page->findChild<QLineEdit *>(QStringLiteral("keyFile"));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("problem"));
+        auto *apply = page->findChild<QPushButton *>(QStringLiteral("apply"));
+        QVERIFY(served && existing && selfSigned && certificate && key && problem && apply);
+        QTRY_VERIFY2_WITH_TIMEOUT(served->text().startsWith(QStringLiteral("Self-signed certificate for mail.gui.test, valid until")),
+            qPrintable(served->text()), 30000);
+
+        existing->click();
+        QVERIFY(!apply->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("Give both files")), qPrintable(problem->text()));
+        QTest::keyClicks(certificate, QStringLiteral("fullchain.pem"));
+        QVERIFY2(problem->text().contains(QStringLiteral("starting with /")), qPrintable(problem->text()));
+        certificate->clear();
+        QTest::keyClicks(certificate, QStringLiteral("/nonexistent/fullchain.pem"));
+        QTest::keyClicks(key, QStringLiteral("/nonexistent/privkey.pem"));
+        QVERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(problem->text().contains(QStringLiteral("No such file")), qPrintable(problem->text()), 30000);
+
+        selfSigned->click();
+        QVERIFY(problem->text().isEmpty());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!apply->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled() && wizard.button(QWizard::NextButton)->isEnabled(), 30000);
+        QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
+        QVERIFY2(served->text().startsWith(QStringLiteral("Self-signed certificate for mail.gui.test")), qPrintable(served->text()));
     }
 
     void sendTestMail(pages::SetupWizard &wizard)

@@ -288,6 +288,19 @@ private slots:
         row("dns.dmarc_reports no address",
             with(plan, { QStringLiteral("dns"), QStringLiteral("dmarc_reports") }, QStringLiteral("postmaster")),
             "dns.dmarc_reports: \"postmaster\" is not an email address");
+        row("tls.mode unknown", with(plan, { QStringLiteral("tls"), QStringLiteral("mode") }, QStringLiteral("acme")),
+            "tls.mode: must be one of letsencrypt, existing, self-signed, not \"acme\"");
+        row("tls.acme_server over plain HTTP",
+            with(plan, { QStringLiteral("tls"), QStringLiteral("acme_server") }, QStringLiteral("http://127.0.0.1:14000/dir")),
+            "tls.acme_server: must be an https:// address");
+        row("tls.http_port out of range", with(plan, { QStringLiteral("tls"), QStringLiteral("http_port") }, 70000),
+            "tls.http_port: must be a whole number from 1 to 65535");
+        row("tls.email no address", with(plan, { QStringLiteral("tls"), QStringLiteral("email") }, QStringLiteral("me")),
+            "tls.email: \"me\" is not an email address");
+        row("tls existing without files",
+            with(with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("tls") }), { QStringLiteral("tls") },
+                QJsonObject { { QStringLiteral("mode"), QStringLiteral("existing") } }),
+            "tls.certificate: missing: the certificate file on the server");
         row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
             "status.log_lines: must be a whole number from 0 to 10000");
     }

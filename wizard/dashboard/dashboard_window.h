@@ -58,6 +58,7 @@ private:
     QWizardPage *m_forwarding;
     QWizardPage *m_testMail;
     QWizardPage *m_dns;
+    QWizardPage *m_certificate;
     QMenu *m_serverMenu;
     QMenu *m_languageMenu;
     QAction *m_newServer;

@@ -2,6 +2,7 @@
 
 #include "pages/accounts_page.h"
 #include "pages/app_icon.h"
+#include "pages/certificate_page.h"
 #include "pages/connect_page.h"
 #include "pages/dns_page.h"
 #include "pages/domain_page.h"
@@ -41,6 +42,7 @@ SetupWizard::SetupWizard(const QString &knownHostsFile, QWidget *parent)
     setPage(AccountsPageId, new AccountsPage(m_state));
     setPage(ForwardingPageId, new ForwardingPage(m_state));
     setPage(DnsPageId, new DnsPage(m_state));
+    setPage(CertificatePageId, new CertificatePage(m_state));
     auto *testMail = new TestMailPage(m_state);
     setPage(TestMailPageId, testMail);
     auto *done = new DonePage(m_state, [testMail] { return testMail->outcome(); });

@@ -55,6 +55,7 @@ public:
         AccountsPageId,
         ForwardingPageId,
         DnsPageId,
+        CertificatePageId,
         TestMailPageId,
         DonePageId
     };

@@ -82,6 +82,30 @@ wizard::Result<ServedCertificate> parseServedCertificate(const QByteArray &json)
     return served;
 }
 
+CertificateStanding describeCertificate(const ServedCertificate &served, qint64 now)
+{
+    const QString names = served.names.join(QStringLiteral(", "));
+    const QString until = untilText(served.notAfter);
+    const qint64 daysLeft = (served.notAfter - now) / (24 * 3600);
+    if (served.notAfter <= now)
+        return { Mark::Problem,
+            TlsStep::tr("The certificate for %1 expired on %2: mail programs refuse to send through the server. Get a "
+                        "new one here.")
+                .arg(names, until) };
+    if (served.selfSigned)
+        return { Mark::Warning,
+            TlsStep::tr("Self-signed certificate for %1, valid until %2: for testing only, mail programs warn about it "
+                        "and Gmail shows no lock.")
+                .arg(names, until) };
+    if (daysLeft <= 14)
+        return { Mark::Warning,
+            TlsStep::tr("The certificate for %1 from %2 ends in %n day(s), on %3: its renewal has failed. Get it "
+                        "again here to see why.",
+                nullptr, int(daysLeft))
+                .arg(names, served.issuer, until) };
+    return { Mark::Good, TlsStep::tr("Certificate for %1 from %2, valid until %3.").arg(names, served.issuer, until) };
+}
+
 wizard::Result<ServedCertificate> servedCertificate(StepContext &context)
 {
     auto shown = postwrd(context, TlsStep::tr("Reading the certificate postwrd serves"),

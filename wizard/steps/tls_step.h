@@ -44,6 +44,16 @@ struct ServedCertificate {
 };
 
 wizard::Result<ServedCertificate> parseServedCertificate(const QByteArray &json);
+
+// How the certificate stands at `now` (seconds since the epoch), in a line
+// for the user: good; a warning when it is self-signed (mail programs warn)
+// or ends within 14 days (renewal must have failed: Let's Encrypt's renew 30
+// days before); a problem when it has expired.
+struct CertificateStanding {
+    Mark mark = Mark::Good;
+    QString text;
+};
+CertificateStanding describeCertificate(const ServedCertificate &served, qint64 now);
 // Asks the server; a failure when it has none yet.
 wizard::Result<ServedCertificate> servedCertificate(StepContext &context);
 
