@@ -149,6 +149,10 @@
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Tystysgrif</translation>
+    </message>
 </context>
 <context>
     <name>postwr::dashboard::StatusTab</name>
@@ -185,7 +189,13 @@
     </message>
     <message numerus="yes">
         <source>Not listed on %n blocklist(s): %1.</source>
-        <translation><numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform><numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform><numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform><numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform><numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform></translation>
+        <translation>
+            <numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform>
+            <numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform>
+            <numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform>
+            <numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform>
+            <numerusform>Heb ei restru ar %n rhestr flocio: %1.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -606,6 +616,73 @@
     <message>
         <source>&amp;Remove the selected account</source>
         <translation>Di&amp;leu'r cyfrif a ddewiswyd</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::CertificatePage</name>
+    <message>
+        <source>"%1" is not an email address.</source>
+        <translation>Nid yw "%1" yn gyfeiriad e-bost.</translation>
+    </message>
+    <message>
+        <source>Give the full path on the server, starting with /: "%1".</source>
+        <translation>Rhowch y llwybr llawn ar y gweinydd, gan ddechrau â /: "%1".</translation>
+    </message>
+    <message>
+        <source>Give both files on the server: the certificate chain and its private key.</source>
+        <translation>Rhowch y ddwy ffeil ar y gweinydd: y gadwyn dystysgrifau a'i hallwedd breifat.</translation>
+    </message>
+    <message>
+        <source>Read the certificate</source>
+        <translation>Darllen y dystysgrif</translation>
+    </message>
+    <message>
+        <source>No certificate yet: mail programs cannot send through the server until it has one.</source>
+        <translation>Dim tystysgrif eto: ni all rhaglenni post anfon drwy'r gweinydd nes bod ganddo un.</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>Tystysgrif TLS</translation>
+    </message>
+    <message>
+        <source>Mail programs and other servers encrypt their connections to yours with TLS; they trust it when its certificate comes from a known authority and names %1.</source>
+        <translation>Mae rhaglenni post a gweinyddion eraill yn amgryptio eu cysylltiadau â'ch gweinydd chi gyda TLS; maen nhw'n ymddiried ynddo pan fydd ei dystysgrif yn dod gan awdurdod adnabyddus ac yn enwi %1.</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>eich gweinydd</translation>
+    </message>
+    <message>
+        <source>&amp;Let's Encrypt: free, trusted everywhere, renewed by itself (port 80 must be open for a moment)</source>
+        <translation>&amp;Let's Encrypt: am ddim, ymddiriedir ynddo ym mhobman, yn adnewyddu ei hun (rhaid i borth 80 fod ar agor am ennyd)</translation>
+    </message>
+    <message>
+        <source>A certificate &amp;already on the server</source>
+        <translation>Tystysgrif &amp;sydd eisoes ar y gweinydd</translation>
+    </message>
+    <message>
+        <source>A new &amp;self-signed certificate (testing only: mail programs warn about it)</source>
+        <translation>Tystysgrif &amp;hunan-lofnodedig newydd (ar gyfer profi yn unig: mae rhaglenni post yn rhybuddio amdani)</translation>
+    </message>
+    <message>
+        <source>&amp;Email for expiry notices (optional):</source>
+        <translation>&amp;E-bost ar gyfer rhybuddion dod i ben (dewisol):</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate chain:</source>
+        <translation>Cadwyn &amp;dystysgrifau:</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>&amp;Allwedd breifat:</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>you@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Get the certificate</source>
+        <translation>Cael y dys&amp;tysgrif</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1966,41 @@ Ymddiriedwch ynddi dim ond os yw'n perthyn i'ch gweinydd chi: ar y gweinydd, mae
     </message>
 </context>
 <context>
+    <name>postwr::steps::AcmeAdvice</name>
+    <message>
+        <source>Let's Encrypt's rate limit was reached for %1 (at most 5 certificates for the same names a week, and 5 failed tries an hour). Wait and try again later; the self-signed certificate stays in use until then.</source>
+        <translation>Cyrhaeddwyd terfyn cyfradd Let's Encrypt ar gyfer %1 (dim mwy na 5 tystysgrif ar gyfer yr un enwau bob wythnos, a 5 ymgais aflwyddiannus bob awr). Arhoswch a rhowch gynnig arall arni yn nes ymlaen; bydd y dystysgrif hunan-lofnodedig yn dal i gael ei defnyddio tan hynny.</translation>
+    </message>
+    <message>
+        <source>Let's Encrypt could not find %1 in DNS yet. Add its A (and AAAA) record with this server's address on the DNS page, wait a few minutes for it to spread, and try again.</source>
+        <translation>Ni allai Let's Encrypt ddod o hyd i %1 yn y DNS eto. Ychwanegwch ei gofnod A (ac AAAA) gyda chyfeiriad y gweinydd hwn ar y dudalen DNS, arhoswch ychydig funudau iddo ledaenu, a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Port %1 on the server is taken by another program (a web server?). Stop it for a moment, or choose the DNS method, and try again.</source>
+        <translation>Mae porth %1 ar y gweinydd yn cael ei ddefnyddio gan raglen arall (gweinydd gwe?). Ataliwch hi am ennyd, neu dewiswch y dull DNS, a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>Let's Encrypt could not reach %1 on port %2: a firewall (the server's, or your hosting provider's) blocks it. Open TCP port %2 to the internet for a moment, or choose the DNS method.</source>
+        <translation>Ni allai Let's Encrypt gyrraedd %1 ar borth %2: mae mur gwarchod (un y gweinydd, neu un eich darparwr gwe-letya) yn ei rwystro. Agorwch borth TCP %2 i'r rhyngrwyd am ennyd, neu dewiswch y dull DNS.</translation>
+    </message>
+    <message>
+        <source>Let's Encrypt reached %1 but another server answered: the A or AAAA record of %1 points somewhere else. Make it point to this server and try again.</source>
+        <translation>Cyrhaeddodd Let's Encrypt %1 ond atebodd gweinydd arall: mae cofnod A neu AAAA %1 yn pwyntio i rywle arall. Gwnewch iddo bwyntio at y gweinydd hwn a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>The server could not reach the certificate authority securely (its certificate was not trusted): %1</source>
+        <translation>Ni allai'r gweinydd gyrraedd yr awdurdod tystysgrifau yn ddiogel (nid oedd modd ymddiried yn ei dystysgrif): %1</translation>
+    </message>
+    <message>
+        <source>The server could not reach the certificate authority: it needs outbound HTTPS. %1</source>
+        <translation>Ni allai'r gweinydd gyrraedd yr awdurdod tystysgrifau: mae angen HTTPS tuag allan arno. %1</translation>
+    </message>
+    <message>
+        <source>certbot could not get the certificate: %1</source>
+        <translation>Ni allai certbot gael y dystysgrif: %1</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::DkimStep</name>
     <message>
         <source>Line %1 of postwrd's key list is not "domain, selector, key, record name, record": %2</source>
@@ -1965,7 +2077,13 @@ Ymddiriedwch ynddi dim ond os yw'n perthyn i'ch gweinydd chi: ar y gweinydd, mae
     </message>
     <message numerus="yes">
         <source>The server is on %n blocklist(s).</source>
-        <translation><numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform><numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform><numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform><numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform><numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform></translation>
+        <translation>
+            <numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform>
+            <numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform>
+            <numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform>
+            <numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform>
+            <numerusform>Mae'r gweinydd ar %n rhestr flocio.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2442,6 +2560,30 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>"%1" is not a domain name</source>
         <translation>Nid yw "%1" yn enw parth</translation>
+    </message>
+    <message>
+        <source>must be one of letsencrypt, existing, self-signed, not "%1"</source>
+        <translation>rhaid iddo fod yn un o letsencrypt, existing, self-signed, nid "%1"</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>rhaid iddo fod yn gyfeiriad https://</translation>
+    </message>
+    <message>
+        <source>"%1" is not an IP address</source>
+        <translation>Nid yw "%1" yn gyfeiriad IP</translation>
+    </message>
+    <message>
+        <source>missing: the certificate file on the server</source>
+        <translation>ar goll: y ffeil dystysgrif ar y gweinydd</translation>
+    </message>
+    <message>
+        <source>missing: the private key file on the server</source>
+        <translation>ar goll: y ffeil allwedd breifat ar y gweinydd</translation>
+    </message>
+    <message>
+        <source>missing: the step tls needs the host name to certify</source>
+        <translation>ar goll: yr enw gwesteiwr y mae ar y cam tls ei angen ar gyfer y dystysgrif</translation>
     </message>
 </context>
 <context>
@@ -2931,6 +3073,121 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients' automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
         <translation>Mae post sy'n dod i mewn yn cael ei anfon ymlaen i'ch blwch post mewn man arall: nid oes IMAP ar y gweinydd hwn, felly nid yw gosod awtomatig y rhaglenni (autoconfig, autodiscover) yn berthnasol; rhowch y gwerthoedd hyn â llaw.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::TlsStep</name>
+    <message>
+        <source>postwrd's description of its certificate cannot be read: %1</source>
+        <translation>Ni ellir darllen disgrifiad postwrd o'i dystysgrif: %1</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 expired on %2: mail programs refuse to send through the server. Get a new one here.</source>
+        <translation>Daeth y dystysgrif ar gyfer %1 i ben ar %2: mae rhaglenni post yn gwrthod anfon drwy'r gweinydd. Sicrhewch un newydd yma.</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate for %1, valid until %2: for testing only, mail programs warn about it and Gmail shows no lock.</source>
+        <translation>Tystysgrif hunan-lofnodedig ar gyfer %1, yn ddilys tan %2: ar gyfer profi yn unig, mae rhaglenni post yn rhybuddio amdani ac nid yw Gmail yn dangos clo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate for %1 from %2 ends in %n day(s), on %3: its renewal has failed. Get it again here to see why.</source>
+        <translation><numerusform>Mae'r dystysgrif ar gyfer %1 gan %2 yn dod i ben ymhen %n diwrnod, ar %3: mae ei hadnewyddu wedi methu. Sicrhewch hi eto yma i weld pam.</numerusform><numerusform>Mae'r dystysgrif ar gyfer %1 gan %2 yn dod i ben ymhen %n diwrnod, ar %3: mae ei hadnewyddu wedi methu. Sicrhewch hi eto yma i weld pam.</numerusform><numerusform>Mae'r dystysgrif ar gyfer %1 gan %2 yn dod i ben ymhen %n diwrnod, ar %3: mae ei hadnewyddu wedi methu. Sicrhewch hi eto yma i weld pam.</numerusform><numerusform>Mae'r dystysgrif ar gyfer %1 gan %2 yn dod i ben ymhen %n diwrnod, ar %3: mae ei hadnewyddu wedi methu. Sicrhewch hi eto yma i weld pam.</numerusform><numerusform>Mae'r dystysgrif ar gyfer %1 gan %2 yn dod i ben ymhen %n diwrnod, ar %3: mae ei hadnewyddu wedi methu. Sicrhewch hi eto yma i weld pam.</numerusform></translation>
+    </message>
+    <message>
+        <source>Certificate for %1 from %2, valid until %3.</source>
+        <translation>Tystysgrif ar gyfer %1 gan %2, yn ddilys tan %3.</translation>
+    </message>
+    <message>
+        <source>Reading the certificate postwrd serves</source>
+        <translation>Yn darllen y dystysgrif y mae postwrd yn ei chyflwyno</translation>
+    </message>
+    <message>
+        <source>Install a TLS certificate</source>
+        <translation>Gosod tystysgrif TLS</translation>
+    </message>
+    <message>
+        <source>Get a certificate for %1 from %2 with certbot (answering on port %3 for a moment), and renew it automatically</source>
+        <translation>Cael tystysgrif ar gyfer %1 gan %2 gyda certbot (gan ateb ar borth %3 am ennyd), a'i hadnewyddu'n awtomatig</translation>
+    </message>
+    <message>
+        <source>Install the certificate %1 with the key %2</source>
+        <translation>Gosod y dystysgrif %1 gyda'r allwedd %2</translation>
+    </message>
+    <message>
+        <source>Make a new self-signed certificate for %1 (mail programs will warn about it)</source>
+        <translation>Creu tystysgrif hunan-lofnodedig newydd ar gyfer %1 (bydd rhaglenni post yn rhybuddio amdani)</translation>
+    </message>
+    <message>
+        <source>Installing the certificate %1</source>
+        <translation>Yn gosod y dystysgrif %1</translation>
+    </message>
+    <message>
+        <source>Making a self-signed certificate</source>
+        <translation>Yn creu tystysgrif hunan-lofnodedig</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 from %2 is valid until %3: kept.</source>
+        <translation>Mae'r dystysgrif ar gyfer %1 gan %2 yn ddilys tan %3: wedi'i chadw.</translation>
+    </message>
+    <message>
+        <source>%1 does not resolve yet: add its A record (%2) on the DNS page, wait a few minutes and try again. Let's Encrypt finds the server by this name.</source>
+        <translation>Nid yw %1 yn datrys eto: ychwanegwch ei gofnod A (%2) ar y dudalen DNS, arhoswch ychydig funudau a rhowch gynnig arall arni. Mae Let's Encrypt yn dod o hyd i'r gweinydd drwy'r enw hwn.</translation>
+    </message>
+    <message>
+        <source>%1 points to %2, not to this server (%3): Let's Encrypt would ask another machine. Fix its A/AAAA records and try again.</source>
+        <translation>Mae %1 yn pwyntio at %2, nid at y gweinydd hwn (%3): byddai Let's Encrypt yn holi peiriant arall. Cywirwch ei gofnodion A/AAAA a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <source>%1 resolves to this server (%2).</source>
+        <translation>Mae %1 yn datrys i'r gweinydd hwn (%2).</translation>
+    </message>
+    <message>
+        <source>Looking for certbot</source>
+        <translation>Yn chwilio am certbot</translation>
+    </message>
+    <message>
+        <source>certbot is not installed on the server, and installing it needs root: ask the administrator to run apt-get install certbot.</source>
+        <translation>Nid yw certbot wedi'i osod ar y gweinydd, ac mae angen root i'w osod: gofynnwch i'r gweinyddwr redeg apt-get install certbot.</translation>
+    </message>
+    <message>
+        <source>Installing certbot</source>
+        <translation>Yn gosod certbot</translation>
+    </message>
+    <message>
+        <source>Writing certbot's deploy hook</source>
+        <translation>Yn ysgrifennu bachyn lleoli (deploy hook) certbot</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a certificate</source>
+        <translation>Yn gofyn i %1 am dystysgrif</translation>
+    </message>
+    <message>
+        <source>Installing the certificate</source>
+        <translation>Yn gosod y dystysgrif</translation>
+    </message>
+    <message>
+        <source>Writing the renewal script</source>
+        <translation>Yn ysgrifennu'r sgript adnewyddu</translation>
+    </message>
+    <message>
+        <source>Scheduling the renewal</source>
+        <translation>Yn amserlennu'r adnewyddu</translation>
+    </message>
+    <message>
+        <source>There is no crontab on the server: run %1 twice a day some other way, or the certificate expires in 90 days.</source>
+        <translation>Does dim crontab ar y gweinydd: rhedwch %1 ddwywaith y dydd mewn rhyw ffordd arall, neu bydd y dystysgrif yn dod i ben ymhen 90 diwrnod.</translation>
+    </message>
+    <message>
+        <source>Turning on certbot's renewal timer</source>
+        <translation>Yn troi amserydd adnewyddu certbot ymlaen</translation>
+    </message>
+    <message>
+        <source>certbot succeeded, but postwrd still serves another certificate (%1).</source>
+        <translation>Llwyddodd certbot, ond mae postwrd yn dal i gyflwyno tystysgrif arall (%1).</translation>
+    </message>
+    <message>
+        <source>postwrd serves a certificate for %1 from %2, valid until %3; it renews by itself.</source>
+        <translation>Mae postwrd yn cyflwyno tystysgrif ar gyfer %1 gan %2, yn ddilys tan %3; mae'n adnewyddu ei hun.</translation>
     </message>
 </context>
 <context>

@@ -149,6 +149,10 @@
         <source>DNS</source>
         <translation>DNS</translation>
     </message>
+    <message>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
 </context>
 <context>
     <name>postwr::dashboard::StatusTab</name>
@@ -185,7 +189,9 @@
     </message>
     <message numerus="yes">
         <source>Not listed on %n blocklist(s): %1.</source>
-        <translation><numerusform>未被以下 %n 个黑名单列入：%1。</numerusform></translation>
+        <translation>
+            <numerusform>未被以下 %n 个黑名单列入：%1。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -602,6 +608,73 @@
     <message>
         <source>&amp;Remove the selected account</source>
         <translation>删除所选账户(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::CertificatePage</name>
+    <message>
+        <source>"%1" is not an email address.</source>
+        <translation>“%1”不是电子邮件地址。</translation>
+    </message>
+    <message>
+        <source>Give the full path on the server, starting with /: "%1".</source>
+        <translation>请填写服务器上以 / 开头的完整路径：“%1”。</translation>
+    </message>
+    <message>
+        <source>Give both files on the server: the certificate chain and its private key.</source>
+        <translation>请填写服务器上的两个文件：证书链及其私钥。</translation>
+    </message>
+    <message>
+        <source>Read the certificate</source>
+        <translation>读取证书</translation>
+    </message>
+    <message>
+        <source>No certificate yet: mail programs cannot send through the server until it has one.</source>
+        <translation>还没有证书：在服务器获得证书之前，邮件程序无法通过它发信。</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS 证书</translation>
+    </message>
+    <message>
+        <source>Mail programs and other servers encrypt their connections to yours with TLS; they trust it when its certificate comes from a known authority and names %1.</source>
+        <translation>邮件程序和其他服务器会用 TLS 加密与你的服务器之间的连接；只有当证书来自知名的证书颁发机构、并且写有 %1 的名称时，它们才会信任它。</translation>
+    </message>
+    <message>
+        <source>the server</source>
+        <translation>你的服务器</translation>
+    </message>
+    <message>
+        <source>&amp;Let's Encrypt: free, trusted everywhere, renewed by itself (port 80 must be open for a moment)</source>
+        <translation>Let's Encrypt：免费、处处受信任、自动续期（需要临时开放 80 端口）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>A certificate &amp;already on the server</source>
+        <translation>服务器上已有的证书(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A new &amp;self-signed certificate (testing only: mail programs warn about it)</source>
+        <translation>新的自签名证书（仅用于测试：邮件程序会对它发出警告）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Email for expiry notices (optional):</source>
+        <translation>接收到期通知的邮箱（可选）(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate chain:</source>
+        <translation>证书链(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Private &amp;key:</source>
+        <translation>私钥(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>you@example.org</source>
+        <translation>you@example.org</translation>
+    </message>
+    <message>
+        <source>&amp;Get the certificate</source>
+        <translation>获取证书(&amp;G)</translation>
     </message>
 </context>
 <context>
@@ -1881,6 +1954,41 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
 </context>
 <context>
+    <name>postwr::steps::AcmeAdvice</name>
+    <message>
+        <source>Let's Encrypt's rate limit was reached for %1 (at most 5 certificates for the same names a week, and 5 failed tries an hour). Wait and try again later; the self-signed certificate stays in use until then.</source>
+        <translation>%1 已达到 Let's Encrypt 的速率限制（同一组名称每周最多 5 张证书，每小时最多 5 次失败尝试）。请稍后再试；在此之前继续使用自签名证书。</translation>
+    </message>
+    <message>
+        <source>Let's Encrypt could not find %1 in DNS yet. Add its A (and AAAA) record with this server's address on the DNS page, wait a few minutes for it to spread, and try again.</source>
+        <translation>Let's Encrypt 还无法在 DNS 中找到 %1。请在 DNS 页面添加它的 A（以及 AAAA）记录，填入这台服务器的地址，等待几分钟让记录传播开来，然后重试。</translation>
+    </message>
+    <message>
+        <source>Port %1 on the server is taken by another program (a web server?). Stop it for a moment, or choose the DNS method, and try again.</source>
+        <translation>服务器上的端口 %1 被另一个程序占用（是网页服务器吗？）。请暂时停止它，或者选择 DNS 验证方式，然后重试。</translation>
+    </message>
+    <message>
+        <source>Let's Encrypt could not reach %1 on port %2: a firewall (the server's, or your hosting provider's) blocks it. Open TCP port %2 to the internet for a moment, or choose the DNS method.</source>
+        <translation>Let's Encrypt 无法通过端口 %2 连接到 %1：有防火墙（服务器自身的，或主机服务商的）阻止了它。请暂时向互联网开放 TCP 端口 %2，或者选择 DNS 验证方式。</translation>
+    </message>
+    <message>
+        <source>Let's Encrypt reached %1 but another server answered: the A or AAAA record of %1 points somewhere else. Make it point to this server and try again.</source>
+        <translation>Let's Encrypt 访问了 %1，但应答的是另一台服务器：%1 的 A 或 AAAA 记录指向了别处。请让它指向这台服务器，然后重试。</translation>
+    </message>
+    <message>
+        <source>The server could not reach the certificate authority securely (its certificate was not trusted): %1</source>
+        <translation>服务器无法安全地连接到证书颁发机构（对方的证书不受信任）：%1</translation>
+    </message>
+    <message>
+        <source>The server could not reach the certificate authority: it needs outbound HTTPS. %1</source>
+        <translation>服务器无法连接到证书颁发机构：它需要能发起出站 HTTPS 连接。%1</translation>
+    </message>
+    <message>
+        <source>certbot could not get the certificate: %1</source>
+        <translation>certbot 无法获取证书：%1</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::DkimStep</name>
     <message>
         <source>Line %1 of postwrd's key list is not "domain, selector, key, record name, record": %2</source>
@@ -1953,7 +2061,9 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     </message>
     <message numerus="yes">
         <source>The server is on %n blocklist(s).</source>
-        <translation><numerusform>服务器被列入了 %n 个黑名单。</numerusform></translation>
+        <translation>
+            <numerusform>服务器被列入了 %n 个黑名单。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2430,6 +2540,30 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>"%1" is not a domain name</source>
         <translation>“%1”不是域名</translation>
+    </message>
+    <message>
+        <source>must be one of letsencrypt, existing, self-signed, not "%1"</source>
+        <translation>必须是 letsencrypt、existing、self-signed 之一，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>must be an https:// address</source>
+        <translation>必须是 https:// 地址</translation>
+    </message>
+    <message>
+        <source>"%1" is not an IP address</source>
+        <translation>“%1”不是 IP 地址</translation>
+    </message>
+    <message>
+        <source>missing: the certificate file on the server</source>
+        <translation>缺少：服务器上的证书文件</translation>
+    </message>
+    <message>
+        <source>missing: the private key file on the server</source>
+        <translation>缺少：服务器上的私钥文件</translation>
+    </message>
+    <message>
+        <source>missing: the step tls needs the host name to certify</source>
+        <translation>缺少：tls 步骤要为之签发证书的主机名</translation>
     </message>
 </context>
 <context>
@@ -2919,6 +3053,121 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients' automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
         <translation>收到的邮件会转发到你在别处的邮箱：此服务器没有 IMAP，因此邮件客户端的自动配置（autoconfig、autodiscover）不适用；请手动输入这些值。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::TlsStep</name>
+    <message>
+        <source>postwrd's description of its certificate cannot be read: %1</source>
+        <translation>无法读取 postwrd 对其证书的描述：%1</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 expired on %2: mail programs refuse to send through the server. Get a new one here.</source>
+        <translation>%1 的证书已于 %2 过期：邮件程序会拒绝通过该服务器发信。请在这里获取新证书。</translation>
+    </message>
+    <message>
+        <source>Self-signed certificate for %1, valid until %2: for testing only, mail programs warn about it and Gmail shows no lock.</source>
+        <translation>%1 的自签名证书，有效期至 %2：仅用于测试，邮件程序会对它发出警告，Gmail 也不会显示锁形图标。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The certificate for %1 from %2 ends in %n day(s), on %3: its renewal has failed. Get it again here to see why.</source>
+        <translation><numerusform>%2 签发的 %1 证书将在 %n 天后（%3）到期：它的续期失败了。请在这里重新获取证书，查看失败原因。</numerusform></translation>
+    </message>
+    <message>
+        <source>Certificate for %1 from %2, valid until %3.</source>
+        <translation>%1 的证书，由 %2 签发，有效期至 %3。</translation>
+    </message>
+    <message>
+        <source>Reading the certificate postwrd serves</source>
+        <translation>正在读取 postwrd 提供的证书</translation>
+    </message>
+    <message>
+        <source>Install a TLS certificate</source>
+        <translation>安装 TLS 证书</translation>
+    </message>
+    <message>
+        <source>Get a certificate for %1 from %2 with certbot (answering on port %3 for a moment), and renew it automatically</source>
+        <translation>用 certbot 从 %2 为 %1 获取证书（期间临时在端口 %3 上应答），并自动续期</translation>
+    </message>
+    <message>
+        <source>Install the certificate %1 with the key %2</source>
+        <translation>使用密钥 %2 安装证书 %1</translation>
+    </message>
+    <message>
+        <source>Make a new self-signed certificate for %1 (mail programs will warn about it)</source>
+        <translation>为 %1 生成新的自签名证书（邮件程序会对它发出警告）</translation>
+    </message>
+    <message>
+        <source>Installing the certificate %1</source>
+        <translation>正在安装证书 %1</translation>
+    </message>
+    <message>
+        <source>Making a self-signed certificate</source>
+        <translation>正在生成自签名证书</translation>
+    </message>
+    <message>
+        <source>The certificate for %1 from %2 is valid until %3: kept.</source>
+        <translation>%2 签发的 %1 证书有效期至 %3：予以保留。</translation>
+    </message>
+    <message>
+        <source>%1 does not resolve yet: add its A record (%2) on the DNS page, wait a few minutes and try again. Let's Encrypt finds the server by this name.</source>
+        <translation>%1 还无法解析：请在 DNS 页面添加它的 A 记录（%2），等几分钟后重试。Let's Encrypt 是通过这个名称找到服务器的。</translation>
+    </message>
+    <message>
+        <source>%1 points to %2, not to this server (%3): Let's Encrypt would ask another machine. Fix its A/AAAA records and try again.</source>
+        <translation>%1 指向 %2，而不是这台服务器（%3）：Let's Encrypt 会去询问另一台机器。请修正它的 A/AAAA 记录，然后重试。</translation>
+    </message>
+    <message>
+        <source>%1 resolves to this server (%2).</source>
+        <translation>%1 解析到这台服务器（%2）。</translation>
+    </message>
+    <message>
+        <source>Looking for certbot</source>
+        <translation>正在查找 certbot</translation>
+    </message>
+    <message>
+        <source>certbot is not installed on the server, and installing it needs root: ask the administrator to run apt-get install certbot.</source>
+        <translation>服务器上没有安装 certbot，而安装它需要 root 权限：请让管理员运行 apt-get install certbot。</translation>
+    </message>
+    <message>
+        <source>Installing certbot</source>
+        <translation>正在安装 certbot</translation>
+    </message>
+    <message>
+        <source>Writing certbot's deploy hook</source>
+        <translation>正在写入 certbot 的部署钩子（deploy hook）</translation>
+    </message>
+    <message>
+        <source>Asking %1 for a certificate</source>
+        <translation>正在向 %1 申请证书</translation>
+    </message>
+    <message>
+        <source>Installing the certificate</source>
+        <translation>正在安装证书</translation>
+    </message>
+    <message>
+        <source>Writing the renewal script</source>
+        <translation>正在写入续期脚本</translation>
+    </message>
+    <message>
+        <source>Scheduling the renewal</source>
+        <translation>正在设置定期续期</translation>
+    </message>
+    <message>
+        <source>There is no crontab on the server: run %1 twice a day some other way, or the certificate expires in 90 days.</source>
+        <translation>服务器上没有 crontab：请用其他方式每天运行 %1 两次，否则证书会在 90 天后过期。</translation>
+    </message>
+    <message>
+        <source>Turning on certbot's renewal timer</source>
+        <translation>正在启用 certbot 的续期定时器</translation>
+    </message>
+    <message>
+        <source>certbot succeeded, but postwrd still serves another certificate (%1).</source>
+        <translation>certbot 已成功，但 postwrd 仍在提供另一张证书（%1）。</translation>
+    </message>
+    <message>
+        <source>postwrd serves a certificate for %1 from %2, valid until %3; it renews by itself.</source>
+        <translation>postwrd 正在提供 %2 签发的 %1 证书，有效期至 %3；它会自动续期。</translation>
     </message>
 </context>
 <context>

@@ -565,6 +565,13 @@ private:
         QTRY_VERIFY2_WITH_TIMEOUT(served->text().startsWith(QStringLiteral("Self-signed certificate for mail.gui.test, valid until")),
             qPrintable(served->text()), 30000);
 
+        // The DNS method needs the token first.
+        auto *cloudflare = page->findChild<QRadioButton *>(QStringLiteral("cloudflare"));
+        QVERIFY(cloudflare);
+        cloudflare->click();
+        QVERIFY(!apply->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("Cloudflare API token")), qPrintable(problem->text()));
+
         existing->click();
         QVERIFY(!apply->isEnabled());
         QVERIFY2(problem->text().contains(QStringLiteral("Give both files")), qPrintable(problem->text()));

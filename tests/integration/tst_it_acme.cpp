@@ -5,20 +5,29 @@
 //
 //   - postwrd serves the issued certificate on its implicit-TLS port, and
 //     `openssl s_client` verifies it against pebble's issuing root;
-//   - the renewal script the step leaves (what cron runs), forced to renew,
+//   - the renewal script the step leaves (what cron runs; here without its
+//     random wait), forced to renew,
 //     makes certbot's deploy hook install the new certificate and reload
 //     postwrd: s_client sees a new serial, postwrd's pid is the same;
 //   - a second run keeps the certificate (nothing to do);
 //   - existing-certificate paths that are missing, or a key that is not the
 //     certificate's, fail with a clear error and change nothing;
-//   - a name that does not resolve to the server stops before asking the CA.
+//   - a name that does not resolve to the server stops before asking the CA;
+//   - DNS-01 through Cloudflare's API (a stand-in: Cloudflare cannot be
+//     reached from here) whose records pebble-challtestsrv serves to a
+//     second pebble: a wrong token is named, the right one gets the
+//     certificate, and it is kept on the server in a file of mode 0600,
+//     never printed.
 
 #include "support/dnsmasq_instance.h"
 #include "support/pebble_instance.h"
 #include "support/process_runner.h"
 #include "support/sshd_instance.h"
 
+#include <QDateTime>
 #include <QFile>
+#include <QFileInfo>
+#include <QProcess>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -61,6 +70,7 @@ private slots:
             ports_ << freePort();
         dns_.addAddressWithoutPtr(kHost, QStringLiteral("127.0.0.1"));
         dns_.addAddressWithoutPtr(QStringLiteral("elsewhere.acme.test"), QStringLiteral("127.0.0.9"));
+        dns_.addAddressWithoutPtr(QStringLiteral("dns.acme.test"), QStringLiteral("127.0.0.1"));
         QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
         QVERIFY2(pebble_.start(dns_.serverSpec(), ports_[3]), qPrintable(pebble_.errorString()));
     }
@@ -112,9 +122,9 @@ private slots:
         QVERIFY(!pid.isEmpty());
         const ProcessResult renewed = runProcess({ QStringLiteral("runuser"),
             { QStringLiteral("-u"), user_.name(), QStringLiteral("--"), prefix() + QStringLiteral("/bin/postwr-renew-certificate"),
-                QStringLiteral("--force-renewal") },
+                QStringLiteral("--force-renewal"), QStringLiteral("--no-random-sleep-on-renew") },
             {}, 120000, QProcessEnvironment::systemEnvironment(), QStringLiteral("/") });
-        QVERIFY2(renewed.succeeded(), qPrintable(QString::fromUtf8(renewed.standardOutput + renewed.standardError)));
+        QVERIFY2(renewed.succeeded(), qPrintable(renewed.status() + QLatin1Char('\n') + QString::fromUtf8(renewed.standardOutput + renewed.standardError)));
         QString now;
         for (int i = 0; i < 50 && (now.isEmpty() || now == serial_); ++i) {
             QTest::qWait(100);
@@ -173,6 +183,71 @@ private slots:
         QVERIFY2(!out.contains(QStringLiteral("certbot certonly")), qPrintable(out));
     }
 
+    void dnsChallengeThroughCloudflare()
+    {
+        QVERIFY2(!serial_.isEmpty(), "the issuing test did not pass");
+        QString error;
+        const QString challtestsrv = findTool(QStringLiteral("pebble-challtestsrv"), QStringLiteral("apt-get install pebble"), &error);
+        QVERIFY2(!challtestsrv.isEmpty(), qPrintable(error));
+        const quint16 dnsPort = freePort(), managementPort = freePort(), apiPort = freePort();
+        // Stopped however the test ends.
+        const auto stop = [](QProcess *process) {
+            process->terminate();
+            if (!process->waitForFinished(3000))
+                process->kill();
+            process->waitForFinished(2000);
+            delete process;
+        };
+        std::unique_ptr<QProcess, decltype(stop)> challengesOwner(new QProcess, stop);
+        QProcess &challenges = *challengesOwner;
+        challenges.setProcessChannelMode(QProcess::MergedChannels);
+        challenges.start(challtestsrv, { QStringLiteral("-dns01"), QStringLiteral("127.0.0.1:%1").arg(dnsPort), QStringLiteral("-management"),
+                                           QStringLiteral("127.0.0.1:%1").arg(managementPort), QStringLiteral("-http01"), QString(),
+                                           QStringLiteral("-https01"), QString(), QStringLiteral("-tlsalpn01"), QString(),
+                                           QStringLiteral("-defaultIPv6"), QString() });
+        QVERIFY2(challenges.waitForStarted(5000), qPrintable(challenges.errorString()));
+        PebbleInstance pebble;
+        QVERIFY2(pebble.start(QStringLiteral("127.0.0.1:%1").arg(dnsPort), freePort()), qPrintable(pebble.errorString()));
+        const QString token = QStringLiteral("cf-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        QString python = systemPython(&error);
+        QVERIFY2(!python.isEmpty(), qPrintable(error));
+        std::unique_ptr<QProcess, decltype(stop)> apiOwner(new QProcess, stop);
+        QProcess &api = *apiOwner;
+        api.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        api.start(python, { qEnvironmentVariable("POSTWR_SOURCE_DIR") + QStringLiteral("/tests/integration/python/fake_cloudflare.py"), QStringLiteral("--port"), QString::number(apiPort),
+                              QStringLiteral("--cert"), pebble.apiCertificateFile(), QStringLiteral("--key"), pebble.apiKeyFile(),
+                              QStringLiteral("--token"), token, QStringLiteral("--zone"), QStringLiteral("acme.test"),
+                              QStringLiteral("--challtestsrv"), QStringLiteral("http://127.0.0.1:%1").arg(managementPort) });
+        QVERIFY2(api.waitForReadyRead(10000) && api.readLine().startsWith("READY"), "the Cloudflare stand-in did not start");
+
+        QJsonObject cloudflare = plan({ QStringLiteral("hostname"), QStringLiteral("tls") });
+        cloudflare[QStringLiteral("hostname")] = QStringLiteral("dns.acme.test");
+        cloudflare[QStringLiteral("tls")] = QJsonObject { { QStringLiteral("challenge"), QStringLiteral("cloudflare") },
+            { QStringLiteral("cloudflare_token_env"), QStringLiteral("CF_TOKEN") },
+            { QStringLiteral("cloudflare_api"), QStringLiteral("https://127.0.0.1:%1/client/v4").arg(apiPort) },
+            { QStringLiteral("dns_wait"), 1 }, { QStringLiteral("acme_server"), pebble.directoryUrl() },
+            { QStringLiteral("ca_bundle"), pebble.apiCertificateFile() } };
+
+        ProcessResult run = runPostwr(cloudflare, { { QStringLiteral("CF_TOKEN"), QStringLiteral("not-the-token") } });
+        QString out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(!run.succeeded() && out.contains(QStringLiteral("Cloudflare refused the API token")), qPrintable(out));
+
+        run = runPostwr(cloudflare, { { QStringLiteral("CF_TOKEN"), token } });
+        out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(run.succeeded(), qPrintable(out));
+        QVERIFY2(!out.contains(token), "the token was printed");
+        const QJsonObject served = show();
+        QCOMPARE(served[QStringLiteral("names")].toArray(), QJsonArray { QStringLiteral("dns.acme.test") });
+        QVERIFY2(served[QStringLiteral("issuer")].toString().contains(QStringLiteral("Pebble")), qPrintable(served[QStringLiteral("issuer")].toString()));
+
+        const QString credentials = prefix() + QStringLiteral("/letsencrypt/postwr-cloudflare.ini");
+        const QFileInfo info(credentials);
+        QVERIFY2(info.exists(), qPrintable(credentials));
+        QCOMPARE(info.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup | QFileDevice::WriteOther),
+            QFileDevice::Permissions());
+        QCOMPARE(info.owner(), user_.name());
+    }
+
 private:
     QString prefix() const { return user_.home() + QStringLiteral("/postwr"); }
 
@@ -203,7 +278,7 @@ private:
         };
     }
 
-    ProcessResult runPostwr(const QJsonObject &plan) const
+    ProcessResult runPostwr(const QJsonObject &plan, const QMap<QString, QString> &environment = {}) const
     {
         const QString path = dir_.filePath(QStringLiteral("plan.json"));
         QFile file(path);
@@ -215,6 +290,8 @@ private:
         request.arguments = { QStringLiteral("--headless"), QStringLiteral("--plan"), path };
         request.timeoutMs = 240000;
         request.environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
+        for (auto it = environment.begin(); it != environment.end(); ++it)
+            request.environment.insert(it.key(), it.value());
         return runProcess(request);
     }
 

@@ -3,6 +3,7 @@
 #include "pages/form_labels.h"
 #include "pages/mark_icon.h"
 #include "pages/step_run_view.h"
+#include "servers/secret_store.h"
 #include "steps/function_step.h"
 #include "steps/tls_step.h"
 
@@ -26,6 +27,9 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
     , m_served(new QLabel)
     , m_letsEncrypt(new QRadioButton)
     , m_email(new QLineEdit)
+    , m_cloudflare(new QRadioButton)
+    , m_token(new QLineEdit)
+    , m_cloudflareForm(new QFormLayout)
     , m_existing(new QRadioButton)
     , m_certificate(new QLineEdit)
     , m_key(new QLineEdit)
@@ -41,6 +45,9 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
     m_letsEncrypt->setObjectName(QStringLiteral("letsEncrypt"));
     m_email->setObjectName(QStringLiteral("email"));
     m_existing->setObjectName(QStringLiteral("existing"));
+    m_cloudflare->setObjectName(QStringLiteral("cloudflare"));
+    m_token->setObjectName(QStringLiteral("cloudflareToken"));
+    m_token->setEchoMode(QLineEdit::Password);
     m_certificate->setObjectName(QStringLiteral("certificateFile"));
     m_key->setObjectName(QStringLiteral("keyFile"));
     m_selfSigned->setObjectName(QStringLiteral("selfSigned"));
@@ -51,6 +58,8 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
 
     m_letsEncryptForm->setContentsMargins(24, 0, 0, 0);
     m_letsEncryptForm->addRow(new QLabel, m_email);
+    m_cloudflareForm->setContentsMargins(24, 0, 0, 0);
+    m_cloudflareForm->addRow(new QLabel, m_token);
     m_existingForm->setContentsMargins(24, 0, 0, 0);
     m_existingForm->addRow(new QLabel, m_certificate);
     m_existingForm->addRow(new QLabel, m_key);
@@ -59,6 +68,8 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
     layout->addWidget(m_served);
     layout->addWidget(m_letsEncrypt);
     layout->addLayout(m_letsEncryptForm);
+    layout->addWidget(m_cloudflare);
+    layout->addLayout(m_cloudflareForm);
     layout->addWidget(m_existing);
     layout->addLayout(m_existingForm);
     layout->addWidget(m_selfSigned);
@@ -70,9 +81,9 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
         m_runProblem.clear();
         updateFields();
     };
-    for (QRadioButton *choice : { m_letsEncrypt, m_existing, m_selfSigned })
+    for (QRadioButton *choice : { m_letsEncrypt, m_cloudflare, m_existing, m_selfSigned })
         connect(choice, &QRadioButton::toggled, this, edited);
-    for (QLineEdit *field : { m_email, m_certificate, m_key })
+    for (QLineEdit *field : { m_email, m_token, m_certificate, m_key })
         connect(field, &QLineEdit::textChanged, this, edited);
     connect(m_apply, &QPushButton::clicked, this, &CertificatePage::apply);
     retranslate();
@@ -80,7 +91,18 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
 
 void CertificatePage::initializePage()
 {
+    if (m_token->text().isEmpty() && !m_state.plan.hostname.isEmpty()) {
+        servers::SecretStore().read(cloudflareKeyringName(), [this](const wizard::Result<QString> &token) {
+            if (token && !token->isEmpty() && m_token->text().isEmpty())
+                m_token->setText(*token);
+        });
+    }
     readServed();
+}
+
+QString CertificatePage::cloudflareKeyringName() const
+{
+    return QStringLiteral("cloudflare:") + m_state.plan.hostname;
 }
 
 void CertificatePage::cleanupPage()
@@ -97,7 +119,10 @@ bool CertificatePage::isComplete() const
 QString CertificatePage::inputProblem() const
 {
     const QString email = m_email->text().trimmed();
-    if (m_letsEncrypt->isChecked() && !email.isEmpty() && !steps::validAddress(email))
+    if (m_cloudflare->isChecked() && m_token->text().trimmed().isEmpty())
+        return tr("Give a Cloudflare API token with the permission Zone, DNS, Edit for your domain (Cloudflare's "
+                  "dashboard: My Profile, API Tokens).");
+    if ((m_letsEncrypt->isChecked() || m_cloudflare->isChecked()) && !email.isEmpty() && !steps::validAddress(email))
         return tr("\"%1\" is not an email address.").arg(email);
     if (m_existing->isChecked()) {
         for (QLineEdit *field : { m_certificate, m_key }) {
@@ -113,7 +138,8 @@ QString CertificatePage::inputProblem() const
 
 void CertificatePage::updateFields()
 {
-    m_email->setEnabled(m_letsEncrypt->isChecked());
+    m_email->setEnabled(m_letsEncrypt->isChecked() || m_cloudflare->isChecked());
+    m_token->setEnabled(m_cloudflare->isChecked());
     m_certificate->setEnabled(m_existing->isChecked());
     m_key->setEnabled(m_existing->isChecked());
     const QString problem = inputProblem();
@@ -155,14 +181,24 @@ void CertificatePage::readServed()
 void CertificatePage::apply()
 {
     steps::TlsPlan &tls = m_state.plan.tls;
-    tls.mode = m_letsEncrypt->isChecked() ? steps::TlsMode::LetsEncrypt
-        : m_existing->isChecked()         ? steps::TlsMode::Existing
-                                          : steps::TlsMode::SelfSigned;
+    tls.mode = m_letsEncrypt->isChecked() || m_cloudflare->isChecked() ? steps::TlsMode::LetsEncrypt
+        : m_existing->isChecked()                                        ? steps::TlsMode::Existing
+                                                                         : steps::TlsMode::SelfSigned;
+    tls.cloudflare = m_cloudflare->isChecked();
+    tls.cloudflareTokenEnv = cloudflareSecretName();
+    m_state.cloudflareToken = tls.cloudflare ? m_token->text().trimmed() : QString();
     tls.email = m_email->text().trimmed();
     tls.certificate = m_certificate->text().trimmed();
     tls.key = m_key->text().trimmed();
     connect(m_run, &StepRunView::finished, this, [this](const wizard::Status &status) {
         m_runProblem = status ? QString() : status.failure().message;
+        if (status && !m_state.cloudflareToken.isEmpty())
+            servers::SecretStore().write(cloudflareKeyringName(), m_state.cloudflareToken, [this](const wizard::Status &kept) {
+                if (!kept)
+                    m_problem->setText(tr("The certificate is there, but the Cloudflare token could not be kept in the "
+                                          "keyring: %1")
+                                           .arg(kept.failure().message));
+            });
         updateFields();
     }, Qt::SingleShotConnection);
     // The certificate is read again in the same run, so its log stays in view.
@@ -185,9 +221,11 @@ void CertificatePage::retranslate()
                          .arg(m_state.plan.hostname.isEmpty() ? tr("the server") : m_state.plan.hostname));
     m_letsEncrypt->setText(tr("&Let's Encrypt: free, trusted everywhere, renewed by itself (port 80 must be open for "
                               "a moment)"));
+    m_cloudflare->setText(tr("Let's Encrypt through Cloudflare's &DNS, for servers whose port 80 cannot be opened"));
     m_existing->setText(tr("A certificate &already on the server"));
     m_selfSigned->setText(tr("A new &self-signed certificate (testing only: mail programs warn about it)"));
     setFormLabels(m_letsEncryptForm, { { m_email, tr("&Email for expiry notices (optional):") } });
+    setFormLabels(m_cloudflareForm, { { m_token, tr("Cloudflare API &token:") } });
     setFormLabels(m_existingForm, { { m_certificate, tr("&Certificate chain:") }, { m_key, tr("Private &key:") } });
     m_certificate->setPlaceholderText(QStringLiteral("/etc/ssl/mail/fullchain.pem"));
     m_key->setPlaceholderText(QStringLiteral("/etc/ssl/mail/privkey.pem"));

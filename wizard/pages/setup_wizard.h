@@ -31,6 +31,9 @@ struct WizardState {
     // Passwords typed or generated in this session, by account, for the
     // test mail. In memory only, never written anywhere.
     QMap<QString, QString> accountPasswords;
+    // The Cloudflare API token for the certificate's DNS challenge, as typed
+    // or read from the keyring. In memory only.
+    QString cloudflareToken;
     // "Try it on this computer": the sandbox the wizard set up against; it
     // stops when the wizard closes.
     std::unique_ptr<sandbox::SandboxServices> sandbox;
@@ -40,6 +43,12 @@ struct WizardState {
 inline QString accountSecretName(const QString &email)
 {
     return QStringLiteral("account:") + email;
+}
+
+// How the plan names the Cloudflare token for the StepDriver's secrets.
+inline QString cloudflareSecretName()
+{
+    return QStringLiteral("cloudflare-token");
 }
 
 class SetupWizard : public QWizard {

@@ -76,7 +76,10 @@ void StepRunView::start(std::vector<std::shared_ptr<steps::Step>> steps)
     m_driver = std::make_unique<steps::StepDriver>(*m_state.worker, m_state.plan);
     // The passwords typed on the pages, copied: the driver reads them on the session's thread.
     const QMap<QString, QString> passwords = m_state.accountPasswords;
-    m_driver->setSecrets([passwords](const QString &name) {
+    const QString cloudflareToken = m_state.cloudflareToken;
+    m_driver->setSecrets([passwords, cloudflareToken](const QString &name) {
+        if (name == cloudflareSecretName())
+            return cloudflareToken;
         const QString prefix = accountSecretName(QString());
         return name.startsWith(prefix) ? passwords.value(name.mid(prefix.size())) : QString();
     });

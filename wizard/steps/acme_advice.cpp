@@ -31,6 +31,14 @@ QString AcmeAdvice::explain(const QString &output, const QString &hostname, int 
                   "and 5 failed tries an hour). Wait and try again later; the self-signed certificate stays in "
                   "use until then.")
             .arg(hostname);
+    if (has(output, "Invalid access token|9109|Invalid request headers|6003"))
+        return tr("Cloudflare refused the API token. Make a token with the permission Zone, DNS, Edit for the zone of "
+                  "%1 in Cloudflare's dashboard (My Profile, API Tokens) and give it here.")
+            .arg(hostname);
+    if (has(output, "Unable to determine zone_id|zone_id"))
+        return tr("The Cloudflare API token cannot see the zone of %1: give the token access to that zone, or check "
+                  "that the domain is on this Cloudflare account.")
+            .arg(hostname);
     if (has(output, "NXDOMAIN|no valid A records|DNS problem|SERVFAIL"))
         return tr("Let's Encrypt could not find %1 in DNS yet. Add its A (and AAAA) record with this server's "
                   "address on the DNS page, wait a few minutes for it to spread, and try again.")

@@ -415,7 +415,9 @@ void readTls(Reader &r, const QJsonObject &root, Plan &plan)
     const QJsonObject tls = r.object(root, {}, path);
     r.onlyKeys(tls, path,
         { QStringLiteral("mode"), QStringLiteral("email"), QStringLiteral("acme_server"), QStringLiteral("ca_bundle"),
-            QStringLiteral("http_port"), QStringLiteral("http_address"), QStringLiteral("certificate"), QStringLiteral("key") });
+            QStringLiteral("http_port"), QStringLiteral("http_address"), QStringLiteral("certificate"), QStringLiteral("key"),
+            QStringLiteral("challenge"), QStringLiteral("cloudflare_token_env"), QStringLiteral("cloudflare_api"),
+            QStringLiteral("dns_wait") });
     TlsPlan &t = plan.tls;
     const QString mode = r.string(tls, path, QStringLiteral("mode"), QStringLiteral("letsencrypt"));
     if (mode == QLatin1String("letsencrypt"))
@@ -434,6 +436,23 @@ void readTls(Reader &r, const QJsonObject &root, Plan &plan)
     if (!t.acmeServer.startsWith(QLatin1String("https://")))
         r.fail(path + QStringLiteral(".acme_server"), PlanFile::tr("must be an https:// address"));
     t.caBundle = r.string(tls, path, QStringLiteral("ca_bundle"));
+    const QString challenge = r.string(tls, path, QStringLiteral("challenge"), QStringLiteral("http"));
+    if (challenge != QLatin1String("http") && challenge != QLatin1String("cloudflare"))
+        r.fail(path + QStringLiteral(".challenge"), PlanFile::tr("must be one of http, cloudflare, not \"%1\"").arg(challenge));
+    t.cloudflare = challenge == QLatin1String("cloudflare");
+    t.cloudflareTokenEnv = r.string(tls, path, QStringLiteral("cloudflare_token_env"));
+    if (t.cloudflare && t.mode == TlsMode::LetsEncrypt && plan.steps.contains(QStringLiteral("tls"))) {
+        if (t.cloudflareTokenEnv.isEmpty())
+            r.fail(path + QStringLiteral(".cloudflare_token_env"),
+                PlanFile::tr("missing: the environment variable that holds the Cloudflare API token"));
+        else if (!validEnvironmentName(t.cloudflareTokenEnv))
+            r.fail(path + QStringLiteral(".cloudflare_token_env"),
+                PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(t.cloudflareTokenEnv));
+    }
+    t.cloudflareApi = r.string(tls, path, QStringLiteral("cloudflare_api"));
+    if (!t.cloudflareApi.isEmpty() && !t.cloudflareApi.startsWith(QLatin1String("https://")))
+        r.fail(path + QStringLiteral(".cloudflare_api"), PlanFile::tr("must be an https:// address"));
+    t.dnsWait = r.integer(tls, path, QStringLiteral("dns_wait"), 10, 1, 3600);
     t.httpPort = r.integer(tls, path, QStringLiteral("http_port"), 80, 1, 65535);
     t.httpAddress = r.string(tls, path, QStringLiteral("http_address"));
     if (!t.httpAddress.isEmpty() && QHostAddress(t.httpAddress).isNull())

@@ -54,6 +54,11 @@
 //     "email": "me@example.org",         Let's Encrypt's expiry notices; optional
 //     "acme_server": "https://…/directory",  default Let's Encrypt's
 //     "ca_bundle": "/path/on/server.pem",    the ACME server's CA (a test CA)
+//     "challenge": "http" | "cloudflare", HTTP-01 on port 80 (default), or DNS-01
+//                                        through Cloudflare's API (port 80 not needed)
+//     "cloudflare_token_env": "VAR",     challenge cloudflare: the API token (Zone DNS Edit)
+//     "cloudflare_api": "https://…/client/v4",  default Cloudflare's own
+//     "dns_wait": 10,                    seconds for the TXT record to spread
 //     "http_port": 80,                   where certbot answers the HTTP-01 challenge
 //     "http_address": "",                and on which address ("" = all)
 //     "certificate": "/etc/ssl/…/fullchain.pem", "key": "/etc/ssl/…/privkey.pem"
@@ -149,6 +154,10 @@ enum class TlsMode { LetsEncrypt, Existing, SelfSigned };
 
 struct TlsPlan {
     TlsMode mode = TlsMode::LetsEncrypt;
+    bool cloudflare = false; // DNS-01 through Cloudflare instead of HTTP-01
+    QString cloudflareTokenEnv;
+    QString cloudflareApi;
+    int dnsWait = 10;
     QString email;
     QString acmeServer = QStringLiteral("https://acme-v02.api.letsencrypt.org/directory");
     QString caBundle;

@@ -39,10 +39,22 @@ QString certbotDirectories(const RemoteLayout &layout)
         .arg(shellQuote(base), shellQuote(base + QStringLiteral("/work")), shellQuote(base + QStringLiteral("/log")));
 }
 
-// The environment certbot needs for the plan's ACME server.
+// The environment certbot needs for the plan's ACME server (and DNS API).
 QString certbotEnvironment(const TlsPlan &tls)
 {
-    return tls.caBundle.isEmpty() ? QString() : QStringLiteral("REQUESTS_CA_BUNDLE=%1 ").arg(shellQuote(tls.caBundle));
+    QString environment;
+    if (!tls.caBundle.isEmpty())
+        environment += QStringLiteral("REQUESTS_CA_BUNDLE=%1 ").arg(shellQuote(tls.caBundle));
+    if (tls.cloudflare && !tls.cloudflareApi.isEmpty())
+        environment += QStringLiteral("CLOUDFLARE_API_URL=%1 ").arg(shellQuote(tls.cloudflareApi));
+    return environment;
+}
+
+// Where the Cloudflare token lives on the server: beside certbot's own
+// files, readable by their owner only.
+QString cloudflareCredentials(const RemoteLayout &layout)
+{
+    return letsencryptDir(layout) + QStringLiteral("/postwr-cloudflare.ini");
 }
 
 QString renewScript(const RemoteLayout &layout)
@@ -129,6 +141,10 @@ wizard::Result<QStringList> TlsStep::plan(StepContext &context)
         auto served = servedCertificate(context);
         if (served && keeps(*served, host))
             return QStringList();
+        if (tls.cloudflare)
+            return QStringList { tr("Get a certificate for %1 from %2 with certbot, proving the name through Cloudflare's "
+                                    "DNS, and renew it automatically")
+                                     .arg(host, tls.acmeServer.section(QLatin1Char('/'), 2, 2)) };
         return QStringList { tr("Get a certificate for %1 from %2 with certbot (answering on port %3 for a moment), "
                                 "and renew it automatically")
                                  .arg(host, tls.acmeServer.section(QLatin1Char('/'), 2, 2))
@@ -189,17 +205,33 @@ Status TlsStep::run(StepContext &context)
     }
     context.log(tr("%1 resolves to this server (%2).").arg(host, resolved.join(QStringLiteral(", "))));
 
-    auto found = query(context, tr("Looking for certbot"), QStringLiteral("command -v certbot || true"));
+    const QString packages = tls.cloudflare ? QStringLiteral("certbot python3-certbot-dns-cloudflare") : QStringLiteral("certbot");
+    auto found = query(context, tr("Looking for certbot"),
+        tls.cloudflare ? QStringLiteral("command -v certbot >/dev/null && python3 -c 'import certbot_dns_cloudflare' 2>/dev/null && echo yes; true")
+                       : QStringLiteral("command -v certbot >/dev/null && echo yes; true"));
     if (!found)
         return found.failure();
     if (found->standardOutput.trimmed().isEmpty()) {
         if (layout.isUser())
             return wizard::Failure { tr("certbot is not installed on the server, and installing it needs root: ask "
-                                        "the administrator to run apt-get install certbot.") };
+                                        "the administrator to run apt-get install %1.")
+                                         .arg(packages) };
         auto installed = runCommand(context, tr("Installing certbot"),
-            QStringLiteral("DEBIAN_FRONTEND=noninteractive apt-get install -y certbot"), true, {}, std::chrono::minutes(10));
+            QStringLiteral("DEBIAN_FRONTEND=noninteractive apt-get install -y ") + packages, true, {}, std::chrono::minutes(10));
         if (!installed)
             return installed.failure();
+    }
+    if (tls.cloudflare) {
+        const QString token = context.secret ? context.secret(tls.cloudflareTokenEnv) : QString();
+        if (token.trimmed().isEmpty())
+            return wizard::Failure { tr("The Cloudflare API token is missing (%1).").arg(tls.cloudflareTokenEnv) };
+        // The token goes through standard input into a file only its owner reads: never on a command line.
+        auto stored = runCommand(context, tr("Storing the Cloudflare API token on the server"),
+            QStringLiteral("umask 077 && mkdir -p %1 && cat > %2 && chmod 600 %2")
+                .arg(shellQuote(letsencryptDir(layout)), shellQuote(cloudflareCredentials(layout))),
+            !layout.isUser(), QStringLiteral("dns_cloudflare_api_token = %1\n").arg(token.trimmed()).toUtf8());
+        if (!stored)
+            return stored.failure();
     }
 
     // certbot looks the hook's first word up as a program, so the command goes into a script of its own.
@@ -213,12 +245,17 @@ Status TlsStep::run(StepContext &context)
     if (!hookWritten)
         return hookWritten.failure();
     QString command = certbotEnvironment(tls)
-        + QStringLiteral("certbot certonly --standalone --non-interactive --agree-tos --keep-until-expiring "
-                         "--cert-name %1 -d %1 --server %2 --http-01-port %3")
-              .arg(shellQuote(host), shellQuote(tls.acmeServer))
-              .arg(tls.httpPort);
-    if (!tls.httpAddress.isEmpty())
-        command += QStringLiteral(" --http-01-address ") + shellQuote(tls.httpAddress);
+        + QStringLiteral("certbot certonly --non-interactive --agree-tos --keep-until-expiring --cert-name %1 -d %1 --server %2")
+              .arg(shellQuote(host), shellQuote(tls.acmeServer));
+    if (tls.cloudflare) {
+        command += QStringLiteral(" --dns-cloudflare --dns-cloudflare-credentials %1 --dns-cloudflare-propagation-seconds %2")
+                       .arg(shellQuote(cloudflareCredentials(layout)))
+                       .arg(tls.dnsWait);
+    } else {
+        command += QStringLiteral(" --standalone --http-01-port %1").arg(tls.httpPort);
+        if (!tls.httpAddress.isEmpty())
+            command += QStringLiteral(" --http-01-address ") + shellQuote(tls.httpAddress);
+    }
     command += tls.email.isEmpty() ? QStringLiteral(" --register-unsafely-without-email")
                                    : QStringLiteral(" --email ") + shellQuote(tls.email);
     command += QStringLiteral(" --deploy-hook ") + shellQuote(hook) + certbotDirectories(layout);

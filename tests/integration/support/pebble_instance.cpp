@@ -36,13 +36,15 @@ QString PebbleInstance::directoryUrl() const { return QStringLiteral("https://12
 
 QString PebbleInstance::apiCertificateFile() const { return dir_.filePath(QStringLiteral("api.pem")); }
 
+QString PebbleInstance::apiKeyFile() const { return dir_.filePath(QStringLiteral("api.key")); }
+
 bool PebbleInstance::start(const QString &dnsServer, quint16 httpPort, int timeoutMs) {
   QString error;
   const QString pebble = findTool(QStringLiteral("pebble"), QStringLiteral("apt-get install pebble"), &error);
   if (pebble.isEmpty()) return fail(error);
   const QString openssl = findTool(QStringLiteral("openssl"), QStringLiteral("apt-get install openssl"), &error);
   if (openssl.isEmpty()) return fail(error);
-  const QString key = dir_.filePath(QStringLiteral("api.key"));
+  const QString key = apiKeyFile();
   const ProcessResult made = runProcess(
       {openssl,
        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),

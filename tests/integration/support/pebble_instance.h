@@ -38,6 +38,8 @@ class PebbleInstance {
   QString directoryUrl() const;
   // The certificate of pebble's own HTTPS listener: the CA bundle for clients.
   QString apiCertificateFile() const;
+  // Its key (root only): another HTTPS server of the test may serve with the pair.
+  QString apiKeyFile() const;
   // The root that signs issued certificates (PEM), from the management API.
   QByteArray issuingRoot();
   QString log() const;
