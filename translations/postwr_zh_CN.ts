@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>postwr::app::Headless</name>
@@ -27,11 +28,11 @@
         <translation>要运行的计划文件（JSON）；参见 examples/。</translation>
     </message>
     <message>
-        <source>Also print the SSH layer's diagnostics (never secrets) on stderr.</source>
+        <source>Also print the SSH layer&apos;s diagnostics (never secrets) on stderr.</source>
         <translation>同时在 stderr 上输出 SSH 层的诊断信息（绝不包含机密）。</translation>
     </message>
     <message>
-        <source>After the plan's steps, send a test message to ADDRESS and report its way.</source>
+        <source>After the plan&apos;s steps, send a test message to ADDRESS and report its way.</source>
         <translation>运行完计划中的步骤后，向 ADDRESS 发送一封测试邮件并报告它的投递过程。</translation>
     </message>
     <message>
@@ -43,7 +44,7 @@
         <translation>不打开窗口，在本机的沙盒中运行整个设置过程：sshd、dnsmasq 和一个收件邮件服务器，均运行在回环地址上。</translation>
     </message>
     <message>
-        <source>The sandbox's directory, removed and made anew (default: %1).</source>
+        <source>The sandbox&apos;s directory, removed and made anew (default: %1).</source>
         <translation>沙盒目录，运行时会删除并重新创建（默认：%1）。</translation>
     </message>
     <message>
@@ -51,18 +52,18 @@
         <translation>postwr：没有显示器（DISPLAY、WAYLAND_DISPLAY），无法打开窗口：改为运行本地沙盒（--sandbox）。</translation>
     </message>
     <message>
-        <source>After the plan's steps, check every DNS record the domains need; exit 1 when one that receivers need is missing or wrong.</source>
+        <source>After the plan&apos;s steps, check every DNS record the domains need; exit 1 when one that receivers need is missing or wrong.</source>
         <translation>在计划的步骤之后，检查域名所需的每条 DNS 记录；如果收件方需要的记录缺失或有误，则以 1 退出。</translation>
     </message>
 </context>
 <context>
     <name>postwr::dashboard::DashboardWindow</name>
     <message>
-        <source>Not connected: the server's key was not trusted.</source>
+        <source>Not connected: the server&apos;s key was not trusted.</source>
         <translation>未连接：没有信任服务器的密钥。</translation>
     </message>
     <message>
-        <source>No server yet: set one up with Server, "Set up a new server".</source>
+        <source>No server yet: set one up with Server, &quot;Set up a new server&quot;.</source>
         <translation>还没有服务器：请通过“服务器”菜单中的“设置新服务器”来设置一个。</translation>
     </message>
     <message>
@@ -168,7 +169,7 @@
 <context>
     <name>postwr::dnscheck::BlocklistReport</name>
     <message>
-        <source>The server's blocklist answer cannot be read: %1</source>
+        <source>The server&apos;s blocklist answer cannot be read: %1</source>
         <translation>无法读取服务器返回的黑名单查询结果：%1</translation>
     </message>
     <message>
@@ -180,7 +181,7 @@
         <translation>%1 被列入了 %2（%3）：使用该名单的收件方会拒收它的邮件。可在 %4 查看原因并申请移除。</translation>
     </message>
     <message>
-        <source>%1 would not answer the server's resolver about %2 (it refuses public resolvers): set [dns] servers in postwrd.conf to a resolver of the server's own, such as a local unbound.</source>
+        <source>%1 would not answer the server&apos;s resolver about %2 (it refuses public resolvers): set [dns] servers in postwrd.conf to a resolver of the server&apos;s own, such as a local unbound.</source>
         <translation>%1 不回答服务器的解析器关于 %2 的查询（它拒绝公共解析器）：请在 postwrd.conf 中把 [dns] servers 设为服务器自己的解析器，例如本地的 unbound。</translation>
     </message>
     <message>
@@ -197,7 +198,7 @@
 <context>
     <name>postwr::dnscheck::DnsChecker</name>
     <message>
-        <source>The DNS servers "%1" cannot be used: %2</source>
+        <source>The DNS servers &quot;%1&quot; cannot be used: %2</source>
         <translation>无法使用 DNS 服务器“%1”：%2</translation>
     </message>
     <message>
@@ -216,15 +217,15 @@
 <context>
     <name>postwr::dnscheck::ExpectedRecordsText</name>
     <message>
-        <source>The server's list of DNS records is not JSON (%1); is postwrd on the server up to date?</source>
+        <source>The server&apos;s list of DNS records is not JSON (%1); is postwrd on the server up to date?</source>
         <translation>服务器提供的 DNS 记录列表不是 JSON（%1）；服务器上的 postwrd 是否为最新版本？</translation>
     </message>
     <message>
-        <source>The server's list of DNS records has no domain or no records.</source>
+        <source>The server&apos;s list of DNS records has no domain or no records.</source>
         <translation>服务器提供的 DNS 记录列表中没有域名或没有记录。</translation>
     </message>
     <message>
-        <source>Record %1 of the server's list has no id, type or name.</source>
+        <source>Record %1 of the server&apos;s list has no id, type or name.</source>
         <translation>服务器列表中的第 %1 条记录缺少 id、类型或名称。</translation>
     </message>
 </context>
@@ -235,7 +236,7 @@
         <translation>尚未发布。如果你是在最近几小时内添加的，DNS 可能还查不到：请稍后再检查。</translation>
     </message>
     <message>
-        <source>%1 points to %2, not to the server's %3.</source>
+        <source>%1 points to %2, not to the server&apos;s %3.</source>
         <translation>%1 指向 %2，而不是服务器的地址 %3。</translation>
     </message>
     <message>
@@ -247,8 +248,8 @@
         <translation>有 %1 条 SPF 记录；这样收件方会完全忽略 SPF（RFC 7208 §4.5）。请只保留一条：把第一条改为 %2，并删除其余几条。</translation>
     </message>
     <message>
-        <source>The value was pasted with its quotes. Remove the " at both ends in the DNS panel.</source>
-        <translation>值连同引号一起被粘贴了。请在 DNS 管理面板中删掉两端的 "。</translation>
+        <source>The value was pasted with its quotes. Remove the &quot; at both ends in the DNS panel.</source>
+        <translation>值连同引号一起被粘贴了。请在 DNS 管理面板中删掉两端的 &quot;。</translation>
     </message>
     <message>
         <source>It does not let the server send: add %1 before the final all, e.g. %2.</source>
@@ -275,7 +276,7 @@
         <translation>有 %1 条 %2 记录；这样收件方一条都不会采用。请只保留一条。</translation>
     </message>
     <message>
-        <source>The policy p= must be none, quarantine or reject; it is "%1".</source>
+        <source>The policy p= must be none, quarantine or reject; it is &quot;%1&quot;.</source>
         <translation>策略 p= 必须是 none、quarantine 或 reject；当前是“%1”。</translation>
     </message>
     <message>
@@ -291,7 +292,7 @@
         <translation>%1 是一条 CNAME（%2 的别名），但那里应该是一条 %3 记录。请删除该 CNAME，并添加 %3 记录。</translation>
     </message>
     <message>
-        <source>It is published as %1: the DNS panel added your domain to the name again. In the panel's name field, enter only %2.</source>
+        <source>It is published as %1: the DNS panel added your domain to the name again. In the panel&apos;s name field, enter only %2.</source>
         <translation>它被发布为 %1：DNS 管理面板又在名称后面加了一次你的域名。请在面板的名称字段中只填写 %2。</translation>
     </message>
     <message>
@@ -299,11 +300,11 @@
         <translation>应为 %1。</translation>
     </message>
     <message>
-        <source>%1 has no reverse DNS. Set it to %2 in your hosting provider's panel (not in your domain's DNS): many receivers refuse mail from an address without one.</source>
+        <source>%1 has no reverse DNS. Set it to %2 in your hosting provider&apos;s panel (not in your domain&apos;s DNS): many receivers refuse mail from an address without one.</source>
         <translation>%1 没有反向 DNS。请在主机服务商的管理面板中（而不是在你域名的 DNS 中）把它设为 %2：很多收件方会拒收来自没有反向 DNS 的地址的邮件。</translation>
     </message>
     <message>
-        <source>The reverse DNS of %1 is %2; it should be %3. Change it in your hosting provider's panel.</source>
+        <source>The reverse DNS of %1 is %2; it should be %3. Change it in your hosting provider&apos;s panel.</source>
         <translation>%1 的反向 DNS 是 %2；应为 %3。请在主机服务商的管理面板中修改。</translation>
     </message>
     <message>
@@ -327,15 +328,15 @@
         <translation>收件方无法使用这条记录：%1。</translation>
     </message>
     <message>
-        <source>For mail from %1 it says %2: receivers do not let the server send. Add ip4:/ip6: with the server's address before the final all.</source>
+        <source>For mail from %1 it says %2: receivers do not let the server send. Add ip4:/ip6: with the server&apos;s address before the final all.</source>
         <translation>对于来自 %1 的邮件，它给出的结果是 %2：收件方不会允许这台服务器发信。请在末尾的 all 之前加上带有服务器地址的 ip4:/ip6:。</translation>
     </message>
     <message>
-        <source>Your domain's name servers (%1) already have it right; the resolver asked still remembers an older answer. Nothing to do: it will see the new record within the record's TTL (an hour, usually).</source>
+        <source>Your domain&apos;s name servers (%1) already have it right; the resolver asked still remembers an older answer. Nothing to do: it will see the new record within the record&apos;s TTL (an hour, usually).</source>
         <translation>你域名的名称服务器（%1）上的记录已经正确；被查询的解析器还记着旧的应答。无需任何操作：它会在该记录的 TTL（通常为一小时）内看到新记录。</translation>
     </message>
     <message>
-        <source>The resolver still remembers the right record, but your domain's name servers (%1) no longer have it: %2</source>
+        <source>The resolver still remembers the right record, but your domain&apos;s name servers (%1) no longer have it: %2</source>
         <translation>解析器仍记着正确的记录，但你域名的名称服务器（%1）上已经没有它了：%2</translation>
     </message>
 </context>
@@ -382,42 +383,42 @@
         <translation>让邮件程序找到用于发信的服务器和端口。</translation>
     </message>
     <message>
-        <source>Reverse DNS, set in your hosting provider's panel (not in your domain's): it must name %1, or many receivers refuse the mail.</source>
+        <source>Reverse DNS, set in your hosting provider&apos;s panel (not in your domain&apos;s): it must name %1, or many receivers refuse the mail.</source>
         <translation>反向 DNS，在主机服务商的面板中设置（不在域名的面板中）：它必须指向 %1，否则很多收件方会拒收邮件。</translation>
     </message>
 </context>
 <context>
     <name>postwr::dnscheck::ReverseDnsHelp</name>
     <message>
-        <source>Reverse DNS is set where you rent the server, not where your domain's DNS is: in your hosting provider's control panel, look for "Reverse DNS", "rDNS" or "PTR" next to the server's IP addresses, and set %1 to %2. If there is no such setting, ask their support (Postwr writes the request for you).</source>
+        <source>Reverse DNS is set where you rent the server, not where your domain&apos;s DNS is: in your hosting provider&apos;s control panel, look for &quot;Reverse DNS&quot;, &quot;rDNS&quot; or &quot;PTR&quot; next to the server&apos;s IP addresses, and set %1 to %2. If there is no such setting, ask their support (Postwr writes the request for you).</source>
         <translation>反向 DNS 要在你租用服务器的地方设置，而不是在你域名的 DNS 那里：请在主机服务商的控制面板中，在服务器 IP 地址旁边找“Reverse DNS”、“rDNS”或“PTR”（反向 DNS），把 %1 设为 %2。如果没有这样的设置，请联系他们的技术支持（Postwr 会为你写好请求）。</translation>
     </message>
     <message>
-        <source>This server is at %1: in the customer panel, open "Reverse DNS Management", click the pencil next to %2 and enter %3.</source>
+        <source>This server is at %1: in the customer panel, open &quot;Reverse DNS Management&quot;, click the pencil next to %2 and enter %3.</source>
         <translation>这台服务器托管在 %1：请在客户面板中打开“Reverse DNS Management”（反向 DNS 管理），点击 %2 旁边的铅笔图标，然后输入 %3。</translation>
     </message>
     <message>
-        <source>This server is at %1: in the Cloud Console open the server, then "Networking", and edit the reverse DNS of %2 to %3 (for a dedicated server: Robot, "IPs").</source>
+        <source>This server is at %1: in the Cloud Console open the server, then &quot;Networking&quot;, and edit the reverse DNS of %2 to %3 (for a dedicated server: Robot, &quot;IPs&quot;).</source>
         <translation>这台服务器托管在 %1：在 Cloud Console 中打开该服务器，再打开“Networking”（网络），把 %2 的反向 DNS 改为 %3（独立服务器请在 Robot 的“IPs”中设置）。</translation>
     </message>
     <message>
-        <source>This server is at %1: in the control panel open "Network" then "Public IP addresses", choose "Modify the reverse path" for %2 and enter %3.</source>
+        <source>This server is at %1: in the control panel open &quot;Network&quot; then &quot;Public IP addresses&quot;, choose &quot;Modify the reverse path&quot; for %2 and enter %3.</source>
         <translation>这台服务器托管在 %1：在控制面板中依次打开“Network”（网络）和“Public IP addresses”（公网 IP 地址），为 %2 选择“Modify the reverse path”（修改反向解析），然后输入 %3。</translation>
     </message>
     <message>
-        <source>This server is at %1: open the server, then "Settings" and "IPv4" (or "IPv6"), and set the reverse DNS of %2 to %3.</source>
+        <source>This server is at %1: open the server, then &quot;Settings&quot; and &quot;IPv4&quot; (or &quot;IPv6&quot;), and set the reverse DNS of %2 to %3.</source>
         <translation>这台服务器托管在 %1：打开该服务器，再依次打开“Settings”（设置）和“IPv4”（或“IPv6”），把 %2 的反向 DNS 设为 %3。</translation>
     </message>
     <message>
-        <source>This server is at %1, which takes the reverse DNS from the droplet's name: rename the droplet to %3 and %2 follows.</source>
+        <source>This server is at %1, which takes the reverse DNS from the droplet&apos;s name: rename the droplet to %3 and %2 follows.</source>
         <translation>这台服务器托管在 %1，它用 droplet 的名称作为反向 DNS：把 droplet 重命名为 %3，%2 的反向 DNS 就会随之更新。</translation>
     </message>
     <message>
-        <source>This server is at %1: open the Linode, then "Network", and choose "Edit RDNS" next to %2 to enter %3.</source>
+        <source>This server is at %1: open the Linode, then &quot;Network&quot;, and choose &quot;Edit RDNS&quot; next to %2 to enter %3.</source>
         <translation>这台服务器托管在 %1：打开该 Linode，再打开“Network”（网络），点击 %2 旁边的“Edit RDNS”（编辑 RDNS），输入 %3。</translation>
     </message>
     <message>
-        <source>This server is at %1: reverse DNS and sending on port 25 are opened together by the request "Enable email sending"; give %2 and %3 in it.</source>
+        <source>This server is at %1: reverse DNS and sending on port 25 are opened together by the request &quot;Enable email sending&quot;; give %2 and %3 in it.</source>
         <translation>这台服务器托管在 %1：反向 DNS 和通过 25 端口发信是用同一个“Enable email sending”（启用电子邮件发送）请求一起开通的；请在该请求中填写 %2 和 %3。</translation>
     </message>
 </context>
@@ -452,14 +453,14 @@
         <translation>谢谢。</translation>
     </message>
     <message>
-        <source>I have pointed %1 to these addresses in my domain's DNS, so the reverse DNS will be forward-confirmed.</source>
+        <source>I have pointed %1 to these addresses in my domain&apos;s DNS, so the reverse DNS will be forward-confirmed.</source>
         <translation>我已在域名的 DNS 中把 %1 指向这些地址，因此反向 DNS 可以得到正向确认。</translation>
     </message>
 </context>
 <context>
     <name>postwr::mailtest::DeliveryReportText</name>
     <message>
-        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server's %1 address to your mail host name in your provider's control panel.</source>
+        <source>The receiver refused mail from an address without reverse DNS: set the PTR record of your server&apos;s %1 address to your mail host name in your provider&apos;s control panel.</source>
         <translation>收件方拒收了来自没有反向 DNS 的地址的邮件：请在服务商的控制面板中，把你服务器 %1 地址的 PTR 记录设为你的邮件主机名。</translation>
     </message>
     <message>
@@ -467,11 +468,11 @@
         <translation>收件方无法验证这封邮件：请检查 SPF、DKIM 和 DMARC 记录是否已发布（DNS 步骤会检查它们）。</translation>
     </message>
     <message>
-        <source>The receiver's SPF check failed: the SPF record must list the server's %1 address (the DNS step shows the record).</source>
+        <source>The receiver&apos;s SPF check failed: the SPF record must list the server&apos;s %1 address (the DNS step shows the record).</source>
         <translation>收件方的 SPF 检查失败：SPF 记录必须包含服务器的 %1 地址（DNS 步骤会显示该记录）。</translation>
     </message>
     <message>
-        <source>The recipient's address does not exist. Check it for typos.</source>
+        <source>The recipient&apos;s address does not exist. Check it for typos.</source>
         <translation>收件人地址不存在。请检查是否有拼写错误。</translation>
     </message>
     <message>
@@ -490,7 +491,7 @@
         <translation>旧版 TLS</translation>
     </message>
     <message>
-        <source>Cannot connect to %1 on port %2: %3. Check the server's address, that postwrd runs, and that no firewall blocks the port.</source>
+        <source>Cannot connect to %1 on port %2: %3. Check the server&apos;s address, that postwrd runs, and that no firewall blocks the port.</source>
         <translation>无法连接到 %1 的端口 %2：%3。请检查服务器地址、postwrd 是否在运行，以及是否有防火墙阻止该端口。</translation>
     </message>
     <message>
@@ -498,8 +499,8 @@
         <translation>与服务器的 TLS 握手失败：%1</translation>
     </message>
     <message>
-        <source>The server's certificate is not trusted: %1. Until the certificate step gets one from Let's Encrypt, only the certificate Postwr made at install time is accepted.</source>
-        <translation>服务器的证书不受信任：%1。在证书步骤从 Let's Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
+        <source>The server&apos;s certificate is not trusted: %1. Until the certificate step gets one from Let&apos;s Encrypt, only the certificate Postwr made at install time is accepted.</source>
+        <translation>服务器的证书不受信任：%1。在证书步骤从 Let&apos;s Encrypt 获取证书之前，只接受 Postwr 在安装时生成的证书。</translation>
     </message>
     <message>
         <source>The server refused the user name or password of %1 (%2). Check the password, or reset it in the accounts step.</source>
@@ -537,7 +538,7 @@
         <translation>这封邮件由 Postwr 以 %1 的身份，通过你自己的邮件服务器发送，用于检查它能否投递已签名的邮件。</translation>
     </message>
     <message>
-        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose "Show original": SPF, DKIM and DMARC should all say PASS.</source>
+        <source>If you read it in your inbox, sending works. In Gmail, open the message menu and choose &quot;Show original&quot;: SPF, DKIM and DMARC should all say PASS.</source>
         <translation>如果你在收件箱中看到了它，说明发信正常。在 Gmail 中打开邮件菜单并选择“显示原始邮件”：SPF、DKIM 和 DMARC 都应显示 PASS。</translation>
     </message>
     <message>
@@ -552,7 +553,7 @@
         <translation>请输入账户的地址，例如 me@%1。</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
+        <source>&quot;%1&quot; is not an email address.</source>
         <translation>“%1”不是电子邮件地址。</translation>
     </message>
     <message>
@@ -613,11 +614,11 @@
 <context>
     <name>postwr::pages::CertificatePage</name>
     <message>
-        <source>"%1" is not an email address.</source>
+        <source>&quot;%1&quot; is not an email address.</source>
         <translation>“%1”不是电子邮件地址。</translation>
     </message>
     <message>
-        <source>Give the full path on the server, starting with /: "%1".</source>
+        <source>Give the full path on the server, starting with /: &quot;%1&quot;.</source>
         <translation>请填写服务器上以 / 开头的完整路径：“%1”。</translation>
     </message>
     <message>
@@ -645,8 +646,8 @@
         <translation>你的服务器</translation>
     </message>
     <message>
-        <source>&amp;Let's Encrypt: free, trusted everywhere, renewed by itself (port 80 must be open for a moment)</source>
-        <translation>Let's Encrypt：免费、处处受信任、自动续期（需要临时开放 80 端口）(&amp;L)</translation>
+        <source>&amp;Let&apos;s Encrypt: free, trusted everywhere, renewed by itself (port 80 must be open for a moment)</source>
+        <translation>Let&apos;s Encrypt：免费、处处受信任、自动续期（需要临时开放 80 端口）(&amp;L)</translation>
     </message>
     <message>
         <source>A certificate &amp;already on the server</source>
@@ -675,6 +676,22 @@
     <message>
         <source>&amp;Get the certificate</source>
         <translation>获取证书(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Give a Cloudflare API token with the permission Zone, DNS, Edit for your domain (Cloudflare&apos;s dashboard: My Profile, API Tokens).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The certificate is there, but the Cloudflare token could not be kept in the keyring: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let&apos;s Encrypt through Cloudflare&apos;s &amp;DNS, for servers whose port 80 cannot be opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloudflare API &amp;token:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -732,11 +749,11 @@
         <translation>连接(&amp;C)</translation>
     </message>
     <message>
-        <source>Enter the server's address.</source>
+        <source>Enter the server&apos;s address.</source>
         <translation>请输入服务器的地址。</translation>
     </message>
     <message>
-        <source>"%1" is not a host name or IP address: no spaces, slashes or @.</source>
+        <source>&quot;%1&quot; is not a host name or IP address: no spaces, slashes or @.</source>
         <translation>“%1”不是主机名或 IP 地址：不能包含空格、斜杠或 @。</translation>
     </message>
     <message>
@@ -760,7 +777,7 @@
         <translation>正在连接到 %1…</translation>
     </message>
     <message>
-        <source>Not connected: the server's key was not trusted.</source>
+        <source>Not connected: the server&apos;s key was not trusted.</source>
         <translation>未连接：没有信任服务器的密钥。</translation>
     </message>
     <message>
@@ -823,7 +840,7 @@
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>Saved %1: import it in your DNS provider's panel.</source>
+        <source>Saved %1: import it in your DNS provider&apos;s panel.</source>
         <translation>已保存 %1：请在 DNS 服务商的面板中导入它。</translation>
     </message>
     <message>
@@ -831,7 +848,7 @@
         <translation>DNS 记录</translation>
     </message>
     <message>
-        <source>Receivers trust your mail when your domain's DNS says this server may send it. Add these records in your DNS provider's panel, then check them here; DNS can take a few hours to show changes.</source>
+        <source>Receivers trust your mail when your domain&apos;s DNS says this server may send it. Add these records in your DNS provider&apos;s panel, then check them here; DNS can take a few hours to show changes.</source>
         <translation>当您域名的 DNS 表明这台服务器可以发送您的邮件时，收件方才会信任它。请在 DNS 服务商的面板中添加这些记录，然后在这里检查；DNS 可能需要几个小时才能显示更改。</translation>
     </message>
     <message>
@@ -898,11 +915,11 @@
         <translation>只填 @ 后面的部分：example.org，而不是 me@example.org。</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name like example.org.</source>
+        <source>&quot;%1&quot; is not a domain name like example.org.</source>
         <translation>“%1”不是像 example.org 这样的域名。</translation>
     </message>
     <message>
-        <source>"%1" is not a host name like mail.example.org.</source>
+        <source>&quot;%1&quot; is not a host name like mail.example.org.</source>
         <translation>“%1”不是像 mail.example.org 这样的主机名。</translation>
     </message>
     <message>
@@ -969,7 +986,7 @@
         <translation>测试邮件：%1</translation>
     </message>
     <message>
-        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server's addresses are published; `postwrd dns records %1` on the server prints them.</source>
+        <source>Receivers trust your mail once the DNS records of your domain (MX, SPF, DKIM, DMARC) and the reverse DNS of the server&apos;s addresses are published; `postwrd dns records %1` on the server prints them.</source>
         <translation>当你域名的 DNS 记录（MX、SPF、DKIM、DMARC）和服务器地址的反向 DNS 都发布后，收件方就会信任你的邮件；在服务器上运行 `postwrd dns records %1` 可以显示这些记录。</translation>
     </message>
     <message>
@@ -977,14 +994,14 @@
         <translation>记住此服务器：下次在仪表板中打开它(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Keep its passwords in the desktop's keyring (never in a file)</source>
+        <source>&amp;Keep its passwords in the desktop&apos;s keyring (never in a file)</source>
         <translation>将它的密码保存在桌面密钥环中（绝不存入文件）(&amp;K)</translation>
     </message>
 </context>
 <context>
     <name>postwr::pages::ForwardingPage</name>
     <message>
-        <source>"%1" is not an email address like you@gmail.com.</source>
+        <source>&quot;%1&quot; is not an email address like you@gmail.com.</source>
         <translation>“%1”不是像 you@gmail.com 这样的电子邮件地址。</translation>
     </message>
     <message>
@@ -1035,7 +1052,7 @@
 
 %3
 
-Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
+Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub` shows the same fingerprint.</source>
         <translation>这是第一次连接 %1。它用这个 %2 密钥表明身份：
 
 %3
@@ -1090,7 +1107,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>安装(&amp;I)</translation>
     </message>
     <message>
-        <source>The sandbox's DNS server now has the SPF, DKIM and DMARC records of %1.</source>
+        <source>The sandbox&apos;s DNS server now has the SPF, DKIM and DMARC records of %1.</source>
         <translation>沙盒的 DNS 服务器现已包含 %1 的 SPF、DKIM 和 DMARC 记录。</translation>
     </message>
     <message>
@@ -1120,15 +1137,15 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
 <context>
     <name>postwr::pages::RecordChoices</name>
     <message>
-        <source>"%1" is not a domain name: give the SPF domain your provider names, e.g. _spf.google.com.</source>
+        <source>&quot;%1&quot; is not a domain name: give the SPF domain your provider names, e.g. _spf.google.com.</source>
         <translation>“%1”不是域名：请填写服务商给出的 SPF 域名，例如 _spf.google.com。</translation>
     </message>
     <message>
-        <source>At most 8 other senders fit in SPF's 10 DNS lookups.</source>
+        <source>At most 8 other senders fit in SPF&apos;s 10 DNS lookups.</source>
         <translation>SPF 最多允许 10 次 DNS 查询，因此最多只能容纳 8 个其他发件方。</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
+        <source>&quot;%1&quot; is not an email address.</source>
         <translation>“%1”不是电子邮件地址。</translation>
     </message>
     <message>
@@ -1212,7 +1229,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>收件方每天会向该地址发送一份 XML 格式的汇总报告（rua）；fo=1 要求他们统计每一封 SPF 或 DKIM 未通过的邮件，而不仅仅是两项都未通过的邮件。</translation>
     </message>
     <message>
-        <source>this computer's resolver</source>
+        <source>this computer&apos;s resolver</source>
         <translation>本机的解析器</translation>
     </message>
     <message>
@@ -1228,7 +1245,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>Quad9 (9.9.9.9)</translation>
     </message>
     <message>
-        <source>Another resolver may still remember an older answer for an hour or so; your domain's own name servers are asked as well.</source>
+        <source>Another resolver may still remember an older answer for an hour or so; your domain&apos;s own name servers are asked as well.</source>
         <translation>其他解析器可能在一小时左右内仍记着旧的应答；你域名自己的名称服务器也会一并查询。</translation>
     </message>
 </context>
@@ -1239,7 +1256,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>在 Gmail 中使用</translation>
     </message>
     <message>
-        <source>In Gmail: Settings, "Accounts and Import", "Send mail as", "Add another email address". Give your name and %1, untick "Treat as an alias" if you like, then:</source>
+        <source>In Gmail: Settings, &quot;Accounts and Import&quot;, &quot;Send mail as&quot;, &quot;Add another email address&quot;. Give your name and %1, untick &quot;Treat as an alias&quot; if you like, then:</source>
         <translation>在 Gmail 中：设置、“账号和导入”、“用此地址发送邮件”、“添加其他电子邮件地址”。填写你的姓名和 %1，也可以按需取消勾选“视为别名”，然后：</translation>
     </message>
     <message>
@@ -1397,7 +1414,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>请输入收件地址，例如你的 Gmail 地址。</translation>
     </message>
     <message>
-        <source>"%1" is not an email address.</source>
+        <source>&quot;%1&quot; is not an email address.</source>
         <translation>“%1”不是电子邮件地址。</translation>
     </message>
     <message>
@@ -1480,7 +1497,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>%1 在 %3 秒内未在端口 %2 上响应。请检查地址和端口，并确认没有防火墙阻止 SSH。</translation>
     </message>
     <message>
-        <source>The host name %1 was not found. Check it for typos, or use the server's IP address.</source>
+        <source>The host name %1 was not found. Check it for typos, or use the server&apos;s IP address.</source>
         <translation>找不到主机名 %1。请检查是否有拼写错误，或改用服务器的 IP 地址。</translation>
     </message>
     <message>
@@ -1496,7 +1513,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>服务器没有发送主机密钥：%1</translation>
     </message>
     <message>
-        <source>Cannot compute the server's key fingerprint.</source>
+        <source>Cannot compute the server&apos;s key fingerprint.</source>
         <translation>无法计算服务器密钥的指纹。</translation>
     </message>
     <message>
@@ -1508,7 +1525,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>无法启动 SSH 会话：内存不足。</translation>
     </message>
     <message>
-        <source>The server's identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
+        <source>The server&apos;s identity changed: %1 port %2 now shows the key %3, not the one you trusted before. This can mean an attack. If you reinstalled the server, remove its old entry from %4; otherwise do not connect.</source>
         <translation>服务器的身份已改变：%1 端口 %2 现在出示的密钥是 %3，而不是你之前信任的那个。这可能意味着攻击。如果你重装了服务器，请从 %4 中删除它的旧条目；否则不要连接。</translation>
     </message>
     <message>
@@ -1520,7 +1537,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>无法在 %1 中保存受信任的服务器：%2</translation>
     </message>
     <message>
-        <source>Confirm the server's fingerprint before logging in.</source>
+        <source>Confirm the server&apos;s fingerprint before logging in.</source>
         <translation>登录前请确认服务器的指纹。</translation>
     </message>
     <message>
@@ -1560,7 +1577,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>服务器拒绝了用户 %1 的密码。</translation>
     </message>
     <message>
-        <source>At login the server asks "%1", which Postwr cannot answer. Use a key instead.</source>
+        <source>At login the server asks &quot;%1&quot;, which Postwr cannot answer. Use a key instead.</source>
         <translation>登录时服务器询问“%1”，Postwr 无法回答。请改用密钥。</translation>
     </message>
     <message>
@@ -1612,7 +1629,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>sudo 没有接受用户 %1 的密码。请检查后重试。</translation>
     </message>
     <message>
-        <source>User %1 may not use sudo on this server. Log in as root, or ask the server's administrator to allow sudo for %1.</source>
+        <source>User %1 may not use sudo on this server. Log in as root, or ask the server&apos;s administrator to allow sudo for %1.</source>
         <translation>用户 %1 不能在此服务器上使用 sudo。请以 root 登录，或请服务器管理员允许 %1 使用 sudo。</translation>
     </message>
     <message>
@@ -1675,7 +1692,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>127.0.0.1 上没有空闲的 TCP 端口。</translation>
     </message>
     <message>
-        <source>The sandbox's plan is not valid: %1</source>
+        <source>The sandbox&apos;s plan is not valid: %1</source>
         <translation>沙盒的计划无效：%1</translation>
     </message>
     <message>
@@ -1683,7 +1700,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>%1（仅此一次显示，请妥善保管）：%2</translation>
     </message>
     <message>
-        <source>The SSH server on port %1 is not the sandbox's: its host key is %2.</source>
+        <source>The SSH server on port %1 is not the sandbox&apos;s: its host key is %2.</source>
         <translation>端口 %1 上的 SSH 服务器不属于沙盒：它的主机密钥是 %2。</translation>
     </message>
     <message>
@@ -1743,7 +1760,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>已停止。配置和日志会保留在 %1 中，直到下次运行。</translation>
     </message>
     <message>
-        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine's loopback</source>
+        <source>Postwr sandbox in %1: a VPS, a DNS server and a receiving mail server, on this machine&apos;s loopback</source>
         <translation>位于 %1 的 Postwr 沙盒：一个 VPS、一个 DNS 服务器和一个收件邮件服务器，均运行在本机的回环地址上</translation>
     </message>
     <message>
@@ -1755,7 +1772,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>已中断。</translation>
     </message>
     <message>
-        <source>Publishing SPF, DKIM and DMARC in the sandbox's DNS (dnsmasq restarted)</source>
+        <source>Publishing SPF, DKIM and DMARC in the sandbox&apos;s DNS (dnsmasq restarted)</source>
         <translation>正在沙盒的 DNS 中发布 SPF、DKIM 和 DMARC（dnsmasq 已重启）</translation>
     </message>
     <message>
@@ -1763,27 +1780,27 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>[问题] %1</translation>
     </message>
     <message>
-        <source>postwrd's DNS records are not the JSON expected: %1</source>
+        <source>postwrd&apos;s DNS records are not the JSON expected: %1</source>
         <translation>postwrd 的 DNS 记录不是预期的 JSON 格式：%1</translation>
     </message>
     <message>
-        <source>postwrd's DNS record %1 has no name or no text.</source>
+        <source>postwrd&apos;s DNS record %1 has no name or no text.</source>
         <translation>postwrd 的 DNS 记录 %1 缺少名称或文本。</translation>
     </message>
     <message>
-        <source>postwrd's DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
+        <source>postwrd&apos;s DNS records lack SPF, DKIM or DMARC: did the DKIM step run?</source>
         <translation>postwrd 的 DNS 记录缺少 SPF、DKIM 或 DMARC：DKIM 步骤运行过了吗？</translation>
     </message>
     <message>
-        <source>The MX record of %1 is not "PREFERENCE HOST": %2</source>
-        <translation>%1 的 MX 记录不是 "PREFERENCE HOST" 格式：%2</translation>
+        <source>The MX record of %1 is not &quot;PREFERENCE HOST&quot;: %2</source>
+        <translation>%1 的 MX 记录不是 &quot;PREFERENCE HOST&quot; 格式：%2</translation>
     </message>
     <message>
         <source>The TXT record of %1 cannot be served by dnsmasq: %2</source>
         <translation>dnsmasq 无法提供 %1 的 TXT 记录：%2</translation>
     </message>
     <message>
-        <source>The sandbox's DNS serves no %1 records, as %2 would need.</source>
+        <source>The sandbox&apos;s DNS serves no %1 records, as %2 would need.</source>
         <translation>沙盒的 DNS 没有提供 %2 所需的 %1 记录。</translation>
     </message>
     <message>
@@ -1819,19 +1836,19 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>无信息</translation>
     </message>
     <message>
-        <source>Cannot write the receiver's configuration in %1.</source>
+        <source>Cannot write the receiver&apos;s configuration in %1.</source>
         <translation>无法在 %1 中写入收件服务器的配置。</translation>
     </message>
     <message>
-        <source>Adding the receiver's account</source>
+        <source>Adding the receiver&apos;s account</source>
         <translation>正在添加收件服务器的账户</translation>
     </message>
     <message>
-        <source>Making the receiver's certificate</source>
+        <source>Making the receiver&apos;s certificate</source>
         <translation>正在生成收件服务器的证书</translation>
     </message>
     <message>
-        <source>Checking the receiver's configuration</source>
+        <source>Checking the receiver&apos;s configuration</source>
         <translation>正在检查收件服务器的配置</translation>
     </message>
     <message>
@@ -1851,7 +1868,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>正在生成密钥 %1</translation>
     </message>
     <message>
-        <source>Reading the host key's fingerprint</source>
+        <source>Reading the host key&apos;s fingerprint</source>
         <translation>正在读取主机密钥的指纹</translation>
     </message>
     <message>
@@ -1956,24 +1973,24 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
 <context>
     <name>postwr::steps::AcmeAdvice</name>
     <message>
-        <source>Let's Encrypt's rate limit was reached for %1 (at most 5 certificates for the same names a week, and 5 failed tries an hour). Wait and try again later; the self-signed certificate stays in use until then.</source>
-        <translation>%1 已达到 Let's Encrypt 的速率限制（同一组名称每周最多 5 张证书，每小时最多 5 次失败尝试）。请稍后再试；在此之前继续使用自签名证书。</translation>
+        <source>Let&apos;s Encrypt&apos;s rate limit was reached for %1 (at most 5 certificates for the same names a week, and 5 failed tries an hour). Wait and try again later; the self-signed certificate stays in use until then.</source>
+        <translation>%1 已达到 Let&apos;s Encrypt 的速率限制（同一组名称每周最多 5 张证书，每小时最多 5 次失败尝试）。请稍后再试；在此之前继续使用自签名证书。</translation>
     </message>
     <message>
-        <source>Let's Encrypt could not find %1 in DNS yet. Add its A (and AAAA) record with this server's address on the DNS page, wait a few minutes for it to spread, and try again.</source>
-        <translation>Let's Encrypt 还无法在 DNS 中找到 %1。请在 DNS 页面添加它的 A（以及 AAAA）记录，填入这台服务器的地址，等待几分钟让记录传播开来，然后重试。</translation>
+        <source>Let&apos;s Encrypt could not find %1 in DNS yet. Add its A (and AAAA) record with this server&apos;s address on the DNS page, wait a few minutes for it to spread, and try again.</source>
+        <translation>Let&apos;s Encrypt 还无法在 DNS 中找到 %1。请在 DNS 页面添加它的 A（以及 AAAA）记录，填入这台服务器的地址，等待几分钟让记录传播开来，然后重试。</translation>
     </message>
     <message>
         <source>Port %1 on the server is taken by another program (a web server?). Stop it for a moment, or choose the DNS method, and try again.</source>
         <translation>服务器上的端口 %1 被另一个程序占用（是网页服务器吗？）。请暂时停止它，或者选择 DNS 验证方式，然后重试。</translation>
     </message>
     <message>
-        <source>Let's Encrypt could not reach %1 on port %2: a firewall (the server's, or your hosting provider's) blocks it. Open TCP port %2 to the internet for a moment, or choose the DNS method.</source>
-        <translation>Let's Encrypt 无法通过端口 %2 连接到 %1：有防火墙（服务器自身的，或主机服务商的）阻止了它。请暂时向互联网开放 TCP 端口 %2，或者选择 DNS 验证方式。</translation>
+        <source>Let&apos;s Encrypt could not reach %1 on port %2: a firewall (the server&apos;s, or your hosting provider&apos;s) blocks it. Open TCP port %2 to the internet for a moment, or choose the DNS method.</source>
+        <translation>Let&apos;s Encrypt 无法通过端口 %2 连接到 %1：有防火墙（服务器自身的，或主机服务商的）阻止了它。请暂时向互联网开放 TCP 端口 %2，或者选择 DNS 验证方式。</translation>
     </message>
     <message>
-        <source>Let's Encrypt reached %1 but another server answered: the A or AAAA record of %1 points somewhere else. Make it point to this server and try again.</source>
-        <translation>Let's Encrypt 访问了 %1，但应答的是另一台服务器：%1 的 A 或 AAAA 记录指向了别处。请让它指向这台服务器，然后重试。</translation>
+        <source>Let&apos;s Encrypt reached %1 but another server answered: the A or AAAA record of %1 points somewhere else. Make it point to this server and try again.</source>
+        <translation>Let&apos;s Encrypt 访问了 %1，但应答的是另一台服务器：%1 的 A 或 AAAA 记录指向了别处。请让它指向这台服务器，然后重试。</translation>
     </message>
     <message>
         <source>The server could not reach the certificate authority securely (its certificate was not trusted): %1</source>
@@ -1987,11 +2004,19 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <source>certbot could not get the certificate: %1</source>
         <translation>certbot 无法获取证书：%1</translation>
     </message>
+    <message>
+        <source>Cloudflare refused the API token. Make a token with the permission Zone, DNS, Edit for the zone of %1 in Cloudflare&apos;s dashboard (My Profile, API Tokens) and give it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Cloudflare API token cannot see the zone of %1: give the token access to that zone, or check that the domain is on this Cloudflare account.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::DkimStep</name>
     <message>
-        <source>Line %1 of postwrd's key list is not "domain, selector, key, record name, record": %2</source>
+        <source>Line %1 of postwrd&apos;s key list is not &quot;domain, selector, key, record name, record&quot;: %2</source>
         <translation>postwrd 密钥列表的第 %1 行不符合“域名、选择器、密钥、记录名、记录”的格式：%2</translation>
     </message>
     <message>
@@ -2018,7 +2043,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
 <context>
     <name>postwr::steps::DnsCheckStep</name>
     <message>
-        <source>Looking up the server's addresses</source>
+        <source>Looking up the server&apos;s addresses</source>
         <translation>正在查找服务器的地址</translation>
     </message>
     <message>
@@ -2056,7 +2081,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>收件方需要的每条记录都已正确发布。</translation>
     </message>
     <message>
-        <source>Asking the blocklists about the server's addresses</source>
+        <source>Asking the blocklists about the server&apos;s addresses</source>
         <translation>正在向黑名单查询服务器的地址</translation>
     </message>
     <message numerus="yes">
@@ -2128,11 +2153,11 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>设置邮件主机名</translation>
     </message>
     <message>
-        <source>Change postwrd's host name from %1 to %2</source>
+        <source>Change postwrd&apos;s host name from %1 to %2</source>
         <translation>将 postwrd 的主机名从 %1 改为 %2</translation>
     </message>
     <message>
-        <source>postwrd's host name is already %1.</source>
+        <source>postwrd&apos;s host name is already %1.</source>
         <translation>postwrd 的主机名已经是 %1。</translation>
     </message>
     <message>
@@ -2144,14 +2169,14 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>正在检查配置</translation>
     </message>
     <message>
-        <source>postwrd's host name is now %1.</source>
+        <source>postwrd&apos;s host name is now %1.</source>
         <translation>postwrd 的主机名现在是 %1。</translation>
     </message>
 </context>
 <context>
     <name>postwr::steps::InstallFiles</name>
     <message>
-        <source>The server's answer about the installation was cut short.</source>
+        <source>The server&apos;s answer about the installation was cut short.</source>
         <translation>服务器关于安装情况的回答被截断了。</translation>
     </message>
 </context>
@@ -2214,7 +2239,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>重启 postwrd</translation>
     </message>
     <message>
-        <source>Reload postwrd's configuration</source>
+        <source>Reload postwrd&apos;s configuration</source>
         <translation>重新加载 postwrd 的配置</translation>
     </message>
     <message>
@@ -2242,7 +2267,7 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
         <translation>正在创建用户 postwr</translation>
     </message>
     <message>
-        <source>Creating postwrd's directories</source>
+        <source>Creating postwrd&apos;s directories</source>
         <translation>正在创建 postwrd 的目录</translation>
     </message>
     <message>
@@ -2294,12 +2319,12 @@ Trust it only if it is your server's: on the server, `ssh-keygen -lf /etc/ssh/ss
     <name>postwr::steps::Ipv6Step</name>
     <message>
         <source>The server has no IPv6 address. If your provider assigned one (its control panel shows the address and the gateway), add it to /etc/netplan/50-cloud-init.yaml under your interface, e.g.
-      addresses: ["2001:db8:1234::2/64"]
-      routes: [{to: "::/0", via: "2001:db8:1234::1"}]
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
 then run `netplan apply`, and run this step again.</source>
         <translation>服务器没有 IPv6 地址。如果你的服务商分配了一个（其控制面板会显示地址和网关），请在 /etc/netplan/50-cloud-init.yaml 中你的网络接口下添加，例如
-      addresses: ["2001:db8:1234::2/64"]
-      routes: [{to: "::/0", via: "2001:db8:1234::1"}]
+      addresses: [&quot;2001:db8:1234::2/64&quot;]
+      routes: [{to: &quot;::/0&quot;, via: &quot;2001:db8:1234::1&quot;}]
 然后运行 `netplan apply`，再重新运行此步骤。</translation>
     </message>
     <message>
@@ -2374,7 +2399,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：要连接的 SSH 主机、端口和用户</translation>
     </message>
     <message>
-        <source>missing: the server's name or IP address</source>
+        <source>missing: the server&apos;s name or IP address</source>
         <translation>缺少：服务器的名称或 IP 地址</translation>
     </message>
     <message>
@@ -2382,19 +2407,19 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：登录所用的用户，例如 root</translation>
     </message>
     <message>
-        <source>must be "agent", "key" or "password"</source>
-        <translation>必须是 "agent"、"key" 或 "password"</translation>
+        <source>must be &quot;agent&quot;, &quot;key&quot; or &quot;password&quot;</source>
+        <translation>必须是 &quot;agent&quot;、&quot;key&quot; 或 &quot;password&quot;</translation>
     </message>
     <message>
-        <source>missing: the private key file for "auth": "key"</source>
-        <translation>缺少："auth": "key" 所需的私钥文件</translation>
+        <source>missing: the private key file for &quot;auth&quot;: &quot;key&quot;</source>
+        <translation>缺少：&quot;auth&quot;: &quot;key&quot; 所需的私钥文件</translation>
     </message>
     <message>
-        <source>missing: the environment variable that holds the password for "auth": "password"</source>
-        <translation>缺少："auth": "password" 所需的、保存密码的环境变量</translation>
+        <source>missing: the environment variable that holds the password for &quot;auth&quot;: &quot;password&quot;</source>
+        <translation>缺少：&quot;auth&quot;: &quot;password&quot; 所需的、保存密码的环境变量</translation>
     </message>
     <message>
-        <source>"%1" is not an environment variable name (letters, digits and _)</source>
+        <source>&quot;%1&quot; is not an environment variable name (letters, digits and _)</source>
         <translation>“%1”不是环境变量名（只能含字母、数字和 _）</translation>
     </message>
     <message>
@@ -2402,8 +2427,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 `ssh-keygen -lf` 输出的 SHA256 指纹：SHA256:…</translation>
     </message>
     <message>
-        <source>must be "system" or "user"</source>
-        <translation>必须是 "system" 或 "user"</translation>
+        <source>must be &quot;system&quot; or &quot;user&quot;</source>
+        <translation>必须是 &quot;system&quot; 或 &quot;user&quot;</translation>
     </message>
     <message>
         <source>must be an absolute path or start with ~/</source>
@@ -2422,31 +2447,31 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是账户列表 [ … ]</translation>
     </message>
     <message>
-        <source>must be an object { "email": … }</source>
-        <translation>必须是对象 { "email": … }</translation>
+        <source>must be an object { &quot;email&quot;: … }</source>
+        <translation>必须是对象 { &quot;email&quot;: … }</translation>
     </message>
     <message>
-        <source>"%1" is not an email address</source>
+        <source>&quot;%1&quot; is not an email address</source>
         <translation>“%1”不是电子邮件地址</translation>
     </message>
     <message>
-        <source>%1 is not in one of the plan's domains (%2)</source>
+        <source>%1 is not in one of the plan&apos;s domains (%2)</source>
         <translation>%1 不属于计划中的任何域名（%2）</translation>
     </message>
     <message>
-        <source>give exactly one of "password_env", "generate": true or "remove": true</source>
-        <translation>请只给出 "password_env"、"generate": true 或 "remove": true 中的一个</translation>
+        <source>give exactly one of &quot;password_env&quot;, &quot;generate&quot;: true or &quot;remove&quot;: true</source>
+        <translation>请只给出 &quot;password_env&quot;、&quot;generate&quot;: true 或 &quot;remove&quot;: true 中的一个</translation>
     </message>
     <message>
-        <source>not one of the plan's domains (%1)</source>
+        <source>not one of the plan&apos;s domains (%1)</source>
         <translation>不是计划中的域名（%1）</translation>
     </message>
     <message>
-        <source>must be an object { "local part or *": [addresses] }</source>
-        <translation>必须是对象 { "本地部分或 *": [地址] }</translation>
+        <source>must be an object { &quot;local part or *&quot;: [addresses] }</source>
+        <translation>必须是对象 { &quot;本地部分或 *&quot;: [地址] }</translation>
     </message>
     <message>
-        <source>"%1" is not a local part (the text before @)</source>
+        <source>&quot;%1&quot; is not a local part (the text before @)</source>
         <translation>“%1”不是本地部分（@ 之前的文本）</translation>
     </message>
     <message>
@@ -2462,23 +2487,23 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：要运行的步骤，可选：%1</translation>
     </message>
     <message>
-        <source>unknown step "%1"; the steps are %2</source>
+        <source>unknown step &quot;%1&quot;; the steps are %2</source>
         <translation>未知步骤“%1”；可用的步骤有 %2</translation>
     </message>
     <message>
-        <source>"install" and "uninstall" cannot be in one plan</source>
-        <translation>"install" 和 "uninstall" 不能出现在同一个计划中</translation>
+        <source>&quot;install&quot; and &quot;uninstall&quot; cannot be in one plan</source>
+        <translation>&quot;install&quot; 和 &quot;uninstall&quot; 不能出现在同一个计划中</translation>
     </message>
     <message>
-        <source>"%1" is not a host name like mail.example.org</source>
+        <source>&quot;%1&quot; is not a host name like mail.example.org</source>
         <translation>“%1”不是像 mail.example.org 这样的主机名</translation>
     </message>
     <message>
-        <source>missing: the server's mail host name, e.g. mail.example.org</source>
+        <source>missing: the server&apos;s mail host name, e.g. mail.example.org</source>
         <translation>缺少：服务器的邮件主机名，例如 mail.example.org</translation>
     </message>
     <message>
-        <source>"%1" is not a domain like example.org</source>
+        <source>&quot;%1&quot; is not a domain like example.org</source>
         <translation>“%1”不是像 example.org 这样的域名</translation>
     </message>
     <message>
@@ -2490,8 +2515,8 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 HOST:PORT 形式，例如 gmail-smtp-in.l.google.com:25</translation>
     </message>
     <message>
-        <source>must be "starttls" or "tls"</source>
-        <translation>必须是 "starttls" 或 "tls"</translation>
+        <source>must be &quot;starttls&quot; or &quot;tls&quot;</source>
+        <translation>必须是 &quot;starttls&quot; 或 &quot;tls&quot;</translation>
     </message>
     <message>
         <source>missing or not an email address: the account that sends</source>
@@ -2502,15 +2527,15 @@ then run `netplan apply`, and run this step again.</source>
         <translation>缺少：保存 %1 密码的环境变量</translation>
     </message>
     <message>
-        <source>missing or not an email address: where the test message goes (or "reflector" for the server's self-check)</source>
-        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 "reflector" 让服务器自检）</translation>
+        <source>missing or not an email address: where the test message goes (or &quot;reflector&quot; for the server&apos;s self-check)</source>
+        <translation>缺少或不是电子邮件地址：测试邮件的收件地址（或用 &quot;reflector&quot; 让服务器自检）</translation>
     </message>
     <message>
-        <source>a setting is named "key" or "section.key", in lower case</source>
-        <translation>设置名须为 "key" 或 "section.key" 形式，且全部小写</translation>
+        <source>a setting is named &quot;key&quot; or &quot;section.key&quot;, in lower case</source>
+        <translation>设置名须为 &quot;key&quot; 或 &quot;section.key&quot; 形式，且全部小写</translation>
     </message>
     <message>
-        <source>set by the plan's own keys (hostname, install.listen, install.ports)</source>
+        <source>set by the plan&apos;s own keys (hostname, install.listen, install.ports)</source>
         <translation>由计划自身的键设置（hostname、install.listen、install.ports）</translation>
     </message>
     <message>
@@ -2522,27 +2547,27 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是单独一行，且不能为空</translation>
     </message>
     <message>
-        <source>"%1" is not an IPv4 address</source>
+        <source>&quot;%1&quot; is not an IPv4 address</source>
         <translation>“%1”不是 IPv4 地址</translation>
     </message>
     <message>
-        <source>"%1" is not an IPv6 address</source>
+        <source>&quot;%1&quot; is not an IPv6 address</source>
         <translation>“%1”不是 IPv6 地址</translation>
     </message>
     <message>
-        <source>must be one of %1, not "%2"</source>
+        <source>must be one of %1, not &quot;%2&quot;</source>
         <translation>必须是 %1 之一，而不是“%2”</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name (give the provider's SPF domain, e.g. _spf.google.com)</source>
+        <source>&quot;%1&quot; is not a domain name (give the provider&apos;s SPF domain, e.g. _spf.google.com)</source>
         <translation>“%1”不是域名（请填写服务商的 SPF 域名，例如 _spf.google.com）</translation>
     </message>
     <message>
-        <source>"%1" is not a domain name</source>
+        <source>&quot;%1&quot; is not a domain name</source>
         <translation>“%1”不是域名</translation>
     </message>
     <message>
-        <source>must be one of letsencrypt, existing, self-signed, not "%1"</source>
+        <source>must be one of letsencrypt, existing, self-signed, not &quot;%1&quot;</source>
         <translation>必须是 letsencrypt、existing、self-signed 之一，而不是“%1”</translation>
     </message>
     <message>
@@ -2550,7 +2575,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>必须是 https:// 地址</translation>
     </message>
     <message>
-        <source>"%1" is not an IP address</source>
+        <source>&quot;%1&quot; is not an IP address</source>
         <translation>“%1”不是 IP 地址</translation>
     </message>
     <message>
@@ -2565,6 +2590,14 @@ then run `netplan apply`, and run this step again.</source>
         <source>missing: the step tls needs the host name to certify</source>
         <translation>缺少：tls 步骤要为之签发证书的主机名</translation>
     </message>
+    <message>
+        <source>must be one of http, cloudflare, not &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing: the environment variable that holds the Cloudflare API token</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanRunner</name>
@@ -2573,15 +2606,15 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在连接到 %1</translation>
     </message>
     <message>
-        <source>The server's %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
+        <source>The server&apos;s %1 host key has the fingerprint %2, not %3 as the plan says. Someone may be between you and the server; check the fingerprint on the server itself (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub).</source>
         <translation>服务器的 %1 主机密钥指纹是 %2，而不是计划中写的 %3。可能有人位于你和服务器之间；请在服务器本机上核对指纹（ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub）。</translation>
     </message>
     <message>
-        <source>The server's host key has changed.</source>
+        <source>The server&apos;s host key has changed.</source>
         <translation>服务器的主机密钥已改变。</translation>
     </message>
     <message>
-        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server's (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
+        <source>First contact with %1: its %2 host key has the fingerprint %3. If that is your server&apos;s (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on it shows it), put it in the plan as server.host_key.</source>
         <translation>首次连接 %1：它的 %2 主机密钥指纹是 %3。如果这确实是你的服务器的指纹（在服务器上运行 ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub 可以看到），请把它作为 server.host_key 写入计划。</translation>
     </message>
     <message>
@@ -2680,11 +2713,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>你的邮件主机名</translation>
     </message>
     <message>
-        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider's control panel.</source>
+        <source>%1 has no reverse DNS. Receivers like Gmail refuse mail from such addresses: set its PTR record to %2 in your provider&apos;s control panel.</source>
         <translation>%1 没有反向 DNS。Gmail 等收件方会拒收来自这类地址的邮件：请在服务商的控制面板中把它的 PTR 记录设为 %2。</translation>
     </message>
     <message>
-        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider's control panel.</source>
+        <source>The reverse DNS of %1 is %2, not %3: set its PTR record to %3 in your provider&apos;s control panel.</source>
         <translation>%1 的反向 DNS 是 %2，而不是 %3：请在服务商的控制面板中把它的 PTR 记录设为 %3。</translation>
     </message>
     <message>
@@ -2696,11 +2729,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>服务器的网络接口上没有公网 IPv4 地址。如果位于 NAT 之后，服务商必须把端口 %1、%2 和 %3 转发到它。</translation>
     </message>
     <message>
-        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step "Enable IPv6" switches it on.</source>
+        <source>IPv6 is switched off (net.ipv6.conf.all.disable_ipv6 = 1). If your provider gave the server an IPv6 address, the step &quot;Enable IPv6&quot; switches it on.</source>
         <translation>IPv6 已被关闭（net.ipv6.conf.all.disable_ipv6 = 1）。如果你的服务商给服务器分配了 IPv6 地址，“启用 IPv6”步骤会把它打开。</translation>
     </message>
     <message>
-        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step "Enable IPv6" shows how).</source>
+        <source>The server has no public IPv6 address. Mail works without one; if your provider offers IPv6, configure it (the step &quot;Enable IPv6&quot; shows how).</source>
         <translation>服务器没有公网 IPv6 地址。没有它邮件也能工作；如果你的服务商提供 IPv6，请配置它（“启用 IPv6”步骤会说明方法）。</translation>
     </message>
     <message>
@@ -2712,7 +2745,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>端口 %1 空闲。</translation>
     </message>
     <message>
-        <source>Port %1 is postwrd's already.</source>
+        <source>Port %1 is postwrd&apos;s already.</source>
         <translation>端口 %1 已由 postwrd 使用。</translation>
     </message>
     <message>
@@ -2752,7 +2785,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>无法判断磁盘可用空间（服务器上没有 df）。</translation>
     </message>
     <message>
-        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader's configuration and reboot to use IPv6.</source>
+        <source>The kernel has no IPv6 (ipv6.disable=1 on its command line). Remove that option from the boot loader&apos;s configuration and reboot to use IPv6.</source>
         <translation>内核没有启用 IPv6（其命令行中有 ipv6.disable=1）。要使用 IPv6，请从引导加载程序的配置中删除该选项并重启。</translation>
     </message>
 </context>
@@ -2763,7 +2796,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>查看服务器</translation>
     </message>
     <message>
-        <source>probe.outbound_check must be HOST:PORT, not "%1".</source>
+        <source>probe.outbound_check must be HOST:PORT, not &quot;%1&quot;.</source>
         <translation>probe.outbound_check 必须是 HOST:PORT，而不是“%1”。</translation>
     </message>
     <message>
@@ -2774,7 +2807,7 @@ then run `netplan apply`, and run this step again.</source>
 <context>
     <name>postwr::steps::ServerProbe</name>
     <message>
-        <source>The server's answer has no "%1" part: the probe was cut short.</source>
+        <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
         <translation>服务器的回答中没有“%1”部分：探测被截断了。</translation>
     </message>
 </context>
@@ -2809,11 +2842,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>队列中等待的邮件：%1</translation>
     </message>
     <message>
-        <source>The last lines of postwrd's log:</source>
+        <source>The last lines of postwrd&apos;s log:</source>
         <translation>postwrd 日志的最后几行：</translation>
     </message>
     <message>
-        <source>Reading postwrd's log</source>
+        <source>Reading postwrd&apos;s log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2848,7 +2881,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在启动 postwrd</translation>
     </message>
     <message>
-        <source>Reading postwrd's log</source>
+        <source>Reading postwrd&apos;s log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2895,7 +2928,7 @@ then run `netplan apply`, and run this step again.</source>
 <context>
     <name>postwr::steps::TestMailStep</name>
     <message>
-        <source>Reading postwrd's log</source>
+        <source>Reading postwrd&apos;s log</source>
         <translation>正在读取 postwrd 的日志</translation>
     </message>
     <message>
@@ -2923,7 +2956,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>已取消。</translation>
     </message>
     <message>
-        <source>The message was not signed with DKIM: make a key for the sender's domain (the DKIM step) and publish its record.</source>
+        <source>The message was not signed with DKIM: make a key for the sender&apos;s domain (the DKIM step) and publish its record.</source>
         <translation>邮件没有 DKIM 签名：请为发件人的域名生成密钥（DKIM 步骤）并发布其记录。</translation>
     </message>
     <message>
@@ -2951,11 +2984,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>尚未投递，postwrd 将在 %1 秒后重试：%2。%3</translation>
     </message>
     <message>
-        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd's log.</source>
+        <source>The message is still waiting in the queue after %1 seconds; the status step shows postwrd&apos;s log.</source>
         <translation>%1 秒后邮件仍在队列中等待；状态步骤会显示 postwrd 的日志。</translation>
     </message>
     <message>
-        <source>To send as %1 from Gmail: Settings, Accounts, "Send mail as", "Add another email address":</source>
+        <source>To send as %1 from Gmail: Settings, Accounts, &quot;Send mail as&quot;, &quot;Add another email address&quot;:</source>
         <translation>要在 Gmail 中以 %1 的身份发信：设置、账号、“用这个地址发送邮件”、“添加其他电子邮件地址”：</translation>
     </message>
     <message>
@@ -2995,7 +3028,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>%1 的密码应在环境变量 %2 中，但该变量未设置。</translation>
     </message>
     <message>
-        <source>Reading the server's certificate</source>
+        <source>Reading the server&apos;s certificate</source>
         <translation>正在读取服务器的证书</translation>
     </message>
     <message>
@@ -3003,11 +3036,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在从 %2 向 %3 发送测试邮件 %1。</translation>
     </message>
     <message>
-        <source>In the receiving mailbox, look for the subject "Postwr test message %1". In Gmail, "Show original" should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
+        <source>In the receiving mailbox, look for the subject &quot;Postwr test message %1&quot;. In Gmail, &quot;Show original&quot; should say SPF: PASS, DKIM: PASS and DMARC: PASS.</source>
         <translation>请在收件邮箱中查找主题为“Postwr 测试邮件 %1”的邮件。在 Gmail 中，“显示原始邮件”应显示 SPF: PASS、DKIM: PASS 和 DMARC: PASS。</translation>
     </message>
     <message>
-        <source>The server's check could not run: %1. Give the mail host name an A record (the DNS step).</source>
+        <source>The server&apos;s check could not run: %1. Give the mail host name an A record (the DNS step).</source>
         <translation>服务器的检查无法运行：%1。请为邮件主机名添加 A 记录（DNS 步骤）。</translation>
     </message>
     <message>
@@ -3023,7 +3056,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>DMARC：%1%2</translation>
     </message>
     <message>
-        <source>The server's own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
+        <source>The server&apos;s own check failed: receivers would not trust this mail. Publish the records of the DNS step and check them there.</source>
         <translation>服务器自身的检查未通过：收件方不会信任这封邮件。请发布 DNS 步骤中的记录，并在那里检查它们。</translation>
     </message>
     <message>
@@ -3051,14 +3084,14 @@ then run `netplan apply`, and run this step again.</source>
         <translation>  身份验证：普通密码；用户名：%1</translation>
     </message>
     <message>
-        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients' automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
+        <source>Incoming mail is forwarded to your mailbox elsewhere: this server has no IMAP, so the clients&apos; automatic setup (autoconfig, autodiscover) does not apply; enter these values by hand.</source>
         <translation>收到的邮件会转发到你在别处的邮箱：此服务器没有 IMAP，因此邮件客户端的自动配置（autoconfig、autodiscover）不适用；请手动输入这些值。</translation>
     </message>
 </context>
 <context>
     <name>postwr::steps::TlsStep</name>
     <message>
-        <source>postwrd's description of its certificate cannot be read: %1</source>
+        <source>postwrd&apos;s description of its certificate cannot be read: %1</source>
         <translation>无法读取 postwrd 对其证书的描述：%1</translation>
     </message>
     <message>
@@ -3071,7 +3104,9 @@ then run `netplan apply`, and run this step again.</source>
     </message>
     <message numerus="yes">
         <source>The certificate for %1 from %2 ends in %n day(s), on %3: its renewal has failed. Get it again here to see why.</source>
-        <translation><numerusform>%2 签发的 %1 证书将在 %n 天后（%3）到期：它的续期失败了。请在这里重新获取证书，查看失败原因。</numerusform></translation>
+        <translation>
+            <numerusform>%2 签发的 %1 证书将在 %n 天后（%3）到期：它的续期失败了。请在这里重新获取证书，查看失败原因。</numerusform>
+        </translation>
     </message>
     <message>
         <source>Certificate for %1 from %2, valid until %3.</source>
@@ -3110,12 +3145,12 @@ then run `netplan apply`, and run this step again.</source>
         <translation>%2 签发的 %1 证书有效期至 %3：予以保留。</translation>
     </message>
     <message>
-        <source>%1 does not resolve yet: add its A record (%2) on the DNS page, wait a few minutes and try again. Let's Encrypt finds the server by this name.</source>
-        <translation>%1 还无法解析：请在 DNS 页面添加它的 A 记录（%2），等几分钟后重试。Let's Encrypt 是通过这个名称找到服务器的。</translation>
+        <source>%1 does not resolve yet: add its A record (%2) on the DNS page, wait a few minutes and try again. Let&apos;s Encrypt finds the server by this name.</source>
+        <translation>%1 还无法解析：请在 DNS 页面添加它的 A 记录（%2），等几分钟后重试。Let&apos;s Encrypt 是通过这个名称找到服务器的。</translation>
     </message>
     <message>
-        <source>%1 points to %2, not to this server (%3): Let's Encrypt would ask another machine. Fix its A/AAAA records and try again.</source>
-        <translation>%1 指向 %2，而不是这台服务器（%3）：Let's Encrypt 会去询问另一台机器。请修正它的 A/AAAA 记录，然后重试。</translation>
+        <source>%1 points to %2, not to this server (%3): Let&apos;s Encrypt would ask another machine. Fix its A/AAAA records and try again.</source>
+        <translation>%1 指向 %2，而不是这台服务器（%3）：Let&apos;s Encrypt 会去询问另一台机器。请修正它的 A/AAAA 记录，然后重试。</translation>
     </message>
     <message>
         <source>%1 resolves to this server (%2).</source>
@@ -3126,15 +3161,11 @@ then run `netplan apply`, and run this step again.</source>
         <translation>正在查找 certbot</translation>
     </message>
     <message>
-        <source>certbot is not installed on the server, and installing it needs root: ask the administrator to run apt-get install certbot.</source>
-        <translation>服务器上没有安装 certbot，而安装它需要 root 权限：请让管理员运行 apt-get install certbot。</translation>
-    </message>
-    <message>
         <source>Installing certbot</source>
         <translation>正在安装 certbot</translation>
     </message>
     <message>
-        <source>Writing certbot's deploy hook</source>
+        <source>Writing certbot&apos;s deploy hook</source>
         <translation>正在写入 certbot 的部署钩子（deploy hook）</translation>
     </message>
     <message>
@@ -3158,7 +3189,7 @@ then run `netplan apply`, and run this step again.</source>
         <translation>服务器上没有 crontab：请用其他方式每天运行 %1 两次，否则证书会在 90 天后过期。</translation>
     </message>
     <message>
-        <source>Turning on certbot's renewal timer</source>
+        <source>Turning on certbot&apos;s renewal timer</source>
         <translation>正在启用 certbot 的续期定时器</translation>
     </message>
     <message>
@@ -3168,6 +3199,22 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>postwrd serves a certificate for %1 from %2, valid until %3; it renews by itself.</source>
         <translation>postwrd 正在提供 %2 签发的 %1 证书，有效期至 %3；它会自动续期。</translation>
+    </message>
+    <message>
+        <source>Get a certificate for %1 from %2 with certbot, proving the name through Cloudflare&apos;s DNS, and renew it automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>certbot is not installed on the server, and installing it needs root: ask the administrator to run apt-get install %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Cloudflare API token is missing (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storing the Cloudflare API token on the server</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
