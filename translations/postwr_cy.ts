@@ -687,19 +687,19 @@
     </message>
     <message>
         <source>Give a Cloudflare API token with the permission Zone, DNS, Edit for your domain (Cloudflare&apos;s dashboard: My Profile, API Tokens).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch docyn API Cloudflare sydd â&apos;r caniatâd Zone, DNS, Edit ar gyfer eich parth (yn nangosfwrdd Cloudflare: My Profile, API Tokens).</translation>
     </message>
     <message>
         <source>The certificate is there, but the Cloudflare token could not be kept in the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r dystysgrif yn ei lle, ond ni ellid cadw&apos;r tocyn Cloudflare yn y cylch allweddi: %1</translation>
     </message>
     <message>
         <source>Let&apos;s Encrypt through Cloudflare&apos;s &amp;DNS, for servers whose port 80 cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Let&apos;s Encrypt d&amp;rwy DNS Cloudflare, ar gyfer gweinyddion na ellir agor eu porth 80</translation>
     </message>
     <message>
         <source>Cloudflare API &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;ocyn API Cloudflare:</translation>
     </message>
 </context>
 <context>
@@ -2018,11 +2018,11 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
     <message>
         <source>Cloudflare refused the API token. Make a token with the permission Zone, DNS, Edit for the zone of %1 in Cloudflare&apos;s dashboard (My Profile, API Tokens) and give it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwrthododd Cloudflare y tocyn API. Crëwch docyn gyda&apos;r caniatâd Zone, DNS, Edit ar gyfer parth %1 yn nangosfwrdd Cloudflare (My Profile, API Tokens) a rhowch ef yma.</translation>
     </message>
     <message>
         <source>The Cloudflare API token cannot see the zone of %1: give the token access to that zone, or check that the domain is on this Cloudflare account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni all y tocyn API Cloudflare weld parth %1: rhowch fynediad at y parth hwnnw i&apos;r tocyn, neu gwiriwch fod y parth ar y cyfrif Cloudflare hwn.</translation>
     </message>
 </context>
 <context>
@@ -2612,11 +2612,11 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     </message>
     <message>
         <source>must be one of http, cloudflare, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>rhaid iddo fod yn un o http, cloudflare, nid &quot;%1&quot;</translation>
     </message>
     <message>
         <source>missing: the environment variable that holds the Cloudflare API token</source>
-        <translation type="unfinished"></translation>
+        <translation>ar goll: y newidyn amgylchedd sy&apos;n dal y tocyn API Cloudflare</translation>
     </message>
 </context>
 <context>
@@ -3226,19 +3226,19 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     </message>
     <message>
         <source>Get a certificate for %1 from %2 with certbot, proving the name through Cloudflare&apos;s DNS, and renew it automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Cael tystysgrif ar gyfer %1 gan %2 gyda certbot, gan brofi&apos;r enw drwy DNS Cloudflare, a&apos;i hadnewyddu&apos;n awtomatig</translation>
     </message>
     <message>
         <source>certbot is not installed on the server, and installing it needs root: ask the administrator to run apt-get install %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nid yw certbot wedi&apos;i osod ar y gweinydd, ac mae angen root i&apos;w osod: gofynnwch i&apos;r gweinyddwr redeg apt-get install %1.</translation>
     </message>
     <message>
         <source>The Cloudflare API token is missing (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r tocyn API Cloudflare ar goll (%1).</translation>
     </message>
     <message>
         <source>Storing the Cloudflare API token on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cadw&apos;r tocyn API Cloudflare ar y gweinydd</translation>
     </message>
 </context>
 <context>

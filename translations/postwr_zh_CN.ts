@@ -679,19 +679,19 @@
     </message>
     <message>
         <source>Give a Cloudflare API token with the permission Zone, DNS, Edit for your domain (Cloudflare&apos;s dashboard: My Profile, API Tokens).</source>
-        <translation type="unfinished"></translation>
+        <translation>请提供一个对你的域名拥有 Zone, DNS, Edit（区域、DNS、编辑）权限的 Cloudflare API 令牌，可在 Cloudflare 仪表板的 My Profile, API Tokens（我的个人资料、API 令牌）中创建。</translation>
     </message>
     <message>
         <source>The certificate is there, but the Cloudflare token could not be kept in the keyring: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>证书已就绪，但无法将 Cloudflare 令牌保存到密钥环中：%1</translation>
     </message>
     <message>
         <source>Let&apos;s Encrypt through Cloudflare&apos;s &amp;DNS, for servers whose port 80 cannot be opened</source>
-        <translation type="unfinished"></translation>
+        <translation>通过 Cloudflare 的 DNS 使用 Let&apos;s Encrypt，适用于无法开放 80 端口的服务器(&amp;D)</translation>
     </message>
     <message>
         <source>Cloudflare API &amp;token:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloudflare API 令牌(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -2006,11 +2006,11 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
     <message>
         <source>Cloudflare refused the API token. Make a token with the permission Zone, DNS, Edit for the zone of %1 in Cloudflare&apos;s dashboard (My Profile, API Tokens) and give it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloudflare 拒绝了该 API 令牌。请在 Cloudflare 仪表板的 My Profile, API Tokens（我的个人资料、API 令牌）中，为 %1 所在的区域创建一个拥有 Zone, DNS, Edit（区域、DNS、编辑）权限的令牌，然后填到这里。</translation>
     </message>
     <message>
         <source>The Cloudflare API token cannot see the zone of %1: give the token access to that zone, or check that the domain is on this Cloudflare account.</source>
-        <translation type="unfinished"></translation>
+        <translation>该 Cloudflare API 令牌看不到 %1 所在的区域：请授予该令牌访问这个区域的权限，或者检查该域名是否在这个 Cloudflare 账户中。</translation>
     </message>
 </context>
 <context>
@@ -2592,11 +2592,11 @@ then run `netplan apply`, and run this step again.</source>
     </message>
     <message>
         <source>must be one of http, cloudflare, not &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>必须是 http、cloudflare 之一，而不是“%1”</translation>
     </message>
     <message>
         <source>missing: the environment variable that holds the Cloudflare API token</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少：保存 Cloudflare API 令牌的环境变量</translation>
     </message>
 </context>
 <context>
@@ -3202,19 +3202,19 @@ then run `netplan apply`, and run this step again.</source>
     </message>
     <message>
         <source>Get a certificate for %1 from %2 with certbot, proving the name through Cloudflare&apos;s DNS, and renew it automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>用 certbot 从 %2 为 %1 获取证书（通过 Cloudflare 的 DNS 证明对该名称的控制权），并自动续期</translation>
     </message>
     <message>
         <source>certbot is not installed on the server, and installing it needs root: ask the administrator to run apt-get install %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>服务器上没有安装 certbot，而安装它需要 root 权限：请让管理员运行 apt-get install %1。</translation>
     </message>
     <message>
         <source>The Cloudflare API token is missing (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>缺少 Cloudflare API 令牌（%1）。</translation>
     </message>
     <message>
         <source>Storing the Cloudflare API token on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>正在将 Cloudflare API 令牌保存到服务器上</translation>
     </message>
 </context>
 <context>

@@ -2,9 +2,11 @@
 
 #include "daemon/certificate_info.h"
 #include "daemon/config_dir.h"
+#include "daemon/runtime.h"
 #include "daemon/safeio.h"
 #include "daemon/self_signed.h"
 #include "mail/dns_records.h"
+#include "mail/config.h"
 #include "mail/text.h"
 
 #include <algorithm>
@@ -24,7 +26,7 @@ namespace {
 
 constexpr const char *usage = "usage: postwrd tls self-signed [--days N] [--force]\n"
                               "       postwrd tls show [--format table|json]\n"
-                              "       postwrd tls install CERTIFICATE KEY [--reload]";
+                              "       postwrd tls install CERTIFICATE KEY [--name NAME] [--reload]";
 
 int usageError(const std::string &message)
 {
@@ -313,8 +315,12 @@ int reload(const mail::Config &config)
 // certbot's renewed one, checked and copied to where [tls] says.
 int install(const Arguments &arguments)
 {
-    if (arguments.words.size() != 4 || !arguments.options.empty())
+    if (arguments.words.size() != 4)
         return usageError(usage);
+    for (const auto &entry : arguments.options) {
+        if (entry.first != "--name")
+            return usageError("unknown option " + entry.first + "\n" + usage);
+    }
     for (const std::string &flag : arguments.flags) {
         if (flag != "--reload")
             return usageError("unknown option " + flag + "\n" + usage);
@@ -331,17 +337,28 @@ int install(const Arguments &arguments)
     const mail::Result<std::string> key = daemon::readFile(keyFile, 1024u * 1024u);
     if (!key)
         return failure(keyFile + ": " + key.error().message);
+    // --name: a further certificate, served to clients asking for NAME.
+    const auto named = arguments.options.find("--name");
+    const std::string name = named == arguments.options.end() ? config->hostname : mail::toLowerAscii(named->second);
+    if (named != arguments.options.end() && (!mail::isValidHostname(name) || name.find('/') != std::string::npos))
+        return usageError("--name needs a host name, not '" + named->second + "'");
+    const std::string certificatePath = named == arguments.options.end()
+        ? config->tlsCertificate
+        : daemon::tlsNamesDirectory(arguments.configDir) + "/" + name + ".pem";
+    const std::string keyPath = named == arguments.options.end()
+        ? config->tlsKey
+        : daemon::tlsNamesDirectory(arguments.configDir) + "/" + name + ".key";
     const mail::Result<daemon::CertificateInfo> checked
-        = daemon::checkCertificatePair(*certificate, *key, config->hostname, std::time(nullptr));
+        = daemon::checkCertificatePair(*certificate, *key, name, std::time(nullptr));
     if (!checked)
         return failure(certificateFile + " and " + keyFile + ": " + checked.error().message + "; nothing was changed");
-    if (mail::Status written = writePair(config->tlsCertificate, *certificate, config->tlsKey, *key); !written)
+    if (mail::Status written = writePair(certificatePath, *certificate, keyPath, *key); !written)
         return failure(written.error().message);
-    for (const std::string *path : { &config->tlsKey, &config->tlsCertificate }) {
+    for (const std::string *path : { &keyPath, &certificatePath }) {
         if (mail::Status given = giveToDirectoryOwner(*path); !given)
             return failure(given.error().message);
     }
-    std::cout << "installed " << config->tlsCertificate << " for " << config->hostname << " from " << checked->issuer
+    std::cout << "installed " << certificatePath << " for " << name << " from " << checked->issuer
               << ", valid until " << isoDate(checked->notAfter) << "; SHA-256 fingerprint " << checked->fingerprint
               << '\n';
     if (arguments.flags.count("--reload"))

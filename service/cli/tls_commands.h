@@ -19,12 +19,14 @@
 // names, issuer, validity, serial, self-signed or not — for people and for
 // the desktop's dashboard.
 //
-// `postwrd tls install CERTIFICATE KEY [--reload]`: a certificate chain and
+// `postwrd tls install CERTIFICATE KEY [--name NAME] [--reload]`: a certificate chain and
 // key from elsewhere (the user's own, or certbot's as its deploy hook),
 // checked first (readable, the key is the certificate's, the certificate
 // names the host name and is valid now; else nothing changes and the error
 // says why), then written where [tls] says like `self-signed` writes, and
-// given to the service's user when root runs it. --reload asks the running
+// given to the service's user when root runs it. --name installs it as a
+// further certificate, served to clients that ask for a name it covers
+// (DIR/tls/names/NAME.pem and .key; it must cover NAME). --reload asks the running
 // postwrd to load it (SIGHUP): connections under way keep the old one.
 #pragma once
 

@@ -3,6 +3,8 @@
 #include "daemon/safeio.h"
 #include "mail/text.h"
 
+#include <algorithm>
+#include <filesystem>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -25,7 +27,8 @@ LoadedRuntime loadRuntime(const std::string &configDir)
                                   ": no certificate yet, so STARTTLS and AUTH are off and ports 587 and 465 "
                                   "refuse mail; install one and reload");
     } else {
-        mail::Result<TlsContext> tls = makeServerTlsContext(config.tlsCertificate, config.tlsKey);
+        mail::Result<TlsContext> tls = makeServerTlsContext(config.tlsCertificate, config.tlsKey,
+                                                            namedCertificates(tlsNamesDirectory(configDir)));
         if (!tls) {
             loaded.problems.push_back(tls.error().message);
             return loaded;
@@ -56,6 +59,29 @@ LoadedRuntime loadRuntime(const std::string &configDir)
     }
     loaded.runtime = std::move(runtime);
     return loaded;
+}
+
+std::string tlsNamesDirectory(const std::string &configDir)
+{
+    return configDir + "/tls/names";
+}
+
+std::vector<NamedCertificate> namedCertificates(const std::string &directory)
+{
+    std::vector<NamedCertificate> found;
+    std::error_code error;
+    for (const auto &entry : std::filesystem::directory_iterator(directory, error)) {
+        const std::filesystem::path &path = entry.path();
+        if (path.extension() != ".pem")
+            continue;
+        std::filesystem::path key = path;
+        key.replace_extension(".key");
+        found.push_back({path.string(), key.string()});
+    }
+    // The same order at every load: the first certificate covering a name wins.
+    std::sort(found.begin(), found.end(),
+              [](const NamedCertificate &a, const NamedCertificate &b) { return a.certificate < b.certificate; });
+    return found;
 }
 
 std::string srsKeyPath(const std::string &configDir)

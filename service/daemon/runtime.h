@@ -31,6 +31,12 @@ struct LoadedRuntime {
 };
 LoadedRuntime loadRuntime(const std::string &configDir);
 
+// DIR/tls/names: further certificates, NAME.pem with its NAME.key, served
+// to clients that ask for a name they cover (SNI); `postwrd tls install
+// --name NAME` puts them there. Read at every (re)load.
+std::string tlsNamesDirectory(const std::string &configDir);
+std::vector<NamedCertificate> namedCertificates(const std::string &directory);
+
 // DIR/srs.key: the secret of SRS addresses. Created once (postwrd run) and
 // kept with the configuration, so bounces to addresses made before a
 // restore still find their way back.

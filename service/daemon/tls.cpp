@@ -1,5 +1,8 @@
 #include "daemon/tls.h"
 
+#include "daemon/certificate_info.h"
+#include "daemon/safeio.h"
+
 #include <openssl/err.h>
 #include <openssl/x509v3.h>
 
@@ -78,7 +81,10 @@ std::string describeTlsFailure(SSL *ssl, const asio::error_code &ec)
     return "TLS handshake failed: " + ec.message();
 }
 
-mail::Result<TlsContext> makeServerTlsContext(const std::string &certificate, const std::string &key)
+namespace {
+
+// One certificate with the protocol settings every port uses.
+mail::Result<std::shared_ptr<asio::ssl::context>> serverContext(const std::string &certificate, const std::string &key)
 {
     auto context = std::make_shared<asio::ssl::context>(asio::ssl::context::tls_server);
     SSL_CTX *ctx = context->native_handle();
@@ -94,6 +100,58 @@ mail::Result<TlsContext> makeServerTlsContext(const std::string &certificate, co
     if (SSL_CTX_check_private_key(ctx) != 1)
         return mail::Error{key + ": the key does not belong to the certificate " + certificate};
     return context;
+}
+
+// The default context and those chosen by name, kept alive together: the
+// default one's servername callback points into this.
+struct ContextSet {
+    std::shared_ptr<asio::ssl::context> main;
+    std::vector<std::pair<CertificateInfo, std::shared_ptr<asio::ssl::context>>> byName;
+};
+
+int chooseByName(SSL *ssl, int *, void *arg)
+{
+    const auto *set = static_cast<const ContextSet *>(arg);
+    const char *name = SSL_get_servername(ssl, TLSEXT_NAMETYPE_host_name);
+    if (!name)
+        return SSL_TLSEXT_ERR_OK;
+    for (const auto &[info, context] : set->byName) {
+        if (certificateCovers(info, name)) {
+            SSL_set_SSL_CTX(ssl, context->native_handle());
+            break;
+        }
+    }
+    return SSL_TLSEXT_ERR_OK; // no match: the default certificate, as without SNI
+}
+
+} // namespace
+
+mail::Result<TlsContext> makeServerTlsContext(
+    const std::string &certificate, const std::string &key, const std::vector<NamedCertificate> &byName)
+{
+    mail::Result<std::shared_ptr<asio::ssl::context>> main = serverContext(certificate, key);
+    if (!main)
+        return main.error();
+    if (byName.empty())
+        return *main;
+    auto set = std::make_shared<ContextSet>();
+    set->main = *main;
+    for (const NamedCertificate &named : byName) {
+        mail::Result<std::shared_ptr<asio::ssl::context>> context = serverContext(named.certificate, named.key);
+        if (!context)
+            return context.error();
+        mail::Result<std::string> pem = readFile(named.certificate, 1024u * 1024u);
+        mail::Result<CertificateInfo> info = pem ? inspectCertificate(*pem) : mail::Result<CertificateInfo>(pem.error());
+        if (!info)
+            return mail::Error{named.certificate + ": " + info.error().message};
+        set->byName.emplace_back(std::move(*info), std::move(*context));
+    }
+    // The functions behind SSL_CTX_set_tlsext_servername_callback/_arg, macros with C casts.
+    SSL_CTX_callback_ctrl(set->main->native_handle(), SSL_CTRL_SET_TLSEXT_SERVERNAME_CB,
+        reinterpret_cast<void (*)()>(chooseByName));
+    SSL_CTX_ctrl(set->main->native_handle(), SSL_CTRL_SET_TLSEXT_SERVERNAME_ARG, 0, set.get());
+    // The handle callers keep is the default context; it owns the whole set.
+    return TlsContext(set, set->main.get());
 }
 
 std::string describeTls(SSL *ssl)

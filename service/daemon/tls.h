@@ -8,13 +8,24 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace postwr::daemon {
 
 using TlsContext = std::shared_ptr<asio::ssl::context>;
 
-// Loads the certificate chain and key; the error says which file is wrong and why.
-mail::Result<TlsContext> makeServerTlsContext(const std::string &certificate, const std::string &key);
+// A further certificate, served to clients that ask for one of its names
+// (SNI, RFC 6066 §3): a second domain's own mail host name, say.
+struct NamedCertificate {
+    std::string certificate;
+    std::string key;
+};
+
+// Loads the certificate chain and key, and the certificates served by name;
+// a client that names none of theirs gets the first. The error says which
+// file is wrong and why.
+mail::Result<TlsContext> makeServerTlsContext(
+    const std::string &certificate, const std::string &key, const std::vector<NamedCertificate> &byName = {});
 
 // A client context that verifies the server's certificate chain against
 // `caFile`, or, when empty, the system's trust store (OpenSSL's default

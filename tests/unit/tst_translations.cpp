@@ -17,6 +17,7 @@ struct Message {
     QString source;
     QString translation;
     QString type; // "unfinished", "obsolete", "vanished" or empty
+    QStringList forms; // a plural message's forms (numerusform), each with every placeholder
 };
 
 QList<Message> readTs(const QString &path, QString *error)
@@ -37,12 +38,20 @@ QList<Message> readTs(const QString &path, QString *error)
         if (xml.name() == QLatin1String("name"))
             context = xml.readElementText();
         else if (xml.name() == QLatin1String("message"))
-            current = Message { context, {}, {}, {} };
+            current = Message { context, {}, {}, {}, {} };
         else if (xml.name() == QLatin1String("source"))
             current.source = xml.readElementText();
         else if (xml.name() == QLatin1String("translation")) {
             current.type = xml.attributes().value(QLatin1String("type")).toString();
-            current.translation = xml.readElementText(QXmlStreamReader::IncludeChildElements);
+            while (!(xml.isEndElement() && xml.name() == QLatin1String("translation")) && !xml.atEnd()) {
+                xml.readNext();
+                if (xml.isStartElement() && xml.name() == QLatin1String("numerusform"))
+                    current.forms << xml.readElementText();
+                else if (xml.isCharacters())
+                    current.translation += xml.text();
+            }
+            if (!current.forms.isEmpty())
+                current.translation = current.forms.join(QLatin1Char(' '));
             messages << current;
         }
     }
@@ -89,10 +98,14 @@ private slots:
                 problems << QStringLiteral("%1 is %2").arg(where, m.type);
             else if (m.translation.trimmed().isEmpty())
                 problems << QStringLiteral("%1 has no translation").arg(where);
-            else if (placeholders(m.translation) != placeholders(m.source))
-                problems << QStringLiteral("%1: the translation's placeholders %2 differ from %3")
-                                .arg(where, placeholders(m.translation).join(QLatin1Char(' ')),
-                                    placeholders(m.source).join(QLatin1Char(' ')));
+            else {
+                for (const QString &form : m.forms.isEmpty() ? QStringList { m.translation } : m.forms) {
+                    if (placeholders(form) != placeholders(m.source))
+                        problems << QStringLiteral("%1: the translation's placeholders %2 differ from %3")
+                                        .arg(where, placeholders(form).join(QLatin1Char(' ')),
+                                            placeholders(m.source).join(QLatin1Char(' ')));
+                }
+            }
         }
         QVERIFY2(problems.isEmpty(), qPrintable(QString::number(problems.size()) + QStringLiteral(" problem(s):\n")
                                          + problems.mid(0, 20).join(QLatin1Char('\n'))));
