@@ -3,7 +3,9 @@
 // dnsmasq for DNS and an aiosmtpd receiver standing in for Gmail. postwrd
 // is installed in user mode with ports picked now. On the way: a wrong
 // password, a bad domain, a cancelled install, a too short password, a bad
-// forwarding address; at the end a test message that arrives DKIM-signed.
+// forwarding address, certificate files that are not there; a certificate
+// from pebble (Let's Encrypt's test CA) through the certificate page; at
+// the end a test message that arrives DKIM-signed.
 // On the way, every page is saved as a PNG in each language
 // (build/tests/gui/screenshots/), for people to look at. Finish remembers
 // the server; the dashboard then opens it with the keyring's passwords
@@ -16,6 +18,7 @@
 #include "servers/secret_store.h"
 #include "servers/server_profile.h"
 #include "support/dnsmasq_instance.h"
+#include "support/pebble_instance.h"
 #include "support/process_runner.h"
 #include "support/smtp_receiver.h"
 #include "support/sshd_instance.h"
@@ -85,7 +88,11 @@ private slots:
         // A test blocklist that lists this world's server, 127.0.0.1.
         dns_.addAddressWithoutPtr(QStringLiteral("1.0.0.127.bl.test"), QStringLiteral("127.0.0.2"));
         dns_.addHost(QStringLiteral("clean.test"), { QStringLiteral("127.0.0.3") });
+        // The mail host, for Let's Encrypt (here pebble) to find the server by.
+        dns_.addAddressWithoutPtr(QStringLiteral("mail.gui.test"), QStringLiteral("127.0.0.1"));
         QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
+        challengePort_ = freePort();
+        QVERIFY2(pebble_.start(dns_.serverSpec(), challengePort_), qPrintable(pebble_.errorString()));
         QVERIFY2(receiver_.start(), qPrintable(receiver_.errorString()));
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
     }
@@ -114,6 +121,11 @@ private slots:
         wizard.state().plan.dns.ipv4 = QStringLiteral("127.0.0.1");
         wizard.state().plan.dns.servers = dns_.serverSpec();
         wizard.state().plan.dns.blocklists = { QStringLiteral("bl.test"), QStringLiteral("clean.test") };
+        steps::TlsPlan &tls = wizard.state().plan.tls;
+        tls.acmeServer = pebble_.directoryUrl();
+        tls.caBundle = pebble_.apiCertificateFile();
+        tls.httpPort = challengePort_;
+        tls.httpAddress = QStringLiteral("127.0.0.1");
         wizard.resize(760, 620);
         wizard.show();
         QVERIFY(QTest::qWaitForWindowExposed(&wizard));
@@ -591,6 +603,16 @@ private:
         QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled() && wizard.button(QWizard::NextButton)->isEnabled(), 30000);
         QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
         QVERIFY2(served->text().startsWith(QStringLiteral("Self-signed certificate for mail.gui.test")), qPrintable(served->text()));
+
+        // Let's Encrypt (pebble): the page ends showing the trusted certificate; the test mail then pins it.
+        auto *letsEncrypt = page->findChild<QRadioButton *>(QStringLiteral("letsEncrypt"));
+        QVERIFY(letsEncrypt);
+        letsEncrypt->click();
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!apply->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(apply->isEnabled(), 120000);
+        QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
+        QVERIFY2(served->text().startsWith(QStringLiteral("Certificate for mail.gui.test from CN=Pebble")), qPrintable(served->text()));
     }
 
     void sendTestMail(pages::SetupWizard &wizard)
@@ -668,6 +690,8 @@ private:
     SshdInstance sshd_;
     TestUser user_;
     DnsmasqInstance dns_;
+    PebbleInstance pebble_;
+    quint16 challengePort_ = 0;
     SmtpReceiver receiver_;
 };
 

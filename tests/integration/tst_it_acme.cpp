@@ -58,14 +58,10 @@ private slots:
         QVERIFY2(TestUser::runningAsRoot(&error), qPrintable(error));
         QVERIFY2(!findTool(QStringLiteral("certbot"), QStringLiteral("apt-get install certbot"), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!qEnvironmentVariable("POSTWR_APP").isEmpty(), "POSTWR_APP is not set; run through ctest");
-        key_ = dir_.filePath(QStringLiteral("user_ed25519"));
-        QVERIFY2(generateSshKey(key_, QStringLiteral("ed25519"), {}, &error), qPrintable(error));
-        sshd_.setHostKeyTypes({ QStringLiteral("ed25519") });
-        QVERIFY2(sshd_.authorizeKey(key_ + QStringLiteral(".pub")), qPrintable(sshd_.errorString()));
-        QVERIFY2(user_.create(&error), qPrintable(error));
-        QVERIFY2(sshd_.start(), qPrintable(sshd_.errorString()));
-        hostKey_ = sshKeygenFingerprint(sshd_.hostPublicKeyFile(QStringLiteral("ed25519")), &error);
-        QVERIFY2(hostKey_.startsWith(QStringLiteral("SHA256:")), qPrintable(error));
+        KeyLogin login;
+        QVERIFY2(startKeyLogin(dir_.path(), sshd_, user_, &login, &error), qPrintable(error));
+        key_ = login.key;
+        hostKey_ = login.hostKey;
         for (int i = 0; i < 4; ++i)
             ports_ << freePort();
         dns_.addAddressWithoutPtr(kHost, QStringLiteral("127.0.0.1"));

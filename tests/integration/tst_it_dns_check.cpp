@@ -12,6 +12,7 @@
 //   doubled.test    DMARC at _dmarc.doubled.test.doubled.test
 //   ptr.test        the address's PTR names the provider's default name
 //   farptr.test     the PTR names the host, whose A record is elsewhere
+//   v6.test         IPv4 and IPv6: the IPv4 PTR right, the IPv6 one missing
 //   lookups.test    SPF lists the server first, then 11 includes: over the
 //                   10-lookup limit for everyone else
 //   viainc.test     SPF names the server only through an include: correct
@@ -73,6 +74,16 @@ private slots:
             QStringLiteral("--ipv4"), kTemplateAddress, QStringLiteral("--format"), QStringLiteral("json") });
         QVERIFY2(records.succeeded(), records.standardError.constData());
         json_ = records.standardOutput;
+        const ProcessResult dualStack = postwrd_.cli({ QStringLiteral("dns"), QStringLiteral("records"), kTemplateDomain,
+            QStringLiteral("--ipv4"), kTemplateAddress, QStringLiteral("--ipv6"), QStringLiteral("fd00::250"),
+            QStringLiteral("--format"), QStringLiteral("json") });
+        QVERIFY2(dualStack.succeeded(), dualStack.standardError.constData());
+        auto v6 = parseExpectedRecords(recordsFor(dualStack.standardOutput, QStringLiteral("v6.test"), QStringLiteral("127.0.1.60")));
+        QVERIFY2(v6.ok(), v6.ok() ? "" : qPrintable(v6.failure().message));
+        expected_.insert(QStringLiteral("v6.test"), *v6);
+        dns_.addAddressWithoutPtr(QStringLiteral("mail.v6.test"), QStringLiteral("127.0.1.60"));
+        dns_.addAddressWithoutPtr(QStringLiteral("mail.v6.test"), QStringLiteral("fd00::250"));
+        dns_.addPtr(QStringLiteral("127.0.1.60"), QStringLiteral("mail.v6.test"));
 
         int n = 0;
         for (const QString &domain : { QStringLiteral("right.test"), QStringLiteral("missing.test"), QStringLiteral("wrongkey.test"),
@@ -131,6 +142,9 @@ private slots:
         QTest::newRow("ptr.test ptr") << "ptr.test" << "ptr:ipv4" << wrong << "";
         QTest::newRow("farptr.test ptr") << "farptr.test" << "ptr:ipv4" << wrong << "";
         QTest::newRow("farptr.test a") << "farptr.test" << "a" << wrong << "";
+        QTest::newRow("v6.test ptr:ipv4") << "v6.test" << "ptr:ipv4" << correct << "";
+        QTest::newRow("v6.test aaaa") << "v6.test" << "aaaa" << correct << "";
+        QTest::newRow("v6.test ptr:ipv6") << "v6.test" << "ptr:ipv6" << missing << "";
         QTest::newRow("right.test srv-submissions") << "right.test" << "srv-submissions" << correct << "";
         QTest::newRow("right.test srv-submission") << "right.test" << "srv-submission" << correct << "";
         QTest::newRow("missing.test srv-submissions") << "missing.test" << "srv-submissions" << missing << "";

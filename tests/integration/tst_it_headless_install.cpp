@@ -112,14 +112,10 @@ void HeadlessInstallTest::initTestCase()
     QVERIFY2(TestUser::runningAsRoot(&error), qPrintable(error));
     QVERIFY2(dir_.isValid(), "cannot create a temporary directory");
     QVERIFY2(!qEnvironmentVariable("POSTWR_APP").isEmpty(), "POSTWR_APP (the postwr executable) is not set; run through ctest");
-    key_ = dir_.filePath(QStringLiteral("user_ed25519"));
-    QVERIFY2(generateSshKey(key_, QStringLiteral("ed25519"), {}, &error), qPrintable(error));
-    sshd_.setHostKeyTypes({ QStringLiteral("ed25519") });
-    QVERIFY2(sshd_.authorizeKey(key_ + QStringLiteral(".pub")), qPrintable(sshd_.errorString()));
-    QVERIFY2(user_.create(&error), qPrintable(error));
-    QVERIFY2(sshd_.start(), qPrintable(sshd_.errorString()));
-    hostKey_ = sshKeygenFingerprint(sshd_.hostPublicKeyFile(QStringLiteral("ed25519")), &error);
-    QVERIFY2(hostKey_.startsWith(QStringLiteral("SHA256:")), qPrintable(error));
+    KeyLogin login;
+    QVERIFY2(startKeyLogin(dir_.path(), sshd_, user_, &login, &error), qPrintable(error));
+    key_ = login.key;
+    hostKey_ = login.hostKey;
     ports_ = freePorts(3);
     QCOMPARE(ports_.size(), 3);
     accountPassword_ = newPassword();

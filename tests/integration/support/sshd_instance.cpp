@@ -499,3 +499,18 @@ QString sshKeygenFingerprint(const QString &publicKeyFile, QString *error)
     }
     return fields.at(1);
 }
+
+bool startKeyLogin(const QString &directory, SshdInstance &sshd, TestUser &user, KeyLogin *login, QString *error)
+{
+    login->key = directory + QStringLiteral("/user_ed25519");
+    if (!generateSshKey(login->key, QStringLiteral("ed25519"), {}, error))
+        return false;
+    sshd.setHostKeyTypes({ QStringLiteral("ed25519") });
+    if (!sshd.authorizeKey(login->key + QStringLiteral(".pub")) || !user.create(error) || !sshd.start()) {
+        if (error->isEmpty())
+            *error = sshd.errorString();
+        return false;
+    }
+    login->hostKey = sshKeygenFingerprint(sshd.hostPublicKeyFile(QStringLiteral("ed25519")), error);
+    return login->hostKey.startsWith(QStringLiteral("SHA256:"));
+}

@@ -142,3 +142,13 @@ bool generateSshKey(
     const QString &path, const QString &type, const QString &passphrase, QString *error);
 // "SHA256:…" of a public key file, as `ssh-keygen -lf` prints it.
 QString sshKeygenFingerprint(const QString &publicKeyFile, QString *error);
+
+// Where the setup-engine tests start: a throwaway user who logs in to the
+// test's sshd (ed25519 host key only) with a key of its own.
+struct KeyLogin {
+    QString key;     // the private key file, in the test's directory
+    QString hostKey; // "SHA256:…" of sshd's host key, for a plan's pin
+};
+// Makes the key in `directory`, creates `user`, authorizes the key and
+// starts `sshd`; false with *error saying what failed.
+bool startKeyLogin(const QString &directory, SshdInstance &sshd, TestUser &user, KeyLogin *login, QString *error);
