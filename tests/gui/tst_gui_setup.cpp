@@ -293,6 +293,14 @@ private slots:
         auto *records = tabs->widget(4)->findChild<QTableWidget *>(QStringLiteral("records"));
         QVERIFY(records);
         QTRY_VERIFY_WITH_TIMEOUT(records->rowCount() > 5, 30000);
+
+        // The certificate tab: what the wizard's certificate page got from pebble.
+        tabs->setCurrentIndex(5);
+        auto *served = tabs->widget(5)->findChild<QLabel *>(QStringLiteral("served"));
+        QVERIFY(served);
+        QTRY_VERIFY2_WITH_TIMEOUT(served->text().startsWith(QStringLiteral("Certificate for mail.gui.test from CN=Pebble")),
+            qPrintable(served->text()), 30000);
+        saveScreenshots(window, QStringLiteral("13-dashboard-certificate"));
     }
 
 private:

@@ -13,6 +13,7 @@
 //   - existing-certificate paths that are missing, or a key that is not the
 //     certificate's, fail with a clear error and change nothing;
 //   - a name that does not resolve to the server stops before asking the CA;
+//   - a challenge the CA cannot reach (port 80 blocked) is explained;
 //   - DNS-01 through Cloudflare's API (a stand-in: Cloudflare cannot be
 //     reached from here) whose records pebble-challtestsrv serves to a
 //     second pebble: a wrong token is named, the right one gets the
@@ -67,6 +68,7 @@ private slots:
         dns_.addAddressWithoutPtr(kHost, QStringLiteral("127.0.0.1"));
         dns_.addAddressWithoutPtr(QStringLiteral("elsewhere.acme.test"), QStringLiteral("127.0.0.9"));
         dns_.addAddressWithoutPtr(QStringLiteral("dns.acme.test"), QStringLiteral("127.0.0.1"));
+        dns_.addAddressWithoutPtr(QStringLiteral("blocked.acme.test"), QStringLiteral("127.0.0.1"));
         QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
         QVERIFY2(pebble_.start(dns_.serverSpec(), ports_[3]), qPrintable(pebble_.errorString()));
     }
@@ -163,6 +165,15 @@ private slots:
         run = runPostwr(mismatched);
         out = QString::fromUtf8(run.standardOutput + run.standardError);
         QVERIFY2(!run.succeeded() && out.contains(QStringLiteral("is not the certificate's own key")), qPrintable(out));
+
+        // A key the service's user may not read (in root's private directory).
+        QJsonObject unreadable = missing;
+        unreadable[QStringLiteral("tls")] = QJsonObject { { QStringLiteral("mode"), QStringLiteral("existing") },
+            { QStringLiteral("certificate"), pebble_.apiCertificateFile() }, { QStringLiteral("key"), pebble_.apiKeyFile() } };
+        run = runPostwr(unreadable);
+        out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(!run.succeeded() && out.contains(pebble_.apiKeyFile() + QStringLiteral(": ")) && out.contains(QStringLiteral("ermission denied")),
+            qPrintable(out));
         QCOMPARE(show()[QStringLiteral("serial")].toString(), serial);
     }
 
@@ -177,6 +188,21 @@ private slots:
                 && out.contains(QStringLiteral("elsewhere.acme.test points to 127.0.0.9, not to this server (127.0.0.1)")),
             qPrintable(out));
         QVERIFY2(!out.contains(QStringLiteral("certbot certonly")), qPrintable(out));
+    }
+
+    // pebble validates on its HTTP port; certbot answering on another is
+    // what a firewall in between looks like: refused, and said so.
+    void aBlockedPort80IsExplained()
+    {
+        QVERIFY2(!serial_.isEmpty(), "the issuing test did not pass");
+        QJsonObject blocked = plan({ QStringLiteral("hostname"), QStringLiteral("tls") });
+        blocked[QStringLiteral("hostname")] = QStringLiteral("blocked.acme.test");
+        QJsonObject tls = blocked[QStringLiteral("tls")].toObject();
+        tls[QStringLiteral("http_port")] = freePort();
+        blocked[QStringLiteral("tls")] = tls;
+        const ProcessResult run = runPostwr(blocked);
+        const QString out = QString::fromUtf8(run.standardOutput + run.standardError);
+        QVERIFY2(!run.succeeded() && out.contains(QStringLiteral("could not reach blocked.acme.test on port")), qPrintable(out));
     }
 
     void dnsChallengeThroughCloudflare()
