@@ -57,6 +57,7 @@ private slots:
     {
         QString error;
         QVERIFY2(TestUser::runningAsRoot(&error), qPrintable(error));
+        QVERIFY2(!findTool(QStringLiteral("crontab"), QStringLiteral("apt-get install cron"), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!findTool(QStringLiteral("certbot"), QStringLiteral("apt-get install certbot"), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!qEnvironmentVariable("POSTWR_APP").isEmpty(), "POSTWR_APP is not set; run through ctest");
         KeyLogin login;
@@ -77,6 +78,9 @@ private slots:
     {
         runProcess({ QStringLiteral("pkill"), { QStringLiteral("-KILL"), QStringLiteral("-u"), user_.name() }, {}, 10000,
             QProcessEnvironment::systemEnvironment(), {} });
+        // userdel leaves the user's crontab behind.
+        runProcess({ QStringLiteral("crontab"), { QStringLiteral("-r"), QStringLiteral("-u"), user_.name() }, {}, 10000,
+            QProcessEnvironment::systemEnvironment(), {} });
         if (QTest::currentTestFailed())
             qInfo().noquote() << "----- pebble log -----\n" << pebble_.log();
     }
@@ -94,8 +98,11 @@ private slots:
         QVERIFY2(issued.succeeded(), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("mail.acme.test resolves to this server (127.0.0.1).")), qPrintable(out));
         QVERIFY2(out.contains(QStringLiteral("[good] postwrd serves a certificate for mail.acme.test from")), qPrintable(out));
-        // No cron on this machine: the step says how renewal must run instead.
-        QVERIFY2(out.contains(QStringLiteral("[warning] There is no crontab on the server")), qPrintable(out));
+        // Renewal twice a day from the user's crontab, by the script tested below.
+        const ProcessResult crontab = runProcess({ QStringLiteral("crontab"), { QStringLiteral("-l"), QStringLiteral("-u"), user_.name() }, {},
+            10000, QProcessEnvironment::systemEnvironment(), {} });
+        QVERIFY2(crontab.standardOutput.contains(QStringLiteral("17 3,15 * * * %1/bin/postwr-renew-certificate").arg(prefix()).toUtf8()),
+            qPrintable(crontab.status() + QLatin1Char('\n') + QString::fromUtf8(crontab.standardOutput + crontab.standardError)));
 
         const QJsonObject after = show();
         QVERIFY2(!after[QStringLiteral("self_signed")].toBool(), qPrintable(QJsonDocument(after).toJson()));
