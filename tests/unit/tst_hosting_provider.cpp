@@ -29,6 +29,8 @@ private slots:
         QTest::newRow("Linode, newer names") << "203-0-113-5.ip.linodeusercontent.com" << "linode";
         QTest::newRow("AWS us-east-1") << "ec2-203-0-113-5.compute-1.amazonaws.com" << "lightsail";
         QTest::newRow("AWS other regions") << "ec2-203-0-113-5.eu-west-1.compute.amazonaws.com" << "lightsail";
+        QTest::newRow("DigitalOcean, a droplet's default name") << "ubuntu-s-1vcpu-1gb-fra1-01" << "digitalocean";
+        QTest::newRow("DigitalOcean, a larger droplet") << "debian-s-2vcpu-4gb-amd-nyc3-02" << "digitalocean";
         QTest::newRow("the user's own name") << "mail.example.org" << "";
         QTest::newRow("a lookalike domain") << "vmi1.contaboserver.net.example.org" << "";
         QTest::newRow("no name at all") << "" << "";

@@ -12,7 +12,8 @@ struct DefaultName {
 };
 
 // The names these providers give a new server's addresses. DigitalOcean
-// has none of its own: a droplet's PTR is the droplet's name.
+// has none of its own: a droplet's PTR is the droplet's name, whose default
+// says image, size and region ("ubuntu-s-1vcpu-1gb-fra1-01").
 constexpr DefaultName defaultNames[] = {
     { "contabo", R"(\.contaboserver\.net$)" },
     { "hetzner", R"(\.(clients\.your-server\.de|hetzner\.(com|de|cloud))$)" },
@@ -20,6 +21,7 @@ constexpr DefaultName defaultNames[] = {
     { "vultr", R"(\.(vultrusercontent\.com|vultr\.com|choopa\.net)$)" },
     { "linode", R"(\.(members\.linode\.com|ip\.linodeusercontent\.com)$)" },
     { "lightsail", R"(\.compute(-\d+)?\.amazonaws\.com$)" },
+    { "digitalocean", R"(^[a-z]+(-[0-9a-z]+)*-s-\d+vcpu-\d+gb(-[a-z0-9]+)*-[a-z]+\d-\d+$)" },
 };
 
 } // namespace
