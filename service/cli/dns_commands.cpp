@@ -1,6 +1,7 @@
 #include "cli/dns_commands.h"
 
 #include "daemon/config_dir.h"
+#include "daemon/inbound_auth.h"
 #include "daemon/resolver.h"
 #include "mail/address.h"
 #include "mail/blocklist.h"
@@ -263,21 +264,6 @@ std::optional<BlocklistRequest> parseBlocklistRequest(
     return request;
 }
 
-mail::DnsAnswer toAnswer(const daemon::DnsResult<std::vector<std::string>> &result)
-{
-    switch (result.status) {
-    case daemon::DnsStatus::Ok:
-        return { mail::DnsAnswer::Status::Found, result.records };
-    case daemon::DnsStatus::NoSuchDomain:
-        return { mail::DnsAnswer::Status::NoSuchDomain, {} };
-    case daemon::DnsStatus::NoData:
-        return { mail::DnsAnswer::Status::NoData, {} };
-    case daemon::DnsStatus::TemporaryFailure:
-        break;
-    }
-    return { mail::DnsAnswer::Status::TemporaryError, {} };
-}
-
 // At most this many lookups at once: the default lists make at most 7, all
 // in parallel, so the check takes about one resolver timeout; a long
 // --lists takes one timeout per this many lookups at worst.
@@ -307,7 +293,7 @@ std::vector<mail::BlocklistResult> askBlocklists(
             const daemon::DnsResult<std::vector<std::string>> answer
                 = resolver.ipv4(mail::blocklistQueryName(*asked[i], result.list));
             result.verdict = mail::interpretBlocklistAnswer(
-                result.list, *asked[i], toAnswer(answer), answer.message);
+                result.list, *asked[i], daemon::dnsAnswerOf(answer), answer.message);
         }
     };
     std::vector<std::thread> workers;

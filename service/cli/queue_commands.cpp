@@ -70,15 +70,10 @@ int list(const daemon::Spool &spool)
 
 int flush(const daemon::Spool &spool)
 {
-    const std::string pidFile = spool.directory() + "/postwrd.pid";
-    mail::Result<std::string> text = daemon::readFile(pidFile, 64);
-    if (!text)
-        return fail("postwrd does not seem to run (" + text.error().message + ")");
-    const std::string pidText(mail::trim(*text));
-    const pid_t pid = static_cast<pid_t>(std::atol(pidText.c_str()));
-    if (pid <= 1 || ::kill(pid, SIGUSR1) != 0)
-        return fail("cannot signal postwrd (pid " + pidText + "); is it running?");
-    std::cerr << "asked postwrd (pid " << pid << ") to retry every queued message now\n";
+    const mail::Result<pid_t> pid = daemon::signalDaemon(spool.directory(), SIGUSR1);
+    if (!pid)
+        return fail("postwrd does not seem to run (" + pid.error().message + ")");
+    std::cerr << "asked postwrd (pid " << *pid << ") to retry every queued message now\n";
     return 0;
 }
 

@@ -4,6 +4,7 @@
 #include "daemon/config_dir.h"
 #include "daemon/runtime.h"
 #include "daemon/safeio.h"
+#include "daemon/spool.h"
 #include "daemon/self_signed.h"
 #include "mail/dns_records.h"
 #include "mail/config.h"
@@ -298,16 +299,11 @@ mail::Status giveToDirectoryOwner(const std::string &path)
 // Asks the running postwrd to load its configuration and certificate again.
 int reload(const mail::Config &config)
 {
-    const std::string pidFile = config.spool + "/postwrd.pid";
-    const mail::Result<std::string> text = daemon::readFile(pidFile, 64);
-    if (!text)
-        return failure("installed, but postwrd is not running (" + pidFile + ": " + text.error().message
+    const mail::Result<pid_t> pid = daemon::signalDaemon(config.spool, SIGHUP);
+    if (!pid)
+        return failure("installed, but postwrd is not running (" + pid.error().message
             + "): it uses the certificate when it starts");
-    const std::string pidText(mail::trim(*text));
-    const pid_t pid = static_cast<pid_t>(std::atol(pidText.c_str()));
-    if (pid <= 1 || ::kill(pid, SIGHUP) != 0)
-        return failure("installed, but postwrd (pid " + pidText + ") cannot be asked to reload: is it running?");
-    std::cout << "asked postwrd (pid " << pid << ") to reload: new connections get the new certificate\n";
+    std::cout << "asked postwrd (pid " << *pid << ") to reload: new connections get the new certificate\n";
     return 0;
 }
 

@@ -22,12 +22,6 @@ mail::DnsAnswer fromResult(const DnsResult<Records> &result)
     return {mail::DnsAnswer::Status::TemporaryError, {}};
 }
 
-mail::DnsAnswer withRecords(const DnsResult<std::vector<std::string>> &result)
-{
-    mail::DnsAnswer answer = fromResult(result);
-    answer.records = result.records;
-    return answer;
-}
 
 // Answers the questions of one check until it gives its verdict. The answers
 // are shared between checks, so SPF's lookups serve DMARC's too.
@@ -74,17 +68,24 @@ private:
 
 } // namespace
 
+mail::DnsAnswer dnsAnswerOf(const DnsResult<std::vector<std::string>> &result)
+{
+    mail::DnsAnswer answer = fromResult(result);
+    answer.records = result.records;
+    return answer;
+}
+
 mail::DnsAnswer askResolver(const Resolver &resolver, const mail::DnsQuestion &question)
 {
     switch (question.type) {
     case mail::DnsType::A:
-        return withRecords(resolver.ipv4(question.name));
+        return dnsAnswerOf(resolver.ipv4(question.name));
     case mail::DnsType::Aaaa:
-        return withRecords(resolver.ipv6(question.name));
+        return dnsAnswerOf(resolver.ipv6(question.name));
     case mail::DnsType::Txt:
-        return withRecords(resolver.txt(question.name));
+        return dnsAnswerOf(resolver.txt(question.name));
     case mail::DnsType::Ptr:
-        return withRecords(resolver.ptr(question.name));
+        return dnsAnswerOf(resolver.ptr(question.name));
     case mail::DnsType::Mx: {
         DnsResult<std::vector<mail::MxRecord>> result = resolver.mx(question.name);
         mail::DnsAnswer answer = fromResult(result);

@@ -31,6 +31,9 @@ mail::AuthenticationOutcome authenticateInbound(const Resolver &resolver, const 
                                                 std::int64_t now,
                                                 std::chrono::seconds budget = std::chrono::seconds(30));
 
+// A resolver's list answer (A, AAAA, TXT, PTR) in the checks' terms.
+mail::DnsAnswer dnsAnswerOf(const DnsResult<std::vector<std::string>> &result);
+
 // What the resolver says to one question, in the checks' terms.
 mail::DnsAnswer askResolver(const Resolver &resolver, const mail::DnsQuestion &question);
 

@@ -247,7 +247,7 @@ awaitable<void> Server::handleSignals()
 
 std::string Server::pidFilePath() const
 {
-    return m_spool.directory() + "/postwrd.pid";
+    return daemonPidFile(m_spool.directory());
 }
 
 int Server::run()

@@ -1,15 +1,18 @@
 #include "daemon/spool.h"
 
 #include "daemon/safeio.h"
+#include "mail/text.h"
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/random.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <condition_variable>
 #include <cstring>
 #include <ctime>
@@ -309,6 +312,24 @@ std::uint64_t Spool::queueDirectorySyncs() const
 std::string Spool::queuePath(const std::string &id) const
 {
     return m_state->queueDir + "/" + id;
+}
+
+std::string daemonPidFile(const std::string &spoolDirectory)
+{
+    return spoolDirectory + "/postwrd.pid";
+}
+
+Result<pid_t> signalDaemon(const std::string &spoolDirectory, int signal)
+{
+    const std::string pidFile = daemonPidFile(spoolDirectory);
+    const Result<std::string> text = readFile(pidFile, 64);
+    if (!text)
+        return mail::Error{pidFile + ": " + text.error().message};
+    const std::string pidText(mail::trim(*text));
+    const pid_t pid = static_cast<pid_t>(std::atol(pidText.c_str()));
+    if (pid <= 1 || ::kill(pid, signal) != 0)
+        return mail::Error{"pid " + pidText + ": " + (pid <= 1 ? std::string("not a process id") : std::strerror(errno))};
+    return pid;
 }
 
 } // namespace postwr::daemon

@@ -9,6 +9,8 @@
 // One postwrd owns a spool directory at a time.
 #pragma once
 
+#include <sys/types.h>
+
 #include "mail/queue_file.h"
 #include "mail/result.h"
 
@@ -24,6 +26,12 @@ using mail::Envelope;
 using mail::QueueFile;
 using mail::Result;
 using mail::Status;
+
+// SPOOL/postwrd.pid: the running daemon's process id, written when it starts.
+std::string daemonPidFile(const std::string &spoolDirectory);
+// Sends `signal` to the postwrd whose pid the spool holds; its pid, or why
+// not ("SPOOL/postwrd.pid: No such file or directory", "pid 123: …").
+Result<pid_t> signalDaemon(const std::string &spoolDirectory, int signal);
 
 class Spool {
 public:

@@ -17,6 +17,7 @@
 #include "pages/setup_wizard.h"
 #include "servers/secret_store.h"
 #include "servers/server_profile.h"
+#include "support/free_port.h"
 #include "support/dnsmasq_instance.h"
 #include "support/pebble_instance.h"
 #include "support/process_runner.h"
@@ -43,19 +44,12 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace postwr;
 
 namespace {
-
-quint16 freePort()
-{
-    QTcpServer server;
-    return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
-}
 
 QStringList itemTexts(const QListWidget *list)
 {
@@ -91,7 +85,7 @@ private slots:
         // The mail host, for Let's Encrypt (here pebble) to find the server by.
         dns_.addAddressWithoutPtr(QStringLiteral("mail.gui.test"), QStringLiteral("127.0.0.1"));
         QVERIFY2(dns_.start(), qPrintable(dns_.errorString()));
-        challengePort_ = freePort();
+        challengePort_ = freeLoopbackPort();
         QVERIFY2(pebble_.start(dns_.serverSpec(), challengePort_), qPrintable(pebble_.errorString()));
         QVERIFY2(receiver_.start(), qPrintable(receiver_.errorString()));
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
@@ -112,7 +106,7 @@ private slots:
         steps::InstallPlan &install = wizard.state().plan.install;
         install.mode = steps::InstallMode::User;
         install.listen = QStringLiteral("127.0.0.1");
-        install.ports = { freePort(), freePort(), freePort() };
+        install.ports = { freeLoopbackPort(), freeLoopbackPort(), freeLoopbackPort() };
         install.settings = { { QStringLiteral("dns.servers"), dns_.serverSpec() },
             { QStringLiteral("delivery.remote_port"), QString::number(receiver_.port()) },
             { QStringLiteral("delivery.allow_loopback"), QStringLiteral("yes") },

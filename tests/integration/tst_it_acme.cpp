@@ -20,6 +20,7 @@
 //     certificate, and it is kept on the server in a file of mode 0600,
 //     never printed.
 
+#include "support/free_port.h"
 #include "support/dnsmasq_instance.h"
 #include "support/pebble_instance.h"
 #include "support/process_runner.h"
@@ -33,19 +34,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
 const QString kHost = QStringLiteral("mail.acme.test");
-
-quint16 freePort()
-{
-    QTcpServer server;
-    return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
-}
 
 } // namespace
 
@@ -65,7 +59,7 @@ private slots:
         key_ = login.key;
         hostKey_ = login.hostKey;
         for (int i = 0; i < 4; ++i)
-            ports_ << freePort();
+            ports_ << freeLoopbackPort();
         dns_.addAddressWithoutPtr(kHost, QStringLiteral("127.0.0.1"));
         dns_.addAddressWithoutPtr(QStringLiteral("elsewhere.acme.test"), QStringLiteral("127.0.0.9"));
         dns_.addAddressWithoutPtr(QStringLiteral("dns.acme.test"), QStringLiteral("127.0.0.1"));
@@ -205,7 +199,7 @@ private slots:
         QJsonObject blocked = plan({ QStringLiteral("hostname"), QStringLiteral("tls") });
         blocked[QStringLiteral("hostname")] = QStringLiteral("blocked.acme.test");
         QJsonObject tls = blocked[QStringLiteral("tls")].toObject();
-        tls[QStringLiteral("http_port")] = freePort();
+        tls[QStringLiteral("http_port")] = freeLoopbackPort();
         blocked[QStringLiteral("tls")] = tls;
         const ProcessResult run = runPostwr(blocked);
         const QString out = QString::fromUtf8(run.standardOutput + run.standardError);
@@ -218,7 +212,7 @@ private slots:
         QString error;
         const QString challtestsrv = findTool(QStringLiteral("pebble-challtestsrv"), QStringLiteral("apt-get install pebble"), &error);
         QVERIFY2(!challtestsrv.isEmpty(), qPrintable(error));
-        const quint16 dnsPort = freePort(), managementPort = freePort(), apiPort = freePort();
+        const quint16 dnsPort = freeLoopbackPort(), managementPort = freeLoopbackPort(), apiPort = freeLoopbackPort();
         // Stopped however the test ends.
         const auto stop = [](QProcess *process) {
             process->terminate();
@@ -236,7 +230,7 @@ private slots:
                                            QStringLiteral("-defaultIPv6"), QString() });
         QVERIFY2(challenges.waitForStarted(5000), qPrintable(challenges.errorString()));
         PebbleInstance pebble;
-        QVERIFY2(pebble.start(QStringLiteral("127.0.0.1:%1").arg(dnsPort), freePort()), qPrintable(pebble.errorString()));
+        QVERIFY2(pebble.start(QStringLiteral("127.0.0.1:%1").arg(dnsPort), freeLoopbackPort()), qPrintable(pebble.errorString()));
         const QString token = QStringLiteral("cf-%1").arg(QDateTime::currentMSecsSinceEpoch());
         QString python = systemPython(&error);
         QVERIFY2(!python.isEmpty(), qPrintable(error));

@@ -158,8 +158,7 @@ Verdict DnsChecker::verdictOf(const daemon::Resolver &resolver, const ExpectedRe
         else
             doubled = ask(resolver, doubledName(record.name, expected.domain), record.type);
     }
-    const Verdict verdict = checkRecord(record, expected.domain, answer, doubled);
-    return record.id == QLatin1String("spf") ? evaluateSpf(resolver, verdict, expected) : verdict;
+    return checkRecord(record, expected.domain, answer, doubled);
 }
 
 std::unique_ptr<daemon::Resolver> DnsChecker::nameServersOf(const QString &domain, QStringList &names) const
@@ -211,6 +210,9 @@ QList<RecordVerdict> DnsChecker::check(const ExpectedRecords &expected, const st
         const bool inZone = record.name == expected.domain || record.name.endsWith(QLatin1Char('.') + expected.domain);
         if (source && record.where == QLatin1String("zone") && inZone && verdict.state != Verdict::State::Unknown)
             verdict = compareWithSource(verdict, verdictOf(*source, record, expected), nameServerNames);
+        // Through the resolver only: the includes live in other zones, which the domain's name servers do not serve.
+        if (record.id == QLatin1String("spf") && verdict.state != Verdict::State::Stale)
+            verdict = evaluateSpf(*m_resolver, verdict, expected);
         verdicts << RecordVerdict { record, verdict };
     }
     return verdicts;

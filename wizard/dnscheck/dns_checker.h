@@ -58,6 +58,7 @@ private:
     // answer.
     std::unique_ptr<daemon::Resolver> nameServersOf(const QString &domain, QStringList &names) const;
     Verdict verdictOf(const daemon::Resolver &resolver, const ExpectedRecord &record, const ExpectedRecords &expected) const;
+    // The published SPF record's verdict, refined by evaluating it (record_check.h).
     Verdict evaluateSpf(const daemon::Resolver &resolver, const Verdict &published, const ExpectedRecords &expected) const;
 
     std::unique_ptr<daemon::Resolver> m_resolver;

@@ -1,7 +1,6 @@
 #include "pages/certificate_page.h"
 
 #include "pages/form_labels.h"
-#include "pages/mark_icon.h"
 #include "pages/step_run_view.h"
 #include "servers/secret_store.h"
 #include "steps/function_step.h"
@@ -12,9 +11,12 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QVBoxLayout>
+
+#include <optional>
 
 namespace postwr::pages {
 
@@ -92,9 +94,9 @@ CertificatePage::CertificatePage(WizardState &state, QWidget *parent)
 void CertificatePage::initializePage()
 {
     if (m_token->text().isEmpty() && !m_state.plan.hostname.isEmpty()) {
-        servers::SecretStore().read(cloudflareKeyringName(), [this](const wizard::Result<QString> &token) {
-            if (token && !token->isEmpty() && m_token->text().isEmpty())
-                m_token->setText(*token);
+        servers::SecretStore().read(cloudflareKeyringName(), [page = QPointer(this)](const wizard::Result<QString> &token) {
+            if (page && token && !token->isEmpty() && page->m_token->text().isEmpty())
+                page->m_token->setText(*token);
         });
     }
     readServed();
@@ -150,23 +152,20 @@ void CertificatePage::updateFields()
 
 std::shared_ptr<steps::Step> CertificatePage::readStep()
 {
-    auto served = std::make_shared<wizard::Result<steps::ServedCertificate>>(wizard::Failure {});
+    // Empty until the step runs: an earlier step's failure leaves what is shown.
+    auto served = std::make_shared<std::optional<wizard::Result<steps::ServedCertificate>>>();
     auto read = std::make_shared<steps::FunctionStep>(QStringLiteral("tls-show"), tr("Read the certificate"),
         [served](steps::StepContext &context) -> wizard::Status {
             *served = steps::servedCertificate(context);
             return wizard::Done {};
         });
     connect(m_run, &StepRunView::finished, this, [this, served](const wizard::Status &) {
-        if (!*served) {
-            if (served->failure().message.isEmpty())
-                return; // not read: an earlier step failed
+        if (!served->has_value())
+            return;
+        if (!**served)
             m_served->setText(tr("No certificate yet: mail programs cannot send through the server until it has one."));
-        } else {
-            const steps::CertificateStanding standing
-                = steps::describeCertificate(served->value(), QDateTime::currentSecsSinceEpoch());
-            m_served->setText(standing.text);
-            m_served->setProperty("mark", int(standing.mark));
-        }
+        else
+            m_served->setText(steps::describeCertificate((*served)->value(), QDateTime::currentSecsSinceEpoch()).text);
         updateFields();
     }, Qt::SingleShotConnection);
     return read;
@@ -193,9 +192,9 @@ void CertificatePage::apply()
     connect(m_run, &StepRunView::finished, this, [this](const wizard::Status &status) {
         m_runProblem = status ? QString() : status.failure().message;
         if (status && !m_state.cloudflareToken.isEmpty())
-            servers::SecretStore().write(cloudflareKeyringName(), m_state.cloudflareToken, [this](const wizard::Status &kept) {
-                if (!kept)
-                    m_problem->setText(tr("The certificate is there, but the Cloudflare token could not be kept in the "
+            servers::SecretStore().write(cloudflareKeyringName(), m_state.cloudflareToken, [page = QPointer(this)](const wizard::Status &kept) {
+                if (page && !kept)
+                    page->m_problem->setText(tr("The certificate is there, but the Cloudflare token could not be kept in the "
                                           "keyring: %1")
                                            .arg(kept.failure().message));
             });

@@ -93,7 +93,7 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
 
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &DnsPage::showDetails);
     connect(m_choices, &RecordChoices::recordsChanged, this, &DnsPage::choicesChanged);
-    connect(m_choices, &RecordChoices::resolverChanged, this, [this] { m_choices->apply(m_state.plan.dns); });
+    connect(m_choices, &RecordChoices::resolverChanged, this, [this] { m_state.plan.dns.servers = m_choices->servers(); });
     connect(m_reload, &QTimer::timeout, this, [this] {
         if (m_run->isRunning())
             m_reload->start(); // after the run under way
@@ -115,7 +115,7 @@ DnsPage::DnsPage(WizardState &state, QWidget *parent)
 
 void DnsPage::initializePage()
 {
-    m_choices->show(m_state.plan.dns, m_state.plan.domains.value(0));
+    m_choices->setChoices(m_state.plan.dns, m_state.plan.domains.value(0));
     load();
 }
 

@@ -82,7 +82,7 @@ RecordChoices::RecordChoices(QWidget *parent)
     retranslate();
 }
 
-void RecordChoices::show(const steps::DnsCheckPlan &dns, const QString &domain)
+void RecordChoices::setChoices(const steps::DnsCheckPlan &dns, const QString &domain)
 {
     m_showing = true;
     m_domain = domain;
@@ -194,7 +194,6 @@ void RecordChoices::retranslate()
             ? tr("Receivers send a daily summary (rua) there, as XML; fo=1 asks them to count every message that "
                  "failed SPF or DKIM, not only those that failed both.")
             : reports);
-    m_reportsHint->setProperty("problem", !reports.isEmpty());
     m_includesProblem->setText(includesProblem());
     m_includesProblem->setVisible(!m_includesProblem->text().isEmpty());
     m_resolver->setItemText(0, tr("this computer's resolver"));

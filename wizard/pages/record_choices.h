@@ -24,10 +24,12 @@ public:
     explicit RecordChoices(QWidget *parent = nullptr);
 
     // Shows `dns`'s choices for `domain` (the report address's placeholder).
-    void show(const steps::DnsCheckPlan &dns, const QString &domain);
+    void setChoices(const steps::DnsCheckPlan &dns, const QString &domain);
     // `dns` with the choices made here; false (and `dns` untouched) while a
     // field holds something that cannot be used.
     bool apply(steps::DnsCheckPlan &dns) const;
+    // The resolver chosen: "" for this computer's, else [dns] servers syntax.
+    QString servers() const;
 
 signals:
     // A record choice changed to something usable.
@@ -43,7 +45,6 @@ private:
     QStringList includes() const;
     QString includesProblem() const;
     QString reportsProblem() const;
-    QString servers() const;
     void fieldEdited();
 
     QFormLayout *m_form;

@@ -10,7 +10,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace postwr::steps {
 
@@ -192,7 +191,8 @@ Status TlsStep::run(StepContext &context)
     if (!checker)
         return checker.failure();
     const QStringList resolved = (*checker)->addressesOf(host);
-    const QStringList ours = QStringList { addresses->ipv4, addresses->ipv6 }.filter(QRegularExpression(QStringLiteral(".")));
+    QStringList ours { addresses->ipv4, addresses->ipv6 };
+    ours.removeAll(QString());
     if (resolved.isEmpty())
         return wizard::Failure { tr("%1 does not resolve yet: add its A record (%2) on the DNS page, wait a few minutes "
                                     "and try again. Let's Encrypt finds the server by this name.")

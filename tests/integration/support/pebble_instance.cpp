@@ -1,23 +1,14 @@
 #include "support/pebble_instance.h"
 
+#include "support/free_port.h"
 #include "support/process_runner.h"
 
 #include <QDeadlineTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QTcpServer>
 #include <QTcpSocket>
 #include <QThread>
-
-namespace {
-
-quint16 freePort() {
-  QTcpServer server;
-  return server.listen(QHostAddress::LocalHost, 0) ? server.serverPort() : 0;
-}
-
-}  // namespace
 
 PebbleInstance::PebbleInstance() {
   QFile::setPermissions(dir_.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
@@ -59,8 +50,8 @@ bool PebbleInstance::start(const QString &dnsServer, quint16 httpPort, int timeo
   if (!made.succeeded()) return fail(QStringLiteral("openssl req: ") + QString::fromUtf8(made.standardError));
   QFile::setPermissions(apiCertificateFile(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
                                                   QFileDevice::ReadOther);
-  port_ = freePort();
-  managementPort_ = freePort();
+  port_ = freeLoopbackPort();
+  managementPort_ = freeLoopbackPort();
   const QJsonObject config{{QStringLiteral("pebble"),
                             QJsonObject{{QStringLiteral("listenAddress"), QStringLiteral("127.0.0.1:%1").arg(port_)},
                                         {QStringLiteral("managementListenAddress"),
@@ -68,7 +59,7 @@ bool PebbleInstance::start(const QString &dnsServer, quint16 httpPort, int timeo
                                         {QStringLiteral("certificate"), apiCertificateFile()},
                                         {QStringLiteral("privateKey"), key},
                                         {QStringLiteral("httpPort"), int(httpPort)},
-                                        {QStringLiteral("tlsPort"), int(freePort())},
+                                        {QStringLiteral("tlsPort"), int(freeLoopbackPort())},
                                         {QStringLiteral("ocspResponderURL"), QString()},
                                         {QStringLiteral("externalAccountBindingRequired"), false}}}};
   QFile file(dir_.filePath(QStringLiteral("pebble.json")));
