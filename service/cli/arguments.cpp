@@ -7,7 +7,7 @@ namespace postwr::cli {
 namespace {
 const std::set<std::string> valueOptions{"--selector", "--algorithm", "--bits", "--ipv4", "--ipv6",
     "--format", "--spf-all", "--dmarc-policy", "--dmarc-rua", "--dmarc-ruf", "--tlsrpt-rua",
-    "--mta-sts-mode", "--ttl", "--days", "--lists", "--receive", "--spf-include", "--name"};
+    "--mta-sts-mode", "--ttl", "--days", "--lists", "--receive", "--spf-include", "--name", "--from"};
 } // namespace
 
 Arguments parseArguments(int argc, char **argv)

@@ -1,5 +1,7 @@
 #include "cli/dkim_commands.h"
 
+#include "cli/backup_commands.h"
+
 #include "daemon/config_dir.h"
 #include "daemon/safeio.h"
 #include "mail/address.h"
@@ -146,6 +148,7 @@ int keygen(const Arguments &arguments)
     std::cout << mail::dkimRecordName(*key) << '\n' << *record << '\n';
     std::cerr << "wrote " << path << " (" << mail::describeDkimKey(*key)
               << "); publish the TXT record above, then sign with selector " << selector << '\n';
+    recordConfigChange(arguments, "add DKIM key " + selector + " for " + *domain);
     return 0;
 }
 

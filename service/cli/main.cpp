@@ -1,5 +1,6 @@
 // postwrd: the Postwr mail service. See README.md for the commands.
 #include "cli/arguments.h"
+#include "cli/backup_commands.h"
 #include "cli/config_commands.h"
 #include "cli/dkim_commands.h"
 #include "cli/dns_commands.h"
@@ -44,6 +45,16 @@ commands:
   dns blocklists --ipv4 ADDR [--ipv6 ADDR] [--lists ZONE[,ZONE...]] [--format table|json]
                            whether the addresses are on the common DNS blocklists (Spamhaus,
                            SpamCop, ...), asked through [dns] servers; exit 1 if one is listed
+  backup init [--plain]    keep the configuration directory in git, one commit per change; secrets
+                           encrypted with the passphrase on stdin, unless --plain
+  backup remote URL        push to this git remote over SSH; prints the deploy key to allow (write access)
+  backup key               print the deploy key (made on first use)
+  backup push              push now; exit 1 with the reason when it fails
+  backup commit MESSAGE    commit (and push) changes made by hand
+  backup status [--format table|json]   last commit, last push and its outcome
+  backup export            the committed files as one text stream (what the desktop archives)
+  backup restore --from URL | --stdin   bring back a backup (a remote, or an export on stdin after the
+                           passphrase line); a wrong passphrase changes nothing
   version                  print the version
 
 --config DIR   the configuration directory (default /etc/postwr)
@@ -82,6 +93,8 @@ int main(int argc, char **argv)
         return postwr::cli::runDkimCommand(arguments);
     if (command == "dns")
         return postwr::cli::runDnsCommand(arguments);
+    if (command == "backup")
+        return postwr::cli::runBackupCommand(arguments);
     if (command == "tls")
         return postwr::cli::runTlsCommand(arguments);
     if (command == "config" && sub == "check" && arguments.words.size() == 2)

@@ -1,5 +1,7 @@
 #include "cli/tls_commands.h"
 
+#include "cli/backup_commands.h"
+
 #include "daemon/certificate_info.h"
 #include "daemon/config_dir.h"
 #include "daemon/runtime.h"
@@ -211,6 +213,7 @@ int selfSigned(const Arguments &arguments)
               << isoDate(now + static_cast<std::time_t>(days) * 24 * 3600)
               << "; SHA-256 fingerprint " << made->fingerprint << '\n';
     std::cout.flush();
+    recordConfigChange(arguments, "make a self-signed certificate for " + config.hostname);
     return std::cout ? 0 : 1;
 }
 
@@ -357,6 +360,8 @@ int install(const Arguments &arguments)
     std::cout << "installed " << certificatePath << " for " << name << " from " << checked->issuer
               << ", valid until " << isoDate(checked->notAfter) << "; SHA-256 fingerprint " << checked->fingerprint
               << '\n';
+    std::cout.flush();
+    recordConfigChange(arguments, "install the certificate for " + name + " from " + checked->issuer);
     if (arguments.flags.count("--reload"))
         return reload(*config);
     return std::cout.flush() ? 0 : 1;

@@ -1,5 +1,7 @@
 #include "cli/user_commands.h"
 
+#include "cli/backup_commands.h"
+
 #include "daemon/config_dir.h"
 #include "daemon/safeio.h"
 #include "mail/address.h"
@@ -94,6 +96,7 @@ int add(const Arguments &arguments, const Account &account)
         std::cout << password << '\n';
     std::cerr << (existed ? "changed the password of " : "added ") << account.address()
               << "; reload postwrd (systemctl reload postwrd) to use it\n";
+    recordConfigChange(arguments, (existed ? "change the password of " : "add account ") + account.address());
     return 0;
 }
 
@@ -109,6 +112,7 @@ int remove(const Arguments &arguments, const Account &account)
     if (mail::Status status = saveUsers(arguments.configDir, account.domain, *users); !status)
         return fail(status.error().message);
     std::cerr << "removed " << account.address() << '\n';
+    recordConfigChange(arguments, "remove account " + account.address());
     return 0;
 }
 

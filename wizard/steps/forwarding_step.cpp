@@ -111,6 +111,7 @@ wizard::Status ForwardingStep::run(StepContext &context)
     if (!domains)
         return domains.failure();
     bool changed = false;
+    QStringList forwards; // for the backup's commit message: "* to me@gmail.com"
     for (const DomainForwarding &domain : *domains) {
         if (domain.current == domain.desired) {
             context.log(tr("The forwarding of %1 is as planned already.").arg(domain.name));
@@ -133,6 +134,8 @@ wizard::Status ForwardingStep::run(StepContext &context)
                 return owned.failure();
         }
         context.log(tr("Wrote the forwarding of %1.").arg(domain.name));
+        for (const AliasPlan &alias : domain.aliases)
+            forwards << alias.local + QStringLiteral(" to ") + alias.targets.join(QStringLiteral(", "));
         changed = true;
     }
     if (!changed)
@@ -140,6 +143,7 @@ wizard::Status ForwardingStep::run(StepContext &context)
     auto checked = postwrd(context, tr("Checking the configuration"), QStringLiteral("config check"));
     if (!checked)
         return checked.failure();
+    commitConfigChange(context, QStringLiteral("forward ") + forwards.join(QStringLiteral("; ")));
     return reloadService(context);
 }
 

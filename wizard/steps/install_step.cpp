@@ -238,6 +238,8 @@ wizard::Status InstallStep::run(StepContext &context)
         }
         return checked.failure();
     }
+    if (d.config || !d.domains.isEmpty())
+        commitConfigChange(context, QStringLiteral("configure postwrd for ") + context.plan.hostname);
 
     wizard::Status service = wizard::Done {};
     if (d.start)

@@ -2,6 +2,7 @@
 
 #include "mail/address.h"
 #include "mail/dns_records.h"
+#include "mail/git_remote.h"
 #include "steps/server_probe.h"
 
 #include <QHostAddress>
@@ -508,13 +509,60 @@ void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
             PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(t.passwordEnv));
 }
 
+void readPassphraseEnv(Reader &r, const QJsonObject &object, const QString &path, QString &target, bool required)
+{
+    target = r.string(object, path, QStringLiteral("passphrase_env"));
+    if (target.isEmpty() && required)
+        r.fail(path + QStringLiteral(".passphrase_env"),
+            PlanFile::tr("missing: the environment variable that holds the backup's passphrase"));
+    else if (!target.isEmpty() && !validEnvironmentName(target))
+        r.fail(path + QStringLiteral(".passphrase_env"),
+            PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(target));
+}
+
+void readBackup(Reader &r, const QJsonObject &root, Plan &plan)
+{
+    const QString path = QStringLiteral("backup");
+    const QJsonObject backup = r.object(root, {}, path);
+    r.onlyKeys(backup, path,
+        { QStringLiteral("remote"), QStringLiteral("encrypt"), QStringLiteral("passphrase_env"), QStringLiteral("download_to") });
+    BackupPlan &b = plan.backup;
+    b.remote = r.string(backup, path, QStringLiteral("remote"));
+    if (!b.remote.isEmpty() && !mail::isGitSshRemote(b.remote.toStdString()))
+        r.fail(path + QStringLiteral(".remote"),
+            PlanFile::tr("\"%1\" is not the SSH address of a git repository, like git@github.com:you/mail-config.git")
+                .arg(b.remote));
+    const QJsonValue encrypt = backup.value(QStringLiteral("encrypt"));
+    if (!encrypt.isUndefined() && !encrypt.isBool())
+        r.fail(path + QStringLiteral(".encrypt"), PlanFile::tr("must be true or false"));
+    b.encrypt = encrypt.toBool(true);
+    readPassphraseEnv(r, backup, path, b.passphraseEnv, b.encrypt && plan.steps.contains(QStringLiteral("backup")));
+    b.downloadTo = r.string(backup, path, QStringLiteral("download_to"), QStringLiteral("."));
+
+    const QString restorePath = QStringLiteral("restore");
+    const QJsonObject restore = r.object(root, {}, restorePath);
+    r.onlyKeys(restore, restorePath, { QStringLiteral("from"), QStringLiteral("passphrase_env") });
+    RestorePlan &t = plan.restore;
+    t.from = r.string(restore, restorePath, QStringLiteral("from"));
+    readPassphraseEnv(r, restore, restorePath, t.passphraseEnv, false);
+    if (!plan.steps.contains(QStringLiteral("restore")))
+        return;
+    if (t.from.isEmpty())
+        r.fail(restorePath + QStringLiteral(".from"),
+            PlanFile::tr("missing: the git remote (git@host:path.git) or the .tar.gz archive to restore from"));
+    else if (!t.fromArchive() && !mail::isGitSshRemote(t.from.toStdString()))
+        r.fail(restorePath + QStringLiteral(".from"),
+            PlanFile::tr("\"%1\" is neither the SSH address of a git repository nor a .tar.gz archive").arg(t.from));
+}
+
 } // namespace
 
 const QStringList &knownSteps()
 {
     static const QStringList steps { QStringLiteral("probe"), QStringLiteral("enable-ipv6"), QStringLiteral("install"),
-        QStringLiteral("hostname"), QStringLiteral("tls"), QStringLiteral("dkim"), QStringLiteral("accounts"), QStringLiteral("forwarding"),
-        QStringLiteral("status"), QStringLiteral("check-dns"), QStringLiteral("send-test"), QStringLiteral("uninstall") };
+        QStringLiteral("restore"), QStringLiteral("hostname"), QStringLiteral("tls"), QStringLiteral("dkim"), QStringLiteral("accounts"), QStringLiteral("forwarding"),
+        QStringLiteral("backup"), QStringLiteral("status"), QStringLiteral("check-dns"), QStringLiteral("send-test"),
+        QStringLiteral("download-backup"), QStringLiteral("uninstall") };
     return steps;
 }
 
@@ -533,7 +581,8 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     r.onlyKeys(root, {},
         { QStringLiteral("server"), QStringLiteral("steps"), QStringLiteral("install"), QStringLiteral("probe"),
             QStringLiteral("hostname"), QStringLiteral("domains"), QStringLiteral("accounts"),
-            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("dns"), QStringLiteral("tls"), QStringLiteral("test_mail") });
+            QStringLiteral("forwarding"), QStringLiteral("status"), QStringLiteral("dns"), QStringLiteral("tls"), QStringLiteral("test_mail"),
+            QStringLiteral("backup"), QStringLiteral("restore") });
     readServer(r, root, plan);
 
     const QStringList steps = r.strings(root.value(QStringLiteral("steps")), QStringLiteral("steps"));
@@ -584,6 +633,7 @@ wizard::Result<Plan> parsePlan(const QByteArray &json)
     readDns(r, root, plan);
     readTls(r, root, plan);
     readTestMail(r, root, plan);
+    readBackup(r, root, plan);
 
     if (r.problem)
         return *r.problem;

@@ -16,8 +16,9 @@
 //     "host_key": "SHA256:…",            trust this key on first contact
 //     "known_hosts": "PATH"              default: the app's own file
 //   },
-//   "steps": ["probe", "enable-ipv6", "install", "hostname", "dkim", "accounts",
-//             "forwarding", "status", "check-dns", "send-test", "uninstall"],   run in this order
+//   "steps": ["probe", "enable-ipv6", "install", "restore", "hostname", "tls", "dkim",
+//             "accounts", "forwarding", "backup", "status", "check-dns", "send-test",
+//             "download-backup", "uninstall"],   run in this order
 //   "install": {
 //     "mode": "system" | "user",         default "system"
 //     "prefix": "~/postwr",              user mode: where everything goes
@@ -63,6 +64,17 @@
 //     "http_address": "",                and on which address ("" = all)
 //     "certificate": "/etc/ssl/…/fullchain.pem", "key": "/etc/ssl/…/privkey.pem"
 //                                        mode existing: files on the server
+//   },
+//   "backup": {                          for the steps "backup" and "download-backup"
+//     "remote": "git@github.com:me/mail-config.git",   push there with a deploy key of the
+//                                        server's own (printed: allow it write access)
+//     "encrypt": true,                   secrets encrypted before they leave the server
+//     "passphrase_env": "VAR",           their passphrase (required with encrypt)
+//     "download_to": "DIR"               download-backup: where the .tar.gz goes (default ".")
+//   },
+//   "restore": {                         for the step "restore" (after "install")
+//     "from": "git@github.com:me/mail-config.git" | "backup.tar.gz",
+//     "passphrase_env": "VAR"            the backup's passphrase, when it is encrypted
 //   },
 //   "test_mail": {                       for the step "send-test"
 //     "to": "me@gmail.com",              required; `--send-test ADDRESS` sets it;
@@ -167,6 +179,19 @@ struct TlsPlan {
     QString key;
 };
 
+struct BackupPlan {
+    QString remote; // empty: kept on the server only
+    bool encrypt = true;
+    QString passphraseEnv;
+    QString downloadTo = QStringLiteral(".");
+};
+
+struct RestorePlan {
+    QString from; // a git remote, or a local .tar.gz
+    QString passphraseEnv;
+    bool fromArchive() const { return from.endsWith(QLatin1String(".tar.gz")) || from.endsWith(QLatin1String(".tgz")); }
+};
+
 struct Plan {
     ServerPlan server;
     QStringList steps;
@@ -180,6 +205,8 @@ struct Plan {
     DnsCheckPlan dns;
     TlsPlan tls;
     TestMailPlan testMail;
+    BackupPlan backup;
+    RestorePlan restore;
 };
 
 // A domain name with at least two labels: "example.org".

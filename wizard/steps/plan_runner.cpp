@@ -1,6 +1,8 @@
 #include "steps/plan_runner.h"
 
 #include "steps/accounts_step.h"
+#include "steps/backup_step.h"
+#include "steps/restore_step.h"
 #include "steps/dkim_step.h"
 #include "steps/dns_check_step.h"
 #include "steps/forwarding_step.h"
@@ -44,6 +46,12 @@ std::vector<std::unique_ptr<Step>> stepsOf(const Plan &plan, const QByteArray &b
             steps.push_back(std::make_unique<DnsCheckStep>());
         else if (name == QLatin1String("send-test"))
             steps.push_back(std::make_unique<TestMailStep>());
+        else if (name == QLatin1String("restore"))
+            steps.push_back(std::make_unique<RestoreStep>());
+        else if (name == QLatin1String("backup"))
+            steps.push_back(std::make_unique<BackupStep>());
+        else if (name == QLatin1String("download-backup"))
+            steps.push_back(std::make_unique<DownloadBackupStep>());
     }
     return steps;
 }

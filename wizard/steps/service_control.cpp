@@ -23,15 +23,47 @@ QString waitForReadyScript(const RemoteLayout &layout, int fromLine)
 
 } // namespace
 
-wizard::Result<remote::CommandResult> postwrd(
-    StepContext &context, const QString &what, const QString &arguments, const QByteArray &input, bool stream)
+wizard::Result<remote::CommandResult> postwrd(StepContext &context, const QString &what, const QString &arguments,
+    const QByteArray &input, bool stream, std::chrono::milliseconds timeout)
 {
     const RemoteLayout &layout = context.layout;
     const QString command = layout.isUser()
         ? layout.postwrdCommand() + QLatin1Char(' ') + arguments
         : QStringLiteral("runuser -u postwr -- ") + layout.postwrdCommand() + QLatin1Char(' ') + arguments;
-    return stream ? runCommand(context, what, command, !layout.isUser(), input)
+    return stream ? runCommand(context, what, command, !layout.isUser(), input, timeout)
                   : query(context, what, command, !layout.isUser(), input);
+}
+
+wizard::Result<QString> readRemoteConfig(StepContext &context)
+{
+    const QString path = context.layout.configDir + QStringLiteral("/postwrd.conf");
+    auto read = query(context, Steps::tr("Reading %1").arg(path), QStringLiteral("cat %1").arg(shellQuote(path)),
+        !context.layout.isUser());
+    if (!read)
+        return wizard::Failure { Steps::tr("postwrd is not installed here yet (%1)").arg(read.failure().message) };
+    return read->standardOutput;
+}
+
+wizard::Status writeRemoteConfig(StepContext &context, const QString &text)
+{
+    const RemoteLayout &layout = context.layout;
+    const QString path = layout.configDir + QStringLiteral("/postwrd.conf");
+    wizard::Status written = context.ssh.writeFile(path, text.toUtf8(), layout.isUser() ? 0600 : 0640, !layout.isUser());
+    if (!written || layout.isUser())
+        return written;
+    auto owned = runCommand(context, Steps::tr("Giving the configuration to postwr"),
+        QStringLiteral("chown postwr:postwr %1").arg(shellQuote(path)), true);
+    if (!owned)
+        return owned.failure();
+    return wizard::Done {};
+}
+
+void commitConfigChange(StepContext &context, const QString &message)
+{
+    auto committed = postwrd(context, Steps::tr("Recording the change in the backup"),
+        QStringLiteral("backup commit ") + shellQuote(message), {}, true, std::chrono::minutes(4));
+    if (!committed)
+        context.log(markTag(Mark::Warning) + QLatin1Char(' ') + committed.failure().message);
 }
 
 wizard::Result<bool> serviceRunning(StepContext &context)
