@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy" sourcelanguage="en">
 <context>
+    <name>BackupArchive</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Methu ysgrifennu %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1: %2</source>
+        <translation>Methu creu %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStep</name>
+    <message>
+        <source>Reading the backup</source>
+        <translation>Yn darllen y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s export is damaged: %1</source>
+        <translation>Mae allforiad postwrd wedi&apos;i ddifrodi: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>Giving the configuration to postwr</source>
+        <translation>Yn rhoi&apos;r ffurfweddiad i postwr</translation>
+    </message>
+</context>
+<context>
     <name>postwr::app::Headless</name>
     <message>
         <source>postwr: cannot read the plan %1: %2</source>
@@ -153,6 +182,10 @@
     <message>
         <source>Certificate</source>
         <translation>Tystysgrif</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copi wrth gefn</translation>
     </message>
 </context>
 <context>
@@ -617,6 +650,103 @@
     <message>
         <source>&amp;Remove the selected account</source>
         <translation>Di&amp;leu&apos;r cyfrif a ddewiswyd</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::BackupPage</name>
+    <message>
+        <source>&quot;%1&quot; is not the SSH address of a git repository: copy it from the repository&apos;s page, where it looks like git@github.com:you/mail-config.git.</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad SSH ystorfa git: copïwch ef o dudalen yr ystorfa, lle mae&apos;n edrych fel git@github.com:you/mail-config.git.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a passphrase of at least %n character(s).</source>
+        <translation>
+            <numerusform>Dewiswch gyfrinymadrodd ag o leiaf %n nod.</numerusform>
+            <numerusform>Dewiswch gyfrinymadrodd ag o leiaf %n nod.</numerusform>
+            <numerusform>Dewiswch gyfrinymadrodd ag o leiaf %n nod.</numerusform>
+            <numerusform>Dewiswch gyfrinymadrodd ag o leiaf %n nod.</numerusform>
+            <numerusform>Dewiswch gyfrinymadrodd ag o leiaf %n nod.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>Nid yw&apos;r ddau gyfrinymadrodd yr un fath.</translation>
+    </message>
+    <message>
+        <source>&amp;Save and push</source>
+        <translation>Ca&amp;dw a gwthio</translation>
+    </message>
+    <message>
+        <source>&amp;Set up the backup</source>
+        <translation>Go&amp;sod y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Read how the backup stands</source>
+        <translation>Darllen cyflwr y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Set up the backup</source>
+        <translation>Gosod y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Push the backup</source>
+        <translation>Gwthio&apos;r copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Download the backup</source>
+        <translation>Lawrlwytho&apos;r copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Saved as &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; (secrets inside as encrypted as in the repository).</source>
+        <translation>Wedi&apos;i gadw fel &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; (mae&apos;r cyfrinachau ynddo wedi&apos;u hamgryptio yn yr un modd ag yn yr ystorfa).</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Postwr keeps the server&apos;s configuration (accounts, forwarding, DKIM keys, certificate) in git and pushes every change to a private repository of yours, e.g. on GitHub. If the server is lost, a new one takes over from the backup with the same DNS records.</source>
+        <translation>Mae Postwr yn cadw ffurfweddiad y gweinydd (cyfrifon, anfon ymlaen, allweddi DKIM, tystysgrif) yn git ac yn gwthio pob newid i ystorfa breifat sy&apos;n eiddo i chi, e.e. ar GitHub. Os collir y gweinydd, gall un newydd gymryd ei le o&apos;r copi wrth gefn, gyda&apos;r un cofnodion DNS.</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the secrets (DKIM keys, password hashes, TLS key) with a passphrase</source>
+        <translation>&amp;Amgryptio&apos;r cyfrinachau (allweddi DKIM, hashiau cyfrineiriau, allwedd TLS) â chyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Private &amp;repository (SSH address):</source>
+        <translation>Ystorfa b&amp;reifat (cyfeiriad SSH):</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>Cyfrin&amp;ymadrodd:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Eto:</translation>
+    </message>
+    <message>
+        <source>git@github.com:you/mail-config.git (empty: keep it on the server only)</source>
+        <translation>git@github.com:you/mail-config.git (gwag: ei gadw ar y gweinydd yn unig)</translation>
+    </message>
+    <message>
+        <source>Keep the passphrase somewhere safe, away from the server: restoring asks for it, and nobody can recover it.</source>
+        <translation>Cadwch y cyfrinymadrodd yn rhywle diogel, ar wahân i&apos;r gweinydd: bydd ei angen wrth adfer, ac ni all neb ei adennill.</translation>
+    </message>
+    <message>
+        <source>The server pushes with this deploy key of its own. Add it to the repository&apos;s deploy keys and allow it write access (on GitHub: Settings, Deploy keys, Add deploy key, &quot;Allow write access&quot;), then push.</source>
+        <translation>Mae&apos;r gweinydd yn gwthio gyda&apos;r allwedd leoli (deploy key) hon sy&apos;n eiddo iddo ef ei hun. Ychwanegwch hi at allweddi lleoli&apos;r ystorfa a rhowch fynediad ysgrifennu iddi (ar GitHub: Settings, Deploy keys, Add deploy key, &quot;Allow write access&quot; (caniatáu mynediad ysgrifennu)), yna gwthiwch.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>C&amp;opïo</translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation>G&amp;wthio nawr</translation>
+    </message>
+    <message>
+        <source>&amp;Download backup</source>
+        <translation>&amp;Lawrlwytho&apos;r copi wrth gefn</translation>
     </message>
 </context>
 <context>
@@ -1126,6 +1256,10 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
         <source>Reading the DNS records %1 needs</source>
         <translation>Yn darllen y cofnodion DNS sydd eu hangen ar %1</translation>
     </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>Adfer y copi wrth gefn</translation>
+    </message>
 </context>
 <context>
     <name>postwr::pages::LanguagePage</name>
@@ -1255,6 +1389,53 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     <message>
         <source>Another resolver may still remember an older answer for an hour or so; your domain&apos;s own name servers are asked as well.</source>
         <translation>Efallai y bydd datryswr arall yn dal i gofio ateb hŷn am ryw awr; caiff gweinyddion enwau eich parth ei hun eu holi hefyd.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::RestoreChoice</name>
+    <message>
+        <source>Give the backup&apos;s repository (its SSH address) or choose a downloaded backup.</source>
+        <translation>Rhowch ystorfa&apos;r copi wrth gefn (ei chyfeiriad SSH) neu dewiswch gopi wrth gefn a lawrlwythwyd.</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>Nid oes ffeil %1.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither the SSH address of a git repository (git@github.com:you/mail-config.git) nor a .tar.gz backup.</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad SSH ystorfa git (git@github.com:you/mail-config.git) nac yn gopi wrth gefn .tar.gz.</translation>
+    </message>
+    <message>
+        <source>Choose a downloaded backup</source>
+        <translation>Dewis copi wrth gefn a lawrlwythwyd</translation>
+    </message>
+    <message>
+        <source>Postwr backups (*.tar.gz *.tgz)</source>
+        <translation>Copïau wrth gefn Postwr (*.tar.gz *.tgz)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup of a server you had</source>
+        <translation>&amp;Adfer copi wrth gefn gweinydd a oedd gennych</translation>
+    </message>
+    <message>
+        <source>Its &amp;passphrase:</source>
+        <translation>Ei gyfrin&amp;ymadrodd:</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>Copi &amp;wrth gefn:</translation>
+    </message>
+    <message>
+        <source>git@github.com:you/mail-config.git, or a .tar.gz</source>
+        <translation>git@github.com:you/mail-config.git, neu ffeil .tar.gz</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>Dewis &amp;ffeil…</translation>
+    </message>
+    <message>
+        <source>The accounts, forwarding, DKIM key and certificate come back as they were; this server keeps its own addresses. For a repository, the server makes a deploy key of its own: when the repository refuses it, add it there (read access is enough to restore, write access to go on backing up) and install again.</source>
+        <translation>Daw&apos;r cyfrifon, yr anfon ymlaen, yr allwedd DKIM a&apos;r dystysgrif yn ôl fel yr oeddent; mae&apos;r gweinydd hwn yn cadw ei gyfeiriadau ei hun. Ar gyfer ystorfa, mae&apos;r gweinydd yn creu ei allwedd leoli (deploy key) ei hun: os yw&apos;r ystorfa&apos;n ei gwrthod, ychwanegwch hi yno (mae mynediad darllen yn ddigon i adfer, a mynediad ysgrifennu i barhau i wneud copïau wrth gefn) a gosodwch eto.</translation>
     </message>
 </context>
 <context>
@@ -2026,6 +2207,158 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
 </context>
 <context>
+    <name>postwr::steps::BackupArchive</name>
+    <message>
+        <source>unknown error</source>
+        <translation>gwall anhysbys</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>Methu agor %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Postwr backup: it holds &quot;%2&quot;, which a backup never does.</source>
+        <translation>Nid yw %1 yn gopi wrth gefn Postwr: mae&apos;n cynnwys &quot;%2&quot;, a does dim copi wrth gefn byth yn cynnwys hynny.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Postwr backup: it is far too large.</source>
+        <translation>Nid yw %1 yn gopi wrth gefn Postwr: mae&apos;n llawer rhy fawr.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Methu darllen %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Postwr backup: it has no postwrd.conf.</source>
+        <translation>Nid yw %1 yn gopi wrth gefn Postwr: nid oes postwrd.conf ynddo.</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::BackupStep</name>
+    <message>
+        <source>postwrd&apos;s backup status is not JSON: %1</source>
+        <translation>Nid yw statws copi wrth gefn postwrd yn JSON: %1</translation>
+    </message>
+    <message>
+        <source>Reading the backup&apos;s state</source>
+        <translation>Yn darllen cyflwr y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Looking for git</source>
+        <translation>Yn chwilio am git</translation>
+    </message>
+    <message>
+        <source>git is not installed on the server, and without root Postwr cannot install it: ask for the packages git and openssh-client.</source>
+        <translation>Nid yw git wedi&apos;i osod ar y gweinydd, ac ni all Postwr ei osod heb root: gofynnwch am y pecynnau git ac openssh-client.</translation>
+    </message>
+    <message>
+        <source>Installing git</source>
+        <translation>Yn gosod git</translation>
+    </message>
+    <message>
+        <source>Keeping the configuration in git</source>
+        <translation>Yn cadw&apos;r ffurfweddiad yn git</translation>
+    </message>
+    <message>
+        <source>Setting the remote %1</source>
+        <translation>Yn gosod yr ystorfa bell %1</translation>
+    </message>
+    <message>
+        <source>Pushing the backup</source>
+        <translation>Yn gwthio&apos;r copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Not backed up yet: if the server is lost, its accounts, forwarding and DKIM key are lost with it.</source>
+        <translation>Dim copi wrth gefn eto: os collir y gweinydd, collir ei gyfrifon, ei anfon ymlaen a&apos;i allwedd DKIM gydag ef.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last change kept: &quot;%1&quot;, %2 (%n change(s) in all).</source>
+        <translation>
+            <numerusform>Y newid olaf a gadwyd: &quot;%1&quot;, %2 (cyfanswm y newidiadau: %n).</numerusform>
+            <numerusform>Y newid olaf a gadwyd: &quot;%1&quot;, %2 (cyfanswm y newidiadau: %n).</numerusform>
+            <numerusform>Y newid olaf a gadwyd: &quot;%1&quot;, %2 (cyfanswm y newidiadau: %n).</numerusform>
+            <numerusform>Y newid olaf a gadwyd: &quot;%1&quot;, %2 (cyfanswm y newidiadau: %n).</numerusform>
+            <numerusform>Y newid olaf a gadwyd: &quot;%1&quot;, %2 (cyfanswm y newidiadau: %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secrets are encrypted with your passphrase.</source>
+        <translation>Mae&apos;r cyfrinachau wedi&apos;u hamgryptio â&apos;ch cyfrinymadrodd.</translation>
+    </message>
+    <message>
+        <source>Secrets are not encrypted: keep the repository private.</source>
+        <translation>Nid yw&apos;r cyfrinachau wedi&apos;u hamgryptio: cadwch yr ystorfa&apos;n breifat.</translation>
+    </message>
+    <message>
+        <source>It is kept on the server only: give a git remote, so that a copy lives elsewhere.</source>
+        <translation>Mae&apos;n cael ei gadw ar y gweinydd yn unig: rhowch ystorfa git bell, fel bod copi yn cael ei gadw yn rhywle arall.</translation>
+    </message>
+    <message>
+        <source>Not pushed to %1 yet.</source>
+        <translation>Heb ei wthio i %1 eto.</translation>
+    </message>
+    <message>
+        <source>The last push to %1 failed (%2): %3. The changes are kept on the server and go with the next push.</source>
+        <translation>Methodd y gwthio diwethaf i %1 (%2): %3. Mae&apos;r newidiadau wedi&apos;u cadw ar y gweinydd a byddant yn mynd gyda&apos;r gwthio nesaf.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not pushed to %1 yet.</source>
+        <translation>
+            <numerusform>Newidiadau heb eu gwthio i %1 eto: %n.</numerusform>
+            <numerusform>Newidiadau heb eu gwthio i %1 eto: %n.</numerusform>
+            <numerusform>Newidiadau heb eu gwthio i %1 eto: %n.</numerusform>
+            <numerusform>Newidiadau heb eu gwthio i %1 eto: %n.</numerusform>
+            <numerusform>Newidiadau heb eu gwthio i %1 eto: %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pushed to %1, %2.</source>
+        <translation>Wedi&apos;i wthio i %1, %2.</translation>
+    </message>
+    <message>
+        <source>Back up the configuration</source>
+        <translation>Gwneud copi wrth gefn o&apos;r ffurfweddiad</translation>
+    </message>
+    <message>
+        <source>Keep the configuration in git, secrets encrypted with your passphrase</source>
+        <translation>Cadw&apos;r ffurfweddiad yn git, gyda&apos;r cyfrinachau wedi&apos;u hamgryptio â&apos;ch cyfrinymadrodd</translation>
+    </message>
+    <message>
+        <source>Keep the configuration in git, secrets unencrypted</source>
+        <translation>Cadw&apos;r ffurfweddiad yn git, heb amgryptio&apos;r cyfrinachau</translation>
+    </message>
+    <message>
+        <source>Push it to %1 with a deploy key of the server&apos;s own</source>
+        <translation>Ei wthio i %1 gydag allwedd leoli sy&apos;n eiddo i&apos;r gweinydd ei hun</translation>
+    </message>
+    <message>
+        <source>Push it to %1</source>
+        <translation>Ei wthio i %1</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase should be in the environment variable %1, which is not set.</source>
+        <translation>Dylai cyfrinymadrodd y copi wrth gefn fod yn y newidyn amgylchedd %1, nad yw wedi&apos;i osod.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration is kept in git already (%n commit(s)).</source>
+        <translation>
+            <numerusform>Mae&apos;r ffurfweddiad eisoes yn cael ei gadw yn git (ymrwymiadau: %n).</numerusform>
+            <numerusform>Mae&apos;r ffurfweddiad eisoes yn cael ei gadw yn git (ymrwymiadau: %n).</numerusform>
+            <numerusform>Mae&apos;r ffurfweddiad eisoes yn cael ei gadw yn git (ymrwymiadau: %n).</numerusform>
+            <numerusform>Mae&apos;r ffurfweddiad eisoes yn cael ei gadw yn git (ymrwymiadau: %n).</numerusform>
+            <numerusform>Mae&apos;r ffurfweddiad eisoes yn cael ei gadw yn git (ymrwymiadau: %n).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server&apos;s deploy key, to allow with write access on %1:</source>
+        <translation>Allwedd leoli&apos;r gweinydd, i&apos;w chaniatáu gyda mynediad ysgrifennu ar %1:</translation>
+    </message>
+    <message>
+        <source>The configuration is pushed to %1.</source>
+        <translation>Mae&apos;r ffurfweddiad wedi&apos;i wthio i %1.</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::DkimStep</name>
     <message>
         <source>Line %1 of postwrd&apos;s key list is not &quot;domain, selector, key, record name, record&quot;: %2</source>
@@ -2112,6 +2445,21 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     </message>
 </context>
 <context>
+    <name>postwr::steps::DownloadBackupStep</name>
+    <message>
+        <source>Download the backup</source>
+        <translation>Lawrlwytho&apos;r copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Save %1 in %2</source>
+        <translation>Cadw %1 yn %2</translation>
+    </message>
+    <message>
+        <source>The backup is saved in %1.</source>
+        <translation>Mae&apos;r copi wrth gefn wedi&apos;i gadw yn %1.</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::ForwardingStep</name>
     <message>
         <source>Reading %1</source>
@@ -2161,14 +2509,6 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
 <context>
     <name>postwr::steps::HostnameStep</name>
     <message>
-        <source>Reading %1</source>
-        <translation>Yn darllen %1</translation>
-    </message>
-    <message>
-        <source>postwrd is not installed here yet (%1)</source>
-        <translation>Nid yw postwrd wedi&apos;i osod yma eto (%1)</translation>
-    </message>
-    <message>
         <source>Set the mail host name</source>
         <translation>Gosod enw gwesteiwr y post</translation>
     </message>
@@ -2179,10 +2519,6 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     <message>
         <source>postwrd&apos;s host name is already %1.</source>
         <translation>Enw gwesteiwr postwrd yw %1 eisoes.</translation>
-    </message>
-    <message>
-        <source>Giving the configuration to postwr</source>
-        <translation>Yn rhoi&apos;r ffurfweddiad i postwr</translation>
     </message>
     <message>
         <source>Checking the configuration</source>
@@ -2618,6 +2954,22 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
         <source>missing: the environment variable that holds the Cloudflare API token</source>
         <translation>ar goll: y newidyn amgylchedd sy&apos;n dal y tocyn API Cloudflare</translation>
     </message>
+    <message>
+        <source>missing: the environment variable that holds the backup&apos;s passphrase</source>
+        <translation>ar goll: y newidyn amgylchedd sy&apos;n dal cyfrinymadrodd y copi wrth gefn</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the SSH address of a git repository, like git@github.com:you/mail-config.git</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad SSH ystorfa git, fel git@github.com:you/mail-config.git</translation>
+    </message>
+    <message>
+        <source>missing: the git remote (git@host:path.git) or the .tar.gz archive to restore from</source>
+        <translation>ar goll: yr ystorfa git bell (git@host:path.git) neu&apos;r archif .tar.gz i adfer ohoni</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither the SSH address of a git repository nor a .tar.gz archive</source>
+        <translation>Nid yw &quot;%1&quot; yn gyfeiriad SSH ystorfa git nac yn archif .tar.gz</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanRunner</name>
@@ -2825,6 +3177,47 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     </message>
 </context>
 <context>
+    <name>postwr::steps::RestoreStep</name>
+    <message>
+        <source>Making the server&apos;s deploy key</source>
+        <translation>Yn creu allwedd leoli&apos;r gweinydd</translation>
+    </message>
+    <message>
+        <source>The server&apos;s deploy key, which %1 must allow:</source>
+        <translation>Allwedd leoli&apos;r gweinydd, y mae&apos;n rhaid i %1 ei chaniatáu:</translation>
+    </message>
+    <message>
+        <source>Restoring from %1</source>
+        <translation>Yn adfer o %1</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>Yn gwirio&apos;r ffurfweddiad</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored from %1: %n account(s) (%2).</source>
+        <translation>
+            <numerusform>Wedi adfer o %1: %n cyfrif (%2).</numerusform>
+            <numerusform>Wedi adfer o %1: %n cyfrif (%2).</numerusform>
+            <numerusform>Wedi adfer o %1: %n cyfrif (%2).</numerusform>
+            <numerusform>Wedi adfer o %1: %n cyfrif (%2).</numerusform>
+            <numerusform>Wedi adfer o %1: %n cyfrif (%2).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Adfer o gopi wrth gefn</translation>
+    </message>
+    <message>
+        <source>Bring back the configuration, accounts, forwarding and DKIM keys from %1</source>
+        <translation>Adfer y ffurfweddiad, y cyfrifon, yr anfon ymlaen a&apos;r allweddi DKIM o %1</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase should be in the environment variable %1, which is not set.</source>
+        <translation>Dylai cyfrinymadrodd y copi wrth gefn fod yn y newidyn amgylchedd %1, nad yw wedi&apos;i osod.</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::ServerProbe</name>
     <message>
         <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
@@ -2943,6 +3336,18 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>Cannot find the home directory of %1 on the server.</source>
         <translation>Methu dod o hyd i gyfeiriadur cartref %1 ar y gweinydd.</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Yn darllen %1</translation>
+    </message>
+    <message>
+        <source>postwrd is not installed here yet (%1)</source>
+        <translation>Nid yw postwrd wedi&apos;i osod yma eto (%1)</translation>
+    </message>
+    <message>
+        <source>Recording the change in the backup</source>
+        <translation>Yn cofnodi&apos;r newid yn y copi wrth gefn</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BackupArchive</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Cannot make %1: %2</source>
+        <translation>无法创建 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>BackupStep</name>
+    <message>
+        <source>Reading the backup</source>
+        <translation>正在读取备份</translation>
+    </message>
+    <message>
+        <source>postwrd&apos;s export is damaged: %1</source>
+        <translation>postwrd 导出的数据已损坏：%1</translation>
+    </message>
+</context>
+<context>
+    <name>Steps</name>
+    <message>
+        <source>Giving the configuration to postwr</source>
+        <translation>正在把配置交给 postwr</translation>
+    </message>
+</context>
+<context>
     <name>postwr::app::Headless</name>
     <message>
         <source>postwr: cannot read the plan %1: %2</source>
@@ -153,6 +182,10 @@
     <message>
         <source>Certificate</source>
         <translation>证书</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
     </message>
 </context>
 <context>
@@ -609,6 +642,99 @@
     <message>
         <source>&amp;Remove the selected account</source>
         <translation>删除所选账户(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::BackupPage</name>
+    <message>
+        <source>&quot;%1&quot; is not the SSH address of a git repository: copy it from the repository&apos;s page, where it looks like git@github.com:you/mail-config.git.</source>
+        <translation>“%1”不是 git 仓库的 SSH 地址：请从仓库页面上复制，它的形式类似 git@github.com:you/mail-config.git。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Choose a passphrase of at least %n character(s).</source>
+        <translation>
+            <numerusform>请选择至少 %n 个字符的密码短语。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The two passphrases differ.</source>
+        <translation>两次输入的密码短语不一致。</translation>
+    </message>
+    <message>
+        <source>&amp;Save and push</source>
+        <translation>保存并推送(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Set up the backup</source>
+        <translation>设置备份(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Read how the backup stands</source>
+        <translation>读取备份状态</translation>
+    </message>
+    <message>
+        <source>Set up the backup</source>
+        <translation>设置备份</translation>
+    </message>
+    <message>
+        <source>Push the backup</source>
+        <translation>推送备份</translation>
+    </message>
+    <message>
+        <source>Download the backup</source>
+        <translation>下载备份</translation>
+    </message>
+    <message>
+        <source>Saved as &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; (secrets inside as encrypted as in the repository).</source>
+        <translation>已保存为 &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt;（其中机密的加密方式与仓库中相同）。</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>Postwr keeps the server&apos;s configuration (accounts, forwarding, DKIM keys, certificate) in git and pushes every change to a private repository of yours, e.g. on GitHub. If the server is lost, a new one takes over from the backup with the same DNS records.</source>
+        <translation>Postwr 用 git 保存服务器的配置（账户、转发、DKIM 密钥、证书），并把每次更改推送到你自己的一个私有仓库，例如 GitHub 上的仓库。如果服务器丢失，新服务器可以凭借备份接替它，DNS 记录保持不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the secrets (DKIM keys, password hashes, TLS key) with a passphrase</source>
+        <translation>用密码短语加密机密（DKIM 密钥、密码哈希、TLS 密钥）(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Private &amp;repository (SSH address):</source>
+        <translation>私有仓库（SSH 地址）(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>再次输入(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>git@github.com:you/mail-config.git (empty: keep it on the server only)</source>
+        <translation>git@github.com:you/mail-config.git（留空：只保存在服务器上）</translation>
+    </message>
+    <message>
+        <source>Keep the passphrase somewhere safe, away from the server: restoring asks for it, and nobody can recover it.</source>
+        <translation>请把密码短语保存在服务器以外的安全地方：恢复时需要输入它，而且任何人都无法找回它。</translation>
+    </message>
+    <message>
+        <source>The server pushes with this deploy key of its own. Add it to the repository&apos;s deploy keys and allow it write access (on GitHub: Settings, Deploy keys, Add deploy key, &quot;Allow write access&quot;), then push.</source>
+        <translation>服务器使用它自己的这个部署密钥推送。请把它添加到仓库的部署密钥中，并授予写入权限（在 GitHub 上：依次打开“Settings”（设置）、“Deploy keys”（部署密钥）、“Add deploy key”（添加部署密钥），并勾选“Allow write access”（允许写入权限）），然后推送。</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Push now</source>
+        <translation>立即推送(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Download backup</source>
+        <translation>下载备份(&amp;D)</translation>
     </message>
 </context>
 <context>
@@ -1118,6 +1244,10 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <source>Reading the DNS records %1 needs</source>
         <translation>正在读取 %1 所需的 DNS 记录</translation>
     </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
 </context>
 <context>
     <name>postwr::pages::LanguagePage</name>
@@ -1247,6 +1377,53 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>Another resolver may still remember an older answer for an hour or so; your domain&apos;s own name servers are asked as well.</source>
         <translation>其他解析器可能在一小时左右内仍记着旧的应答；你域名自己的名称服务器也会一并查询。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::pages::RestoreChoice</name>
+    <message>
+        <source>Give the backup&apos;s repository (its SSH address) or choose a downloaded backup.</source>
+        <translation>请填写备份所在的仓库（它的 SSH 地址），或选择一个已下载的备份。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>文件 %1 不存在。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither the SSH address of a git repository (git@github.com:you/mail-config.git) nor a .tar.gz backup.</source>
+        <translation>“%1”既不是 git 仓库的 SSH 地址（git@github.com:you/mail-config.git），也不是 .tar.gz 备份。</translation>
+    </message>
+    <message>
+        <source>Choose a downloaded backup</source>
+        <translation>选择已下载的备份</translation>
+    </message>
+    <message>
+        <source>Postwr backups (*.tar.gz *.tgz)</source>
+        <translation>Postwr 备份 (*.tar.gz *.tgz)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the backup of a server you had</source>
+        <translation>恢复你以前的服务器的备份(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Its &amp;passphrase:</source>
+        <translation>备份的密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Backup:</source>
+        <translation>备份(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>git@github.com:you/mail-config.git, or a .tar.gz</source>
+        <translation>git@github.com:you/mail-config.git，或 .tar.gz 文件</translation>
+    </message>
+    <message>
+        <source>Choose a &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>The accounts, forwarding, DKIM key and certificate come back as they were; this server keeps its own addresses. For a repository, the server makes a deploy key of its own: when the repository refuses it, add it there (read access is enough to restore, write access to go on backing up) and install again.</source>
+        <translation>账户、转发、DKIM 密钥和证书都会恢复原样；这台服务器保留它自己的地址。从仓库恢复时，服务器会生成它自己的部署密钥：如果仓库拒绝了这个密钥，请把它添加到仓库中（恢复只需读取权限，要继续备份则需要写入权限），然后重新安装。</translation>
     </message>
 </context>
 <context>
@@ -2014,6 +2191,146 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
 </context>
 <context>
+    <name>postwr::steps::BackupArchive</name>
+    <message>
+        <source>unknown error</source>
+        <translation>未知错误</translation>
+    </message>
+    <message>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Postwr backup: it holds &quot;%2&quot;, which a backup never does.</source>
+        <translation>%1 不是 Postwr 备份：其中含有“%2”，而备份中绝不会有这样的内容。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Postwr backup: it is far too large.</source>
+        <translation>%1 不是 Postwr 备份：它远远超出了备份应有的大小。</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is not a Postwr backup: it has no postwrd.conf.</source>
+        <translation>%1 不是 Postwr 备份：其中没有 postwrd.conf。</translation>
+    </message>
+</context>
+<context>
+    <name>postwr::steps::BackupStep</name>
+    <message>
+        <source>postwrd&apos;s backup status is not JSON: %1</source>
+        <translation>postwrd 返回的备份状态不是 JSON：%1</translation>
+    </message>
+    <message>
+        <source>Reading the backup&apos;s state</source>
+        <translation>正在读取备份状态</translation>
+    </message>
+    <message>
+        <source>Looking for git</source>
+        <translation>正在查找 git</translation>
+    </message>
+    <message>
+        <source>git is not installed on the server, and without root Postwr cannot install it: ask for the packages git and openssh-client.</source>
+        <translation>服务器上没有安装 git，而没有 root 权限 Postwr 无法安装它：请让管理员安装软件包 git 和 openssh-client。</translation>
+    </message>
+    <message>
+        <source>Installing git</source>
+        <translation>正在安装 git</translation>
+    </message>
+    <message>
+        <source>Keeping the configuration in git</source>
+        <translation>正在用 git 保存配置</translation>
+    </message>
+    <message>
+        <source>Setting the remote %1</source>
+        <translation>正在设置远程仓库 %1</translation>
+    </message>
+    <message>
+        <source>Pushing the backup</source>
+        <translation>正在推送备份</translation>
+    </message>
+    <message>
+        <source>Not backed up yet: if the server is lost, its accounts, forwarding and DKIM key are lost with it.</source>
+        <translation>尚未备份：如果服务器丢失，它的账户、转发设置和 DKIM 密钥也会随之丢失。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last change kept: &quot;%1&quot;, %2 (%n change(s) in all).</source>
+        <translation>
+            <numerusform>最近保存的更改：“%1”（%2），共 %n 次更改。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Secrets are encrypted with your passphrase.</source>
+        <translation>机密已用你的密码短语加密。</translation>
+    </message>
+    <message>
+        <source>Secrets are not encrypted: keep the repository private.</source>
+        <translation>机密未加密：请确保仓库保持私有。</translation>
+    </message>
+    <message>
+        <source>It is kept on the server only: give a git remote, so that a copy lives elsewhere.</source>
+        <translation>备份只保存在服务器上：请提供一个 git 远程仓库，以便在别处也保存一份副本。</translation>
+    </message>
+    <message>
+        <source>Not pushed to %1 yet.</source>
+        <translation>尚未推送到 %1。</translation>
+    </message>
+    <message>
+        <source>The last push to %1 failed (%2): %3. The changes are kept on the server and go with the next push.</source>
+        <translation>上次推送到 %1 失败（%2）：%3。这些更改保存在服务器上，会在下次推送时一并发送。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not pushed to %1 yet.</source>
+        <translation>
+            <numerusform>还有 %n 次更改尚未推送到 %1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Pushed to %1, %2.</source>
+        <translation>已于 %2 推送到 %1。</translation>
+    </message>
+    <message>
+        <source>Back up the configuration</source>
+        <translation>备份配置</translation>
+    </message>
+    <message>
+        <source>Keep the configuration in git, secrets encrypted with your passphrase</source>
+        <translation>用 git 保存配置，机密用你的密码短语加密</translation>
+    </message>
+    <message>
+        <source>Keep the configuration in git, secrets unencrypted</source>
+        <translation>用 git 保存配置，机密不加密</translation>
+    </message>
+    <message>
+        <source>Push it to %1 with a deploy key of the server&apos;s own</source>
+        <translation>使用服务器自己的部署密钥推送到 %1</translation>
+    </message>
+    <message>
+        <source>Push it to %1</source>
+        <translation>推送到 %1</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase should be in the environment variable %1, which is not set.</source>
+        <translation>备份的密码短语应在环境变量 %1 中，但该变量未设置。</translation>
+    </message>
+    <message numerus="yes">
+        <source>The configuration is kept in git already (%n commit(s)).</source>
+        <translation>
+            <numerusform>配置已经用 git 保存（%n 次提交）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The server&apos;s deploy key, to allow with write access on %1:</source>
+        <translation>服务器的部署密钥，请在 %1 上授予它写入权限：</translation>
+    </message>
+    <message>
+        <source>The configuration is pushed to %1.</source>
+        <translation>配置已推送到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::DkimStep</name>
     <message>
         <source>Line %1 of postwrd&apos;s key list is not &quot;domain, selector, key, record name, record&quot;: %2</source>
@@ -2092,6 +2409,21 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     </message>
 </context>
 <context>
+    <name>postwr::steps::DownloadBackupStep</name>
+    <message>
+        <source>Download the backup</source>
+        <translation>下载备份</translation>
+    </message>
+    <message>
+        <source>Save %1 in %2</source>
+        <translation>将 %1 保存到 %2</translation>
+    </message>
+    <message>
+        <source>The backup is saved in %1.</source>
+        <translation>备份已保存到 %1。</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::ForwardingStep</name>
     <message>
         <source>Reading %1</source>
@@ -2141,14 +2473,6 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
 <context>
     <name>postwr::steps::HostnameStep</name>
     <message>
-        <source>Reading %1</source>
-        <translation>正在读取 %1</translation>
-    </message>
-    <message>
-        <source>postwrd is not installed here yet (%1)</source>
-        <translation>postwrd 尚未安装在此处（%1）</translation>
-    </message>
-    <message>
         <source>Set the mail host name</source>
         <translation>设置邮件主机名</translation>
     </message>
@@ -2159,10 +2483,6 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>postwrd&apos;s host name is already %1.</source>
         <translation>postwrd 的主机名已经是 %1。</translation>
-    </message>
-    <message>
-        <source>Giving the configuration to postwr</source>
-        <translation>正在把配置交给 postwr</translation>
     </message>
     <message>
         <source>Checking the configuration</source>
@@ -2598,6 +2918,22 @@ then run `netplan apply`, and run this step again.</source>
         <source>missing: the environment variable that holds the Cloudflare API token</source>
         <translation>缺少：保存 Cloudflare API 令牌的环境变量</translation>
     </message>
+    <message>
+        <source>missing: the environment variable that holds the backup&apos;s passphrase</source>
+        <translation>缺少：保存备份密码短语的环境变量</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not the SSH address of a git repository, like git@github.com:you/mail-config.git</source>
+        <translation>“%1”不是 git 仓库的 SSH 地址（应形如 git@github.com:you/mail-config.git）</translation>
+    </message>
+    <message>
+        <source>missing: the git remote (git@host:path.git) or the .tar.gz archive to restore from</source>
+        <translation>缺少：要从中恢复的 git 远程仓库（git@host:path.git）或 .tar.gz 归档</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither the SSH address of a git repository nor a .tar.gz archive</source>
+        <translation>“%1”既不是 git 仓库的 SSH 地址，也不是 .tar.gz 归档</translation>
+    </message>
 </context>
 <context>
     <name>postwr::steps::PlanRunner</name>
@@ -2805,6 +3141,43 @@ then run `netplan apply`, and run this step again.</source>
     </message>
 </context>
 <context>
+    <name>postwr::steps::RestoreStep</name>
+    <message>
+        <source>Making the server&apos;s deploy key</source>
+        <translation>正在生成服务器的部署密钥</translation>
+    </message>
+    <message>
+        <source>The server&apos;s deploy key, which %1 must allow:</source>
+        <translation>服务器的部署密钥，%1 必须允许它：</translation>
+    </message>
+    <message>
+        <source>Restoring from %1</source>
+        <translation>正在从 %1 恢复</translation>
+    </message>
+    <message>
+        <source>Checking the configuration</source>
+        <translation>正在检查配置</translation>
+    </message>
+    <message numerus="yes">
+        <source>Restored from %1: %n account(s) (%2).</source>
+        <translation>
+            <numerusform>已从 %1 恢复：%n 个账户（%2）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>Bring back the configuration, accounts, forwarding and DKIM keys from %1</source>
+        <translation>从 %1 恢复配置、账户、转发和 DKIM 密钥</translation>
+    </message>
+    <message>
+        <source>The backup&apos;s passphrase should be in the environment variable %1, which is not set.</source>
+        <translation>备份的密码短语应在环境变量 %1 中，但该变量未设置。</translation>
+    </message>
+</context>
+<context>
     <name>postwr::steps::ServerProbe</name>
     <message>
         <source>The server&apos;s answer has no &quot;%1&quot; part: the probe was cut short.</source>
@@ -2923,6 +3296,18 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>Cannot find the home directory of %1 on the server.</source>
         <translation>在服务器上找不到 %1 的主目录。</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message>
+        <source>postwrd is not installed here yet (%1)</source>
+        <translation>postwrd 尚未安装在此处（%1）</translation>
+    </message>
+    <message>
+        <source>Recording the change in the backup</source>
+        <translation>正在把更改记录到备份中</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "daemon/child_process.h"
 #include "daemon/config_repository.h"
 #include "mail/backup_files.h"
+#include "mail/date.h"
 #include "mail/dns_records.h"
 
 #include <sys/stat.h>
@@ -107,12 +108,12 @@ int status(const Arguments &arguments, const daemon::ConfigRepository &repositor
         std::cout << "backup: not set up (postwrd backup init)\n";
         return 0;
     }
-    std::cout << "backup: " << state->commits << " commits, the last " << state->lastCommitTime << " \""
+    std::cout << "backup: " << state->commits << " commits, the last " << mail::isoMinute(state->lastCommitTime) << ": \""
               << state->lastCommitMessage << "\"\n"
               << "secrets: " << (state->encrypted ? "encrypted" : "NOT encrypted") << '\n'
               << "remote: " << (state->remote.empty() ? "none" : state->remote) << '\n';
     if (state->lastPush)
-        std::cout << "last push: " << state->lastPush->time << ' '
+        std::cout << "last push: " << mail::isoMinute(state->lastPush->time) << ' '
                   << (state->lastPush->ok ? "ok" : "failed: " + state->lastPush->message) << '\n';
     std::cout << "not pushed: " << state->unpushed << " commits\n";
     return 0;
@@ -215,8 +216,6 @@ int runBackupCommand(const Arguments &arguments)
     if (verb == "push" && words.size() == 2)
         return push(repository);
     if (verb == "commit" && words.size() == 3) {
-        if (!repository.enabled())
-            return 0;
         recordConfigChange(arguments, words[2]);
         return 0;
     }

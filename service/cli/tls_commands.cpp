@@ -1,6 +1,7 @@
 #include "cli/tls_commands.h"
 
 #include "cli/backup_commands.h"
+#include "mail/date.h"
 
 #include "daemon/certificate_info.h"
 #include "daemon/config_dir.h"
@@ -66,15 +67,6 @@ mail::Result<bool> exists(const std::string &path)
     if (errno == ENOENT || errno == ENOTDIR)
         return false;
     return mail::Error { "cannot look at " + path + ": " + std::strerror(errno) };
-}
-
-std::string isoDate(std::time_t time)
-{
-    std::tm parts { };
-    ::gmtime_r(&time, &parts);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &parts);
-    return text;
 }
 
 // "--days N": N whole days, 1 to daemon::maxSelfSignedDays.
@@ -210,7 +202,7 @@ int selfSigned(const Arguments &arguments)
         return failure(status.error().message);
     std::cout << "wrote " << certificatePath << " and " << keyPath << ": self-signed for "
               << config.hostname << ", valid until "
-              << isoDate(now + static_cast<std::time_t>(days) * 24 * 3600)
+              << mail::isoDate(now + static_cast<std::time_t>(days) * 24 * 3600)
               << "; SHA-256 fingerprint " << made->fingerprint << '\n';
     std::cout.flush();
     recordConfigChange(arguments, "make a self-signed certificate for " + config.hostname);
@@ -276,7 +268,7 @@ int show(const Arguments &arguments)
                   << "names        " << names << '\n'
                   << "issuer       " << info->issuer << (info->selfSigned ? "  (self-signed: trusted by no one)" : "")
                   << '\n'
-                  << "valid        " << isoDate(info->notBefore) << " to " << isoDate(info->notAfter) << " ("
+                  << "valid        " << mail::isoDate(info->notBefore) << " to " << mail::isoDate(info->notAfter) << " ("
                   << (info->notAfter - now) / (24 * 3600) << " days left)\n"
                   << "serial       " << info->serial << '\n'
                   << "SHA-256      " << info->fingerprint << '\n';
@@ -358,7 +350,7 @@ int install(const Arguments &arguments)
             return failure(given.error().message);
     }
     std::cout << "installed " << certificatePath << " for " << name << " from " << checked->issuer
-              << ", valid until " << isoDate(checked->notAfter) << "; SHA-256 fingerprint " << checked->fingerprint
+              << ", valid until " << mail::isoDate(checked->notAfter) << "; SHA-256 fingerprint " << checked->fingerprint
               << '\n';
     std::cout.flush();
     recordConfigChange(arguments, "install the certificate for " + name + " from " + checked->issuer);

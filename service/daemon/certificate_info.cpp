@@ -1,6 +1,7 @@
 #include "daemon/certificate_info.h"
 
 #include "daemon/self_signed.h"
+#include "mail/date.h"
 #include "mail/text.h"
 
 #include <openssl/asn1.h>
@@ -83,15 +84,6 @@ std::vector<std::string> namesOf(X509 *certificate)
     return names;
 }
 
-std::string isoDate(std::time_t time)
-{
-    char text[32] = {};
-    struct tm parts {};
-    gmtime_r(&time, &parts);
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &parts);
-    return text;
-}
-
 } // namespace
 
 mail::Result<CertificateInfo> inspectCertificate(std::string_view pem)
@@ -158,9 +150,9 @@ mail::Result<CertificateInfo> checkCertificatePair(
             + std::string(hostname) + ": clients would refuse it" };
     }
     if (now < info->notBefore)
-        return mail::Error { "the certificate is valid only from " + isoDate(info->notBefore) };
+        return mail::Error { "the certificate is valid only from " + mail::isoMinute(info->notBefore) };
     if (now >= info->notAfter)
-        return mail::Error { "the certificate expired on " + isoDate(info->notAfter) };
+        return mail::Error { "the certificate expired on " + mail::isoMinute(info->notAfter) };
     return info;
 }
 

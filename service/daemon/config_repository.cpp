@@ -22,7 +22,6 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr const char *branch = "main";
-constexpr const char *cloneName = ".restore-clone";
 
 std::string sha256Hex(std::string_view data)
 {
@@ -69,7 +68,7 @@ std::vector<std::string> filesUnder(const std::string &dir)
     std::error_code error;
     for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
         const std::string relative = fs::relative(it->path(), dir, error).generic_string();
-        if (relative == ".git" || relative == cloneName || relative == mail::backupSshDir) {
+        if (relative == ".git" || relative == mail::backupCloneDir || relative == mail::backupSshDir) {
             it.disable_recursion_pending();
             continue;
         }
@@ -119,7 +118,11 @@ mail::Result<ConfigRepository::Git> ConfigRepository::git(const std::vector<std:
     options.directory = m_dir;
     options.input = input;
     options.timeout = std::chrono::seconds(120);
-    options.environment = {"LC_ALL=C", "GIT_TERMINAL_PROMPT=0", "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null"};
+    // HOME too: run for the service's user, we may have root's, which that
+    // user may not read.
+    const std::string home = path(mail::backupSshDir);
+    options.environment = {"LC_ALL=C", "GIT_TERMINAL_PROMPT=0", "GIT_CONFIG_NOSYSTEM=1", "GIT_CONFIG_GLOBAL=/dev/null",
+        "HOME=" + home, "XDG_CONFIG_HOME=" + home};
     auto run = runChild(argv, options);
     if (!run)
         return mail::Error{run.error().message + " (is git installed? apt-get install git)"};
@@ -394,7 +397,7 @@ mail::Result<std::string> ConfigRepository::cloneRemote(const std::string &url)
         return mail::Error{"'" + url + "' is not the SSH address of a git repository"};
     if (auto key = deployKey(); !key)
         return key.error();
-    const std::string target = path(cloneName);
+    const std::string target = path(mail::backupCloneDir);
     std::error_code error;
     fs::remove_all(target, error);
     auto cloned = git({"clone", "-q", "--no-tags", "--branch", branch, "--", url, target});

@@ -83,7 +83,7 @@ bool isSafeBackupPath(std::string_view path)
 std::string backupGitignore(bool encrypted)
 {
     std::string out = "# Written by postwrd: what the backup of this directory leaves out.\n/" +
-                      std::string(backupSshDir) + "/\n";
+                      std::string(backupSshDir) + "/\n/" + std::string(backupCloneDir) + "/\n";
     for (const char *pattern : leftoverPatterns)
         out += std::string(pattern) + "\n";
     if (encrypted) {

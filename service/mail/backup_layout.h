@@ -14,6 +14,7 @@ inline constexpr std::string_view backupIdentityPath = "backup/identity";   // w
 inline constexpr std::string_view backupRecipientPath = "backup/recipient"; // public key
 inline constexpr std::string_view backupEncryptedDir = "backup/encrypted";
 inline constexpr std::string_view backupSshDir = "backup/ssh";              // deploy key, never backed up
+inline constexpr std::string_view backupCloneDir = ".restore-clone";         // a remote cloned to restore from
 
 // A file that must not leave the server unencrypted: users files, DKIM
 // keys, TLS keys, the SRS key.

@@ -1,6 +1,7 @@
 #include "mail/date.h"
 
 #include <cstdio>
+#include <ctime>
 
 namespace postwr::mail {
 
@@ -14,6 +15,33 @@ std::string rfc5322Date(std::time_t time)
     char buffer[40];
     std::snprintf(buffer, sizeof buffer, "%s, %02d %s %04d %02d:%02d:%02d +0000", days[tm.tm_wday], tm.tm_mday,
                   months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
+    return buffer;
+}
+
+namespace {
+
+std::tm utcParts(std::time_t time)
+{
+    std::tm tm{};
+    gmtime_r(&time, &tm);
+    return tm;
+}
+
+} // namespace
+
+std::string isoDate(std::time_t time)
+{
+    const std::tm tm = utcParts(time);
+    char buffer[40] = {};
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &tm);
+    return buffer;
+}
+
+std::string isoMinute(std::time_t time)
+{
+    const std::tm tm = utcParts(time);
+    char buffer[40] = {};
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M UTC", &tm);
     return buffer;
 }
 

@@ -4,8 +4,10 @@
 // is installed in user mode with ports picked now. On the way: a wrong
 // password, a bad domain, a cancelled install, a too short password, a bad
 // forwarding address, certificate files that are not there; a certificate
-// from pebble (Let's Encrypt's test CA) through the certificate page; at
-// the end a test message that arrives DKIM-signed.
+// from pebble (Let's Encrypt's test CA) through the certificate page; a
+// backup pushed to a git repository over SSH once its deploy key is
+// allowed; at the end a test message that arrives DKIM-signed. The
+// dashboard downloads the backup, and a second install restores it.
 // On the way, every page is saved as a PNG in each language
 // (build/tests/gui/screenshots/), for people to look at. Finish remembers
 // the server; the dashboard then opens it with the keyring's passwords
@@ -30,7 +32,10 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDate>
 #include <QDir>
+#include <QFileInfo>
+#include <QGroupBox>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
@@ -88,6 +93,14 @@ private slots:
         challengePort_ = freeLoopbackPort();
         QVERIFY2(pebble_.start(dns_.serverSpec(), challengePort_), qPrintable(pebble_.errorString()));
         QVERIFY2(receiver_.start(), qPrintable(receiver_.errorString()));
+        const QString remoteDir = user_.home() + QStringLiteral("/remote.git");
+        for (const QStringList &command : { QStringList { QStringLiteral("git"), QStringLiteral("init"), QStringLiteral("-q"),
+                                                QStringLiteral("--bare"), QStringLiteral("-b"), QStringLiteral("main"), remoteDir },
+                 QStringList { QStringLiteral("chown"), QStringLiteral("-R"), user_.name() + QLatin1Char(':') + user_.name(), remoteDir } }) {
+            const ProcessResult run = runProcess({ command.front(), command.mid(1), {}, 20000, QProcessEnvironment::systemEnvironment(), {} });
+            QVERIFY2(run.succeeded(), qPrintable(run.status() + QString::fromUtf8(run.standardError)));
+        }
+        remote_ = QStringLiteral("ssh://%1@127.0.0.1:%2%3").arg(user_.name()).arg(sshd_.port()).arg(remoteDir);
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
     }
 
@@ -194,11 +207,19 @@ private slots:
             return;
         QTest::mouseClick(next, Qt::LeftButton);
 
+        setUpBackup(wizard);
+        if (QTest::currentTestFailed())
+            return;
+        saveScreenshots(wizard, QStringLiteral("10-backup"));
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
         sendTestMail(wizard);
         if (QTest::currentTestFailed())
             return;
         QTRY_VERIFY(next->isEnabled());
-        saveScreenshots(wizard, QStringLiteral("10-test-mail"));
+        saveScreenshots(wizard, QStringLiteral("11-test-mail"));
         if (QTest::currentTestFailed())
             return;
         QTest::mouseClick(next, Qt::LeftButton);
@@ -210,7 +231,7 @@ private slots:
         QVERIFY2(summary->text().contains(QStringLiteral("goes to me@gmail.test")), qPrintable(summary->text()));
         QVERIFY2(summary->text().contains(QStringLiteral("delivered")), qPrintable(summary->text()));
         QVERIFY(wizard.button(QWizard::FinishButton)->isVisible());
-        saveScreenshots(wizard, QStringLiteral("11-done"));
+        saveScreenshots(wizard, QStringLiteral("12-done"));
         if (QTest::currentTestFailed())
             return;
 
@@ -295,6 +316,114 @@ private slots:
         QTRY_VERIFY2_WITH_TIMEOUT(served->text().startsWith(QStringLiteral("Certificate for mail.gui.test from CN=Pebble")),
             qPrintable(served->text()), 30000);
         saveScreenshots(window, QStringLiteral("13-dashboard-certificate"));
+        if (QTest::currentTestFailed())
+            return;
+
+        // The backup tab: pushed by the wizard; Download saves on the desktop.
+        tabs->setCurrentIndex(6);
+        QWidget *backup = tabs->widget(6);
+        auto *standing = backup->findChild<QLabel *>(QStringLiteral("standing"));
+        auto *download = backup->findChild<QPushButton *>(QStringLiteral("download"));
+        auto *saved = backup->findChild<QLabel *>(QStringLiteral("saved"));
+        QVERIFY(standing && download && saved);
+        QTRY_VERIFY2_WITH_TIMEOUT(standing->text().contains(QStringLiteral("Pushed to ") + remote_), qPrintable(standing->text()), 30000);
+        QVERIFY(download->isEnabled());
+        const QString desktop = QDir::home().filePath(QStringLiteral("Desktop"));
+        QVERIFY(QDir().mkpath(desktop));
+        QTest::mouseClick(download, Qt::LeftButton);
+        QTRY_VERIFY2_WITH_TIMEOUT(saved->text().startsWith(QStringLiteral("Saved as")), qPrintable(saved->text()), 30000);
+        archive_ = QDir(desktop).filePath(
+            QStringLiteral("postwr-backup-gui.test-%1.tar.gz").arg(QDate::currentDate().toString(Qt::ISODate)));
+        QVERIFY2(QFileInfo::exists(archive_), qPrintable(saved->text()));
+        saveScreenshots(window, QStringLiteral("14-dashboard-backup"));
+    }
+
+    // A second server takes over from the downloaded backup: the install
+    // page restores it (a wrong passphrase first: refused, said so), and
+    // the accounts page then lists the old server's accounts.
+    void restoreOntoASecondServer()
+    {
+        QVERIFY2(!archive_.isEmpty(), "the dashboard saved no backup");
+        pages::SetupWizard wizard(dir_.filePath(QStringLiteral("known_hosts")));
+        steps::InstallPlan &install = wizard.state().plan.install;
+        install.mode = steps::InstallMode::User;
+        install.prefix = QStringLiteral("~/postwr2");
+        install.listen = QStringLiteral("127.0.0.1");
+        install.ports = { freeLoopbackPort(), freeLoopbackPort(), freeLoopbackPort() };
+        install.settings = { { QStringLiteral("dns.servers"), dns_.serverSpec() } };
+        wizard.state().plan.outboundCheck = QStringLiteral("127.0.0.1:%1").arg(receiver_.port());
+        wizard.resize(760, 620);
+        wizard.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&wizard));
+        QAbstractButton *next = wizard.button(QWizard::NextButton);
+        wizard.next();
+
+        QWizardPage *page = wizard.currentPage();
+        auto *host = page->findChild<QLineEdit *>(QStringLiteral("host"));
+        auto *port = page->findChild<QSpinBox *>(QStringLiteral("port"));
+        auto *user = page->findChild<QLineEdit *>(QStringLiteral("user"));
+        auto *method = page->findChild<QComboBox *>(QStringLiteral("method"));
+        auto *keyFile = page->findChild<QLineEdit *>(QStringLiteral("keyFile"));
+        auto *connectButton = page->findChild<QPushButton *>(QStringLiteral("connect"));
+        QVERIFY(host && port && user && method && keyFile && connectButton);
+        QTest::keyClicks(host, SshdInstance::host());
+        port->setValue(sshd_.port());
+        user->clear();
+        QTest::keyClicks(user, user_.name());
+        method->setCurrentIndex(1);
+        keyFile->clear();
+        QTest::keyClicks(keyFile, key_);
+        QTest::mouseClick(connectButton, Qt::LeftButton);
+        auto *status = page->findChild<QLabel *>(QStringLiteral("status"));
+        QVERIFY(status);
+        QTRY_VERIFY2_WITH_TIMEOUT(next->isEnabled(), qPrintable(status->text()), 30000);
+        QTest::mouseClick(next, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+        QTest::mouseClick(next, Qt::LeftButton);
+        chooseDomain(wizard, next);
+        if (QTest::currentTestFailed())
+            return;
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::InstallPageId));
+        page = wizard.currentPage();
+        auto *restore = page->findChild<QGroupBox *>(QStringLiteral("restore"));
+        auto *source = page->findChild<QLineEdit *>(QStringLiteral("restoreSource"));
+        auto *passphrase = page->findChild<QLineEdit *>(QStringLiteral("restorePassphrase"));
+        auto *restoreProblem = page->findChild<QLabel *>(QStringLiteral("restoreProblem"));
+        auto *installButton = page->findChild<QPushButton *>(QStringLiteral("install"));
+        auto *current = page->findChild<QLabel *>(QStringLiteral("current"));
+        QVERIFY(restore && source && passphrase && restoreProblem && installButton && current);
+        QTRY_VERIFY_WITH_TIMEOUT(installButton->isEnabled(), 30000);
+        restore->setChecked(true);
+        QVERIFY(!installButton->isEnabled());
+        QVERIFY2(restoreProblem->text().contains(QStringLiteral("Give the backup")), qPrintable(restoreProblem->text()));
+        QTest::keyClicks(source, dir_.filePath(QStringLiteral("missing.tar.gz")));
+        QVERIFY2(restoreProblem->text().startsWith(QStringLiteral("There is no file")), qPrintable(restoreProblem->text()));
+        source->clear();
+        QTest::keyClicks(source, archive_);
+        QVERIFY(installButton->isEnabled());
+        QTest::keyClicks(passphrase, QStringLiteral("not the passphrase"));
+        QTest::mouseClick(installButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(installButton->isEnabled(), 180000);
+        QVERIFY2(current->text().contains(QStringLiteral("the passphrase is wrong")), qPrintable(current->text()));
+        QVERIFY(!next->isEnabled());
+        saveScreenshots(wizard, QStringLiteral("15-restore"));
+        if (QTest::currentTestFailed())
+            return;
+
+        passphrase->clear();
+        QTest::keyClicks(passphrase, backupPassphrase_);
+        QTest::mouseClick(installButton, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!installButton->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(installButton->isEnabled(), 180000);
+        QVERIFY2(current->text() == QStringLiteral("Done."), qPrintable(current->text()));
+        QTest::mouseClick(next, Qt::LeftButton);
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::AccountsPageId));
+        auto *accounts = wizard.currentPage()->findChild<QListWidget *>(QStringLiteral("accounts"));
+        QVERIFY(accounts);
+        QTRY_VERIFY_WITH_TIMEOUT(itemTexts(accounts).contains(QStringLiteral("shop@gui.test")), 30000);
+        QVERIFY(itemTexts(accounts).contains(QStringLiteral("me@gui.test")));
     }
 
 private:
@@ -617,6 +746,60 @@ private:
         QVERIFY2(served->text().startsWith(QStringLiteral("Certificate for mail.gui.test from CN=Pebble")), qPrintable(served->text()));
     }
 
+    // The backup page: not set up yet; a wrong remote, a short passphrase
+    // and a mistyped repetition are named; the first push is refused until the
+    // deploy key the page shows (and copies) is allowed; then pushed.
+    void setUpBackup(pages::SetupWizard &wizard)
+    {
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::BackupPageId));
+        QWizardPage *page = wizard.currentPage();
+        auto *standing = page->findChild<QLabel *>(QStringLiteral("standing"));
+        auto *remote = page->findChild<QLineEdit *>(QStringLiteral("remote"));
+        auto *passphrase = page->findChild<QLineEdit *>(QStringLiteral("passphrase"));
+        auto *confirm = page->findChild<QLineEdit *>(QStringLiteral("confirmPassphrase"));
+        auto *problem = page->findChild<QLabel *>(QStringLiteral("problem"));
+        auto *apply = page->findChild<QPushButton *>(QStringLiteral("apply"));
+        auto *push = page->findChild<QPushButton *>(QStringLiteral("push"));
+        auto *deployKey = page->findChild<QLineEdit *>(QStringLiteral("deployKey"));
+        auto *copyKey = page->findChild<QPushButton *>(QStringLiteral("copyKey"));
+        QVERIFY(standing && remote && passphrase && confirm && problem && apply && push && deployKey && copyKey);
+        QTRY_VERIFY2_WITH_TIMEOUT(standing->text().startsWith(QStringLiteral("Not backed up yet")), qPrintable(standing->text()), 30000);
+        QVERIFY(wizard.button(QWizard::NextButton)->isEnabled());
+
+        QTest::keyClicks(remote, QStringLiteral("https://github.com/me/mail-config"));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("is not the SSH address")), qPrintable(problem->text()));
+        remote->clear();
+        QTest::keyClicks(remote, remote_);
+        QTest::keyClicks(passphrase, QStringLiteral("short"));
+        QVERIFY(!apply->isEnabled());
+        QVERIFY2(problem->text().contains(QStringLiteral("at least 10 character(s)")), qPrintable(problem->text()));
+        passphrase->clear();
+        QTest::keyClicks(passphrase, backupPassphrase_);
+        QTest::keyClicks(confirm, backupPassphrase_ + QStringLiteral("x"));
+        QVERIFY2(problem->text().contains(QStringLiteral("differ")), qPrintable(problem->text()));
+        confirm->clear();
+        QTest::keyClicks(confirm, backupPassphrase_);
+        QVERIFY(apply->isEnabled());
+
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!apply->isEnabled(), 5000);
+        QTRY_VERIFY2_WITH_TIMEOUT(problem->text().contains(QStringLiteral("refused the deploy key")), qPrintable(problem->text()), 60000);
+        QTRY_VERIFY(deployKey->isVisible());
+        QVERIFY2(deployKey->text().startsWith(QStringLiteral("ssh-ed25519 ")), qPrintable(deployKey->text()));
+        QTest::mouseClick(copyKey, Qt::LeftButton);
+        QCOMPARE(QGuiApplication::clipboard()->text(), deployKey->text());
+        QVERIFY2(standing->text().contains(QStringLiteral("Secrets are encrypted")), qPrintable(standing->text()));
+
+        QVERIFY2(sshd_.authorizeKey(user_.home() + QStringLiteral("/postwr/etc/backup/ssh/id_ed25519.pub")), qPrintable(sshd_.errorString()));
+        QTRY_VERIFY(push->isEnabled());
+        QTest::mouseClick(push, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!push->isEnabled(), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(push->isEnabled(), 60000);
+        QVERIFY2(problem->text().isEmpty(), qPrintable(problem->text()));
+        QVERIFY2(standing->text().contains(QStringLiteral("Pushed to ") + remote_), qPrintable(standing->text()));
+    }
+
     void sendTestMail(pages::SetupWizard &wizard)
     {
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::TestMailPageId));
@@ -689,6 +872,9 @@ private:
     QString key_;
     QString serverId_;
     const QString password_ = QStringLiteral("correct-horse-battery");
+    const QString backupPassphrase_ = QStringLiteral("a passphrase kept elsewhere");
+    QString remote_;  // a bare repository the deploy key reaches as the test user
+    QString archive_; // the backup the dashboard downloaded
     SshdInstance sshd_;
     TestUser user_;
     DnsmasqInstance dns_;

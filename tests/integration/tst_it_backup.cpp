@@ -222,7 +222,7 @@ private slots:
         const ProcessResult run = runPostwr(restorePlan(QStringLiteral("~/postwr2"), 3, remote_));
         const QString out = output(run);
         QVERIFY2(run.succeeded(), qPrintable(out));
-        QVERIFY2(out.contains(QStringLiteral("[good] Restored from %1: 2 accounts").arg(remote_)), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] Restored from %1: 2 account(s)").arg(remote_)), qPrintable(out));
         provesTheRestore(QStringLiteral("~/postwr2"), 3);
         // The history goes on where the old server left it; this server's own
         // listen addresses and ports are its first change.

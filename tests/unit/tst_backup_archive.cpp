@@ -2,6 +2,7 @@
 // byte for byte and stay private to the user, and an archive someone else
 // made must be refused, naming it, before restore sends a single file on.
 #include "steps/backup_archive.h"
+#include "steps/backup_step.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -157,6 +157,37 @@ private slots:
         QVERIFY(!plan->testMail.implicitTls);
     }
 
+    void backupAndRestore()
+    {
+        QJsonObject plan = with(validPlan(), { QStringLiteral("steps") },
+            QJsonArray { QStringLiteral("download-backup"), QStringLiteral("backup"), QStringLiteral("restore"), QStringLiteral("install") });
+        plan = with(plan, { QStringLiteral("backup") },
+            QJsonObject { { QStringLiteral("remote"), QStringLiteral("git@github.com:me/mail.git") },
+                { QStringLiteral("passphrase_env"), QStringLiteral("BACKUP_PW") }, { QStringLiteral("download_to"), QStringLiteral("/tmp/b") } });
+        plan = with(plan, { QStringLiteral("restore") },
+            QJsonObject { { QStringLiteral("from"), QStringLiteral("/home/me/postwr-backup-example.org-2026-11-29.tar.gz") },
+                { QStringLiteral("passphrase_env"), QStringLiteral("BACKUP_PW") } });
+        const auto parsed = parsePlan(toJson(plan));
+        QVERIFY2(parsed.ok(), parsed.ok() ? "" : qPrintable(parsed.failure().message));
+        // Restore right after install, the backup after every change, the download last.
+        QCOMPARE(parsed->steps, (QStringList { QStringLiteral("install"), QStringLiteral("restore"), QStringLiteral("backup"),
+                                    QStringLiteral("download-backup") }));
+        QCOMPARE(parsed->backup.remote, QStringLiteral("git@github.com:me/mail.git"));
+        QVERIFY(parsed->backup.encrypt);
+        QCOMPARE(parsed->backup.passphraseEnv, QStringLiteral("BACKUP_PW"));
+        QCOMPARE(parsed->backup.downloadTo, QStringLiteral("/tmp/b"));
+        QVERIFY(parsed->restore.fromArchive());
+        QCOMPARE(parsed->restore.passphraseEnv, QStringLiteral("BACKUP_PW"));
+
+        // A plain backup needs no passphrase; a remote to restore from is not an archive.
+        plan = with(plan, { QStringLiteral("backup") }, QJsonObject { { QStringLiteral("encrypt"), false } });
+        plan = with(plan, { QStringLiteral("restore"), QStringLiteral("from") }, QStringLiteral("ssh://git@host:2222/srv/mail.git"));
+        const auto plain = parsePlan(toJson(plan));
+        QVERIFY2(plain.ok(), plain.ok() ? "" : qPrintable(plain.failure().message));
+        QVERIFY(!plain->backup.encrypt);
+        QVERIFY(!plain->restore.fromArchive());
+    }
+
     void mistakesAreReportedWhereTheyAre_data()
     {
         QTest::addColumn<QByteArray>("json");
@@ -301,6 +332,23 @@ private slots:
             with(with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("tls") }), { QStringLiteral("tls") },
                 QJsonObject { { QStringLiteral("mode"), QStringLiteral("existing") } }),
             "tls.certificate: missing: the certificate file on the server");
+        const QJsonObject backup = with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("backup") });
+        row("backup.remote over https",
+            with(backup, { QStringLiteral("backup"), QStringLiteral("remote") }, QStringLiteral("https://github.com/me/mail.git")),
+            "backup.remote: \"https://github.com/me/mail.git\" is not the SSH address of a git repository");
+        row("backup without its passphrase", with(backup, { QStringLiteral("backup"), QStringLiteral("remote") }, QStringLiteral("git@github.com:me/mail.git")),
+            "backup.passphrase_env: missing: the environment variable that holds the backup's passphrase");
+        row("backup.encrypt not a boolean", with(backup, { QStringLiteral("backup"), QStringLiteral("encrypt") }, QStringLiteral("yes")),
+            "backup.encrypt: must be true or false");
+        row("backup.passphrase_env not a name",
+            with(backup, { QStringLiteral("backup"), QStringLiteral("passphrase_env") }, QStringLiteral("MY PASSPHRASE")),
+            "backup.passphrase_env: \"MY PASSPHRASE\" is not an environment variable name");
+        const QJsonObject restore = with(plan, { QStringLiteral("steps") }, QJsonArray { QStringLiteral("install"), QStringLiteral("restore") });
+        row("restore from nowhere", restore, "restore.from: missing: the git remote");
+        row("restore from a zip", with(restore, { QStringLiteral("restore"), QStringLiteral("from") }, QStringLiteral("backup.zip")),
+            "restore.from: \"backup.zip\" is neither the SSH address of a git repository nor a .tar.gz archive");
+        row("restore with an unknown key", with(restore, { QStringLiteral("restore"), QStringLiteral("passphrase") }, QStringLiteral("x")),
+            "restore.passphrase: unknown key");
         row("log lines negative", with(plan, { QStringLiteral("status"), QStringLiteral("log_lines") }, -1),
             "status.log_lines: must be a whole number from 0 to 10000");
     }

@@ -3,6 +3,7 @@
 #include "dashboard/status_tab.h"
 #include "pages/accounts_page.h"
 #include "pages/app_icon.h"
+#include "pages/backup_page.h"
 #include "pages/certificate_page.h"
 #include "pages/dns_page.h"
 #include "pages/forwarding_page.h"
@@ -50,6 +51,7 @@ DashboardWindow::DashboardWindow(const QString &knownHostsFile, QWidget *parent)
     m_forwarding = new pages::ForwardingPage(m_state);
     m_dns = new pages::DnsPage(m_state);
     m_certificate = new pages::CertificatePage(m_state);
+    m_backup = new pages::BackupPage(m_state);
     m_testMail = new pages::TestMailPage(m_state);
     m_tabs->addTab(m_status, QString());
     m_tabs->addTab(m_accounts, QString());
@@ -57,6 +59,7 @@ DashboardWindow::DashboardWindow(const QString &knownHostsFile, QWidget *parent)
     m_tabs->addTab(m_testMail, QString());
     m_tabs->addTab(m_dns, QString());
     m_tabs->addTab(m_certificate, QString());
+    m_tabs->addTab(m_backup, QString());
     m_tabs->setEnabled(false);
 
     auto *connectionRow = new QHBoxLayout;
@@ -291,6 +294,7 @@ void DashboardWindow::retranslate()
     m_tabs->setTabText(m_tabs->indexOf(m_testMail), tr("Test mail"));
     m_tabs->setTabText(m_tabs->indexOf(m_dns), tr("DNS"));
     m_tabs->setTabText(m_tabs->indexOf(m_certificate), tr("Certificate"));
+    m_tabs->setTabText(m_tabs->indexOf(m_backup), tr("Backup"));
 }
 
 } // namespace postwr::dashboard

@@ -59,6 +59,7 @@ private:
     QWizardPage *m_testMail;
     QWizardPage *m_dns;
     QWizardPage *m_certificate;
+    QWizardPage *m_backup;
     QMenu *m_serverMenu;
     QMenu *m_languageMenu;
     QAction *m_newServer;

@@ -1,5 +1,6 @@
 #include "pages/install_page.h"
 
+#include "pages/restore_choice.h"
 #include "pages/step_run_view.h"
 #include "payload/payload.h"
 #include "steps/dkim_step.h"
@@ -7,6 +8,7 @@
 #include "sandbox/sandbox_dns.h"
 #include "steps/function_step.h"
 #include "steps/install_step.h"
+#include "steps/restore_step.h"
 #include "steps/service_control.h"
 
 #include <QEvent>
@@ -23,6 +25,8 @@ InstallPage::InstallPage(WizardState &state, QWidget *parent)
     , m_intro(new QLabel)
     , m_changesLabel(new QLabel)
     , m_changes(new QListWidget)
+    , m_restore(new RestoreChoice)
+    , m_restoreProblem(new QLabel)
     , m_install(new QPushButton)
     , m_run(new StepRunView(state))
 {
@@ -35,8 +39,13 @@ InstallPage::InstallPage(WizardState &state, QWidget *parent)
     layout->addWidget(m_intro);
     layout->addWidget(m_changesLabel);
     layout->addWidget(m_changes);
+    layout->addWidget(m_restore);
+    layout->addWidget(m_restoreProblem);
     layout->addWidget(m_install, 0, Qt::AlignLeft);
     layout->addWidget(m_run, 2);
+    m_restoreProblem->setObjectName(QStringLiteral("restoreProblem"));
+    m_restoreProblem->setWordWrap(true);
+    connect(m_restore, &RestoreChoice::changed, this, &InstallPage::updateButton);
     connect(m_install, &QPushButton::clicked, this, &InstallPage::install);
     connect(m_run, &StepRunView::finished, this, [this](wizard::Status status) {
         // The sandbox's DNS server lives in this thread: its records are published here.
@@ -47,8 +56,8 @@ InstallPage::InstallPage(WizardState &state, QWidget *parent)
                                            : status.failure().message);
         }
         m_installed = status.ok();
-        m_install->setEnabled(true);
         m_install->setText(m_installed ? tr("&Run again") : tr("&Try again"));
+        updateButton();
         emit completeChanged();
     });
     retranslate();
@@ -59,14 +68,16 @@ void InstallPage::initializePage()
     m_installed = false;
     m_changes->clear();
     m_changesLabel->setText(tr("Looking at what is there already…"));
-    m_install->setEnabled(false);
+    m_planned = false;
+    updateButton();
     m_planner = std::make_unique<steps::StepDriver>(*m_state.worker, m_state.plan);
     const int id = ++m_planId;
     connect(m_planner.get(), &steps::StepDriver::planned, this,
         [this, id](int planId, const wizard::Result<QStringList> &changes) {
             if (planId != id)
                 return;
-            m_install->setEnabled(true);
+            m_planned = true;
+            updateButton();
             if (!changes) {
                 m_changesLabel->setText(changes.failure().message);
                 return;
@@ -91,13 +102,27 @@ bool InstallPage::isComplete() const
     return m_installed && !m_run->isRunning();
 }
 
+void InstallPage::updateButton()
+{
+    const QString problem = m_restore->problem();
+    m_restoreProblem->setText(problem);
+    m_restoreProblem->setVisible(!problem.isEmpty());
+    m_install->setEnabled(m_planned && !m_run->isRunning() && problem.isEmpty());
+}
+
 void InstallPage::install()
 {
     m_installed = false;
     m_install->setEnabled(false);
     emit completeChanged();
-    std::vector<std::shared_ptr<steps::Step>> run { std::make_shared<steps::InstallStep>(payload::postwrdBinary()),
-        std::make_shared<steps::DkimStep>() };
+    std::vector<std::shared_ptr<steps::Step>> run { std::make_shared<steps::InstallStep>(payload::postwrdBinary()) };
+    if (m_restore->wanted()) {
+        const QString from = m_restore->source();
+        const QString passphrase = m_restore->passphrase();
+        run.push_back(std::make_shared<steps::FunctionStep>(QStringLiteral("restore"), tr("Restore the backup"),
+            [from, passphrase](steps::StepContext &context) { return steps::restoreBackup(context, from, passphrase); }));
+    }
+    run.push_back(std::make_shared<steps::DkimStep>());
     if (m_state.sandbox)
         run.push_back(readSandboxRecords());
     m_run->start(std::move(run));

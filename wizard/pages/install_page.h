@@ -1,5 +1,6 @@
 // Install: first what will change on the server (the install step's plan),
-// then, on the user's click, the install itself and the domain's DKIM key,
+// then, on the user's click, the install itself, the restore of a backup if
+// the user wants one (pages/restore_choice.h), and the domain's DKIM key,
 // with a progress bar, the live log and Cancel. Running it again on an
 // installed server changes nothing (or upgrades postwrd).
 #pragma once
@@ -16,6 +17,7 @@ class QPushButton;
 
 namespace postwr::pages {
 
+class RestoreChoice;
 class StepRunView;
 
 class InstallPage : public QWizardPage {
@@ -32,6 +34,7 @@ protected:
 
 private:
     void retranslate();
+    void updateButton();
     void install();
     // In the sandbox: the step that reads the domain's SPF, DKIM and DMARC
     // records, for the sandbox's DNS server (the receiver checks them).
@@ -41,12 +44,15 @@ private:
     QLabel *m_intro;
     QLabel *m_changesLabel;
     QListWidget *m_changes;
+    RestoreChoice *m_restore;
+    QLabel *m_restoreProblem;
     QPushButton *m_install;
     StepRunView *m_run;
     std::unique_ptr<steps::StepDriver> m_planner;
     int m_planId = 0;
     std::shared_ptr<QList<sandbox::DnsRecord>> m_sandboxRecords;
     bool m_installed = false;
+    bool m_planned = false; // the plan has been read: installing may start
 };
 
 } // namespace postwr::pages

@@ -2,6 +2,7 @@
 
 #include "pages/accounts_page.h"
 #include "pages/app_icon.h"
+#include "pages/backup_page.h"
 #include "pages/certificate_page.h"
 #include "pages/connect_page.h"
 #include "pages/dns_page.h"
@@ -43,6 +44,7 @@ SetupWizard::SetupWizard(const QString &knownHostsFile, QWidget *parent)
     setPage(ForwardingPageId, new ForwardingPage(m_state));
     setPage(DnsPageId, new DnsPage(m_state));
     setPage(CertificatePageId, new CertificatePage(m_state));
+    setPage(BackupPageId, new BackupPage(m_state));
     auto *testMail = new TestMailPage(m_state);
     setPage(TestMailPageId, testMail);
     auto *done = new DonePage(m_state, [testMail] { return testMail->outcome(); });

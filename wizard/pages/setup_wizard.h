@@ -1,8 +1,7 @@
 // The setup wizard: a QWizard whose pages share one SSH connection
 // (RemoteWorker, on its own thread) and the plan they fill in: language,
-// connect, server check, domain, install, accounts, forwarding, DNS
-// records, test mail, done. The TLS certificate and backup pages arrive
-// with their issues.
+// connect, server check, domain, install (or restore), accounts,
+// forwarding, DNS records, TLS certificate, backup, test mail, done.
 #pragma once
 
 #include "remote/remote_worker.h"
@@ -65,6 +64,7 @@ public:
         ForwardingPageId,
         DnsPageId,
         CertificatePageId,
+        BackupPageId,
         TestMailPageId,
         DonePageId
     };

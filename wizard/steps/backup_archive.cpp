@@ -45,11 +45,6 @@ QString archiveError(archive *a)
 
 } // namespace
 
-QString backupArchiveName(const QString &domain, const QDate &date)
-{
-    return QStringLiteral("postwr-backup-%1-%2.tar.gz").arg(domain, date.toString(Qt::ISODate));
-}
-
 wizard::Status writeBackupArchive(const QString &path, const std::vector<mail::BackupFile> &files)
 {
     // Written next to the target and renamed: an archive is whole or absent.

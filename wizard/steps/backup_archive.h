@@ -8,15 +8,11 @@
 #include "result.h"
 
 #include <QCoreApplication>
-#include <QDate>
 #include <QString>
 
 #include <vector>
 
 namespace postwr::steps {
-
-// "postwr-backup-example.org-2026-11-29.tar.gz"
-QString backupArchiveName(const QString &domain, const QDate &date);
 
 wizard::Status writeBackupArchive(const QString &path, const std::vector<mail::BackupFile> &files);
 // Every entry is checked (a regular file, a safe path inside the one

@@ -33,6 +33,11 @@ QString postwrdComplaint(const QString &failure)
 
 } // namespace
 
+QString backupArchiveName(const QString &domain, const QDate &date)
+{
+    return QStringLiteral("postwr-backup-%1-%2.tar.gz").arg(domain, date.toString(Qt::ISODate));
+}
+
 wizard::Result<BackupStatus> parseBackupStatus(const QString &json)
 {
     QJsonParseError error;
@@ -132,7 +137,7 @@ BackupStanding describeBackup(const BackupStatus &status)
     if (!status.enabled)
         return { Mark::Warning, BackupStep::tr("Not backed up yet: if the server is lost, its accounts, forwarding and "
                                                "DKIM key are lost with it.") };
-    QString text = BackupStep::tr("The last change kept: \"%1\", %2 (%n changes in all).", nullptr, status.commits)
+    QString text = BackupStep::tr("The last change kept: \"%1\", %2 (%n change(s) in all).", nullptr, status.commits)
                        .arg(status.lastCommitMessage, when(status.lastCommit));
     text += QLatin1Char(' ')
         + (status.encrypted ? BackupStep::tr("Secrets are encrypted with your passphrase.")
@@ -146,7 +151,7 @@ BackupStanding describeBackup(const BackupStatus &status)
                 + BackupStep::tr("The last push to %1 failed (%2): %3. The changes are kept on the server and go with the next push.")
                       .arg(status.remote, when(status.lastPush->time), status.lastPush->message) };
     if (status.unpushed > 0)
-        return { Mark::Warning, text + QLatin1Char(' ') + BackupStep::tr("%n changes are not pushed to %1 yet.", nullptr, status.unpushed).arg(status.remote) };
+        return { Mark::Warning, text + QLatin1Char(' ') + BackupStep::tr("%n change(s) not pushed to %1 yet.", nullptr, status.unpushed).arg(status.remote) };
     return { Mark::Good, text + QLatin1Char(' ') + BackupStep::tr("Pushed to %1, %2.").arg(status.remote, when(status.lastPush->time)) };
 }
 
@@ -193,7 +198,7 @@ Status BackupStep::run(StepContext &context)
         if (!made)
             return made;
     } else {
-        context.log(tr("The configuration is kept in git already (%n commits).", nullptr, status->commits));
+        context.log(tr("The configuration is kept in git already (%n commit(s)).", nullptr, status->commits));
     }
     if (backup.remote.isEmpty())
         return wizard::Done {};

@@ -9,6 +9,7 @@
 
 #include "steps/step.h"
 
+#include <QDate>
 #include <QDateTime>
 #include <optional>
 
@@ -52,7 +53,9 @@ wizard::Status initBackup(StepContext &context, const QString &passphrase);
 wizard::Result<QString> setBackupRemote(StepContext &context, const QString &remote);
 // Pushes now; the failure says what to do (e.g. allow the key).
 wizard::Status pushBackup(StepContext &context);
-// Saves the backup as the .tar.gz `path` on this computer.
+// "postwr-backup-example.org-2026-11-29.tar.gz"
+QString backupArchiveName(const QString &domain, const QDate &date);
+// Saves the backup as the .tar.gz `path` on this computer (steps/backup_archive.h).
 wizard::Status downloadBackup(StepContext &context, const QString &path);
 
 class BackupStep : public Step {

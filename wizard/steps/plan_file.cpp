@@ -42,6 +42,11 @@ bool validSpfInclude(const QString &include)
     return mail::isSpfIncludeDomain(include.toStdString());
 }
 
+bool validGitRemote(const QString &remote)
+{
+    return mail::isGitSshRemote(remote.toStdString());
+}
+
 namespace {
 
 using wizard::Failure;
@@ -528,7 +533,7 @@ void readBackup(Reader &r, const QJsonObject &root, Plan &plan)
         { QStringLiteral("remote"), QStringLiteral("encrypt"), QStringLiteral("passphrase_env"), QStringLiteral("download_to") });
     BackupPlan &b = plan.backup;
     b.remote = r.string(backup, path, QStringLiteral("remote"));
-    if (!b.remote.isEmpty() && !mail::isGitSshRemote(b.remote.toStdString()))
+    if (!b.remote.isEmpty() && !validGitRemote(b.remote))
         r.fail(path + QStringLiteral(".remote"),
             PlanFile::tr("\"%1\" is not the SSH address of a git repository, like git@github.com:you/mail-config.git")
                 .arg(b.remote));
@@ -550,7 +555,7 @@ void readBackup(Reader &r, const QJsonObject &root, Plan &plan)
     if (t.from.isEmpty())
         r.fail(restorePath + QStringLiteral(".from"),
             PlanFile::tr("missing: the git remote (git@host:path.git) or the .tar.gz archive to restore from"));
-    else if (!t.fromArchive() && !mail::isGitSshRemote(t.from.toStdString()))
+    else if (!t.fromArchive() && !validGitRemote(t.from))
         r.fail(restorePath + QStringLiteral(".from"),
             PlanFile::tr("\"%1\" is neither the SSH address of a git repository nor a .tar.gz archive").arg(t.from));
 }

@@ -217,6 +217,8 @@ bool validAddress(const QString &address);
 // plain ("_spf.google.com"); validSpfInclude() on the plain form.
 QString plainSpfInclude(QString include);
 bool validSpfInclude(const QString &include);
+// A git remote reached over SSH: "git@github.com:you/mail-config.git".
+bool validGitRemote(const QString &remote);
 
 // The step names a plan may list, in the order they run.
 const QStringList &knownSteps();

@@ -35,6 +35,7 @@ Status restoreBackup(StepContext &context, const QString &from, const QString &p
 
     QByteArray input = passphrase.toUtf8() + '\n';
     QString arguments;
+    QString allowKey; // for a remote: what to do when it refuses this server
     if (fromArchive(from)) {
         auto files = readBackupArchive(from);
         if (!files)
@@ -45,13 +46,14 @@ Status restoreBackup(StepContext &context, const QString &from, const QString &p
         auto key = postwrd(context, RestoreStep::tr("Making the server's deploy key"), QStringLiteral("backup key"), {}, false);
         if (!key)
             return key.failure();
-        context.log(RestoreStep::tr("The server's deploy key, which %1 must allow:").arg(from));
-        context.log(key->standardOutput.trimmed());
+        allowKey = RestoreStep::tr("The server's deploy key, which %1 must allow:").arg(from) + QLatin1Char('\n')
+            + key->standardOutput.trimmed();
+        context.log(allowKey);
         arguments = QStringLiteral("backup restore --from ") + shellQuote(from);
     }
     auto restored = postwrd(context, RestoreStep::tr("Restoring from %1").arg(from), arguments, input, true, restoreTimeout);
     if (!restored)
-        return restored.failure();
+        return wizard::Failure { restored.failure().message + (allowKey.isEmpty() ? QString() : QLatin1Char('\n') + allowKey) };
 
     // The backup's postwrd.conf names the old server's addresses, ports and
     // paths: this one keeps its own, as the install step set them.
@@ -77,7 +79,7 @@ Status restoreBackup(StepContext &context, const QString &from, const QString &p
     auto accounts = listAccounts(context);
     if (!accounts)
         return accounts.failure();
-    context.check(Mark::Good, RestoreStep::tr("Restored from %1: %n accounts (%2).", nullptr, int(accounts->size()))
+    context.check(Mark::Good, RestoreStep::tr("Restored from %1: %n account(s) (%2).", nullptr, int(accounts->size()))
             .arg(from, accounts->join(QStringLiteral(", "))));
     return wizard::Done {};
 }
