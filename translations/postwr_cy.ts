@@ -2643,10 +2643,6 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
         <translation>Yn cadw&apos;r ffurfweddiad blaenorol</translation>
     </message>
     <message>
-        <source>Giving the configuration to postwr</source>
-        <translation>Yn rhoi&apos;r ffurfweddiad i postwr</translation>
-    </message>
-    <message>
         <source>Adding the mail domain %1</source>
         <translation>Yn ychwanegu&apos;r parth post %1</translation>
     </message>
@@ -2669,6 +2665,10 @@ Ymddiriedwch ynddi dim ond os yw&apos;n perthyn i&apos;ch gweinydd chi: ar y gwe
     <message>
         <source>postwrd is installed and running.</source>
         <translation>Mae postwrd wedi&apos;i osod ac yn rhedeg.</translation>
+    </message>
+    <message>
+        <source>Install git, which keeps the configuration&apos;s history for the backup</source>
+        <translation>Gosod git, sy&apos;n cadw hanes y ffurfweddiad ar gyfer y copi wrth gefn</translation>
     </message>
 </context>
 <context>
@@ -3265,6 +3265,10 @@ yna rhedwch `netplan apply`, a rhedwch y cam hwn eto.</translation>
     <message>
         <source>postwrd is not running. Its log above says why; run the install step to start it.</source>
         <translation>Nid yw postwrd yn rhedeg. Mae ei log uchod yn dweud pam; rhedwch y cam gosod i&apos;w gychwyn.</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>Copi wrth gefn: %1</translation>
     </message>
 </context>
 <context>

@@ -2607,10 +2607,6 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
         <translation>正在保留之前的配置</translation>
     </message>
     <message>
-        <source>Giving the configuration to postwr</source>
-        <translation>正在把配置交给 postwr</translation>
-    </message>
-    <message>
         <source>Adding the mail domain %1</source>
         <translation>正在添加邮件域名 %1</translation>
     </message>
@@ -2633,6 +2629,10 @@ Trust it only if it is your server&apos;s: on the server, `ssh-keygen -lf /etc/s
     <message>
         <source>postwrd is installed and running.</source>
         <translation>postwrd 已安装并在运行。</translation>
+    </message>
+    <message>
+        <source>Install git, which keeps the configuration&apos;s history for the backup</source>
+        <translation>安装 git，用于为备份保存配置的历史记录</translation>
     </message>
 </context>
 <context>
@@ -3225,6 +3225,10 @@ then run `netplan apply`, and run this step again.</source>
     <message>
         <source>postwrd is not running. Its log above says why; run the install step to start it.</source>
         <translation>postwrd 没有运行。上面的日志说明了原因；运行安装步骤即可启动它。</translation>
+    </message>
+    <message>
+        <source>Backup: %1</source>
+        <translation>备份：%1</translation>
     </message>
 </context>
 <context>

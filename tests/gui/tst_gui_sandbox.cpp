@@ -10,6 +10,7 @@
 #include "pages/setup_wizard.h"
 #include "pages/step_run_view.h"
 #include "sandbox/sandbox_report.h"
+#include "steps/backup_step.h"
 #include "steps/step.h"
 #include "translations.h"
 
@@ -122,6 +123,15 @@ private slots:
         // The sandbox keeps its self-signed certificate: no Let's Encrypt for sandbox.test.
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::CertificatePageId));
         QTRY_VERIFY_WITH_TIMEOUT(next->isEnabled(), 30000);
+        QTest::mouseClick(next, Qt::LeftButton);
+
+        // No backup in the sandbox: the page says so, and it can come later.
+        QCOMPARE(wizard.currentId(), int(pages::SetupWizard::BackupPageId));
+        auto *standing = wizard.currentPage()->findChild<QLabel *>(QStringLiteral("standing"));
+        QVERIFY(standing);
+        QTRY_VERIFY_WITH_TIMEOUT(!standing->text().isEmpty() && next->isEnabled(), 30000);
+        QVERIFY2(standing->text() == steps::BackupStep::tr("Not backed up yet: if the server is lost, its accounts, forwarding and DKIM key are lost with it."),
+            qPrintable(standing->text()));
         QTest::mouseClick(next, Qt::LeftButton);
 
         QCOMPARE(wizard.currentId(), int(pages::SetupWizard::TestMailPageId));

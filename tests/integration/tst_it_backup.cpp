@@ -6,6 +6,7 @@
 //
 //   - every change is one commit with a message saying what changed, and is
 //     in the remote at once (wizard steps and postwrd's own commands alike);
+//     the status step says so;
 //   - until the remote allows the deploy key, the push fails saying so;
 //   - no blob in the remote holds a private key, a password hash or a
 //     password: secrets are there only encrypted;
@@ -137,6 +138,16 @@ private slots:
         QCOMPARE(remoteLog(),
             (QStringList { QStringLiteral("keep the configuration in git, secrets encrypted"), QStringLiteral("add account old@backup.test"),
                 QStringLiteral("forward * to me@gmail.test; sales to shop@backup.test"), QStringLiteral("remove account old@backup.test") }));
+    }
+
+    void statusSaysHowTheBackupStands()
+    {
+        QVERIFY2(!dkimRecord_.isEmpty(), "the set-up test did not pass");
+        const ProcessResult run = runPostwr(plan(QStringLiteral("~/postwr"), 0, { QStringLiteral("status") }));
+        const QString out = output(run);
+        QVERIFY2(run.succeeded(), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("[good] Backup: The last change kept: \"remove account old@backup.test\"")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Secrets are encrypted with your passphrase. Pushed to ") + remote_), qPrintable(out));
     }
 
     void theRemoteHoldsNoSecretInPlainText()

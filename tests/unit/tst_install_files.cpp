@@ -135,23 +135,24 @@ private slots:
         QTest::addColumn<QStringList>("domains");
         QTest::addColumn<QStringList>("conflicts");
         QTest::addColumn<bool>("running");
+        QTest::addColumn<bool>("git");
 
         const QString m = QStringLiteral("@@postwr-state ");
         QTest::newRow("nothing installed") << m + "binary\n" + m + "helper\n" + m + "config\n" + m + "config-text\n" + m
                 + "domains\n" + m + "certificate\n" + m + "running\n" + m + "end\n"
-                                           << true << QString() << QStringList() << QStringList() << false;
+                                           << true << QString() << QStringList() << QStringList() << false << false;
         QTest::newRow("installed and running, config round-trips")
             << m + "binary\nabc\n" + m + "helper\ndef\n" + m + "config\nyes\n" + m + "config-text\nhostname = h\n\n[x]\n\n"
                 + m + "domains\na.example\nb.example\n" + m + "certificate\nyes\n" + m + "running\nyes\n" + m + "end\n"
-            << true << "hostname = h\n\n[x]\n" << QStringList { "a.example", "b.example" } << QStringList() << true;
+            << true << "hostname = h\n\n[x]\n" << QStringList { "a.example", "b.example" } << QStringList() << true << false;
         QTest::newRow("config without a final newline")
             << m + "config\nyes\n" + m + "config-text\nhostname = h\n" + m + "end\n" << true << "hostname = h\n" << QStringList()
-            << QStringList() << false;
+            << QStringList() << false << false;
         QTest::newRow("system mode with Postfix running")
-            << m + "conflicts\npostfix\nexim4\n" + m + "service-user\nyes\n" + m + "end\n" << true << QString() << QStringList()
-            << QStringList { "postfix", "exim4" } << false;
+            << m + "conflicts\npostfix\nexim4\n" + m + "service-user\nyes\n" + m + "git\nyes\n" + m + "end\n" << true << QString()
+            << QStringList() << QStringList { "postfix", "exim4" } << false << true;
         QTest::newRow("cut short") << m + "binary\nabc\n" + m + "helper\n" << false << QString() << QStringList()
-                                   << QStringList() << false;
+                                   << QStringList() << false << false;
     }
 
     void parseState()
@@ -162,6 +163,7 @@ private slots:
         QFETCH(QStringList, domains);
         QFETCH(QStringList, conflicts);
         QFETCH(bool, running);
+        QFETCH(bool, git);
         const auto state = postwr::steps::parseState(output);
         QCOMPARE(state.ok(), ok);
         if (!ok)
@@ -170,6 +172,7 @@ private slots:
         QCOMPARE(state->domains, domains);
         QCOMPARE(state->conflictingMtas, conflicts);
         QCOMPARE(state->running, running);
+        QCOMPARE(state->git, git);
     }
 
     void aliasesFileText_data()

@@ -132,7 +132,9 @@ DashboardWindow::DashboardWindow(const QString &knownHostsFile, QWidget *parent)
 
 DashboardWindow::~DashboardWindow()
 {
+    // The tabs' StepDrivers report through the worker (in m_state): they go first.
     m_state.worker->cancelAll();
+    delete takeCentralWidget();
 }
 
 void DashboardWindow::reload(const QString &id)

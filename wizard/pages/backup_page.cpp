@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QUrl>
 #include <QVBoxLayout>
@@ -228,6 +229,9 @@ std::shared_ptr<steps::Step> BackupPage::statusStep()
             return;
         }
         m_status = (*read)->value();
+        // Filled in from the server, not edited: the reason of a failure stays.
+        const QSignalBlocker blockRemote(m_remote), blockEncrypt(m_encrypt), blockPassphrase(m_passphrase),
+            blockConfirm(m_confirm);
         if (m_status->enabled) {
             m_passphrase->clear();
             m_confirm->clear();

@@ -55,8 +55,14 @@ SetupWizard::SetupWizard(const QString &knownHostsFile, QWidget *parent)
 
 SetupWizard::~SetupWizard()
 {
-    // Pages may still hold StepDrivers that report through the worker.
+    // Pages may still hold StepDrivers that report through the worker: they
+    // go first, while the worker (in m_state) is still there.
     m_state.worker->cancelAll();
+    for (int id : pageIds()) {
+        QWizardPage *page = this->page(id);
+        removePage(id);
+        delete page;
+    }
 }
 
 void SetupWizard::changeEvent(QEvent *event)

@@ -83,7 +83,9 @@ Status ensureGit(StepContext &context)
         return wizard::Failure { BackupStep::tr("git is not installed on the server, and without root Postwr cannot "
                                                 "install it: ask for the packages git and openssh-client.") };
     auto installed = runCommand(context, BackupStep::tr("Installing git"),
-        QStringLiteral("DEBIAN_FRONTEND=noninteractive apt-get install -y -q git openssh-client"), true, {},
+        QStringLiteral("export DEBIAN_FRONTEND=noninteractive; apt-get install -y -q git openssh-client || "
+                       "{ apt-get update -q && apt-get install -y -q git openssh-client; }"),
+        true, {},
         std::chrono::minutes(10));
     if (!installed)
         return installed.failure();

@@ -84,6 +84,7 @@ QString stateScript(const RemoteLayout &layout)
                        "2>/dev/null | head -n1); c=${c:-tls/cert.pem}; case $c in /*) ;; *) c=%2/$c;; esac; "
                        "[ -s \"$c\" ] && echo yes")
             .arg(shellQuote(config), shellQuote(layout.configDir)));
+    section(QStringLiteral("git"), QStringLiteral("command -v git >/dev/null && command -v ssh-keygen >/dev/null && echo yes"));
     if (layout.isUser()) {
         section(QStringLiteral("running"),
             QStringLiteral("p=$(cat %1 2>/dev/null) && [ -n \"$p\" ] && kill -0 \"$p\" 2>/dev/null && echo yes")
@@ -148,6 +149,7 @@ wizard::Result<InstalledState> parseState(const QString &output)
     state.running = yes(QStringLiteral("running"));
     state.enabled = yes(QStringLiteral("enabled"));
     state.conflictingMtas = words(QStringLiteral("conflicts"));
+    state.git = yes(QStringLiteral("git"));
     return state;
 }
 

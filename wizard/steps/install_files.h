@@ -34,6 +34,7 @@ struct InstalledState {
     bool running = false;
     bool enabled = false; // system mode: systemctl is-enabled
     QStringList conflictingMtas; // running, and holding our ports: "postfix", "exim4"
+    bool git = false; // git and ssh-keygen, which the backup runs
 };
 
 // A POSIX sh script that prints the state in marked sections. Run as root

@@ -2,6 +2,7 @@
 
 #include "payload/payload.h"
 #include "remote/shell_quote.h"
+#include "steps/backup_step.h"
 #include "steps/config_edit.h"
 #include "steps/install_files.h"
 #include "steps/service_control.h"
@@ -35,6 +36,7 @@ QString configPath(const RemoteLayout &layout)
 struct Differences {
     bool conflicts = false;
     bool serviceUser = false;
+    bool git = false; // system mode: for the backup
     bool binary = false;
     bool helper = false;
     bool config = false;
@@ -46,7 +48,7 @@ struct Differences {
 
     bool any() const
     {
-        return conflicts || serviceUser || binary || helper || config || !domains.isEmpty() || certificate || start
+        return conflicts || serviceUser || git || binary || helper || config || !domains.isEmpty() || certificate || start
             || enable;
     }
 };
@@ -57,6 +59,7 @@ Differences compare(const InstalledState &state, const StepContext &context, con
     Differences d;
     d.conflicts = !layout.isUser() && !state.conflictingMtas.isEmpty();
     d.serviceUser = !layout.isUser() && !state.serviceUser;
+    d.git = !layout.isUser() && !state.git;
     d.binary = state.binarySha256 != sha256Hex(binary);
     d.helper = state.helperSha256 != sha256Hex(helperFile(layout));
     const QString desired = desiredConfig(state.config, layout, context.plan);
@@ -101,6 +104,8 @@ wizard::Result<QStringList> InstallStep::plan(StepContext &context)
         changes << tr("Stop and disable %1, which holds the mail ports").arg(state->conflictingMtas.join(QStringLiteral(", ")));
     if (d.serviceUser)
         changes << tr("Create the system user postwr");
+    if (d.git)
+        changes << tr("Install git, which keeps the configuration's history for the backup");
     if (d.binary)
         changes << (state->binarySha256.isEmpty() ? tr("Upload postwrd to %1").arg(layout.binary)
                                                   : tr("Upgrade postwrd in %1 (config, accounts and queue are kept)").arg(layout.binary));
@@ -164,6 +169,12 @@ wizard::Status InstallStep::run(StepContext &context)
             return created.failure();
     }
 
+    if (d.git) {
+        wizard::Status git = ensureGit(context);
+        if (!git)
+            return git;
+    }
+
     const QString directories = root
         ? QStringLiteral("install -d -o postwr -g postwr -m 0750 %1 %2 %3 /var/lib/postwr %4")
               .arg(shellQuote(layout.configDir), shellQuote(layout.configDir + QStringLiteral("/domains")),
@@ -204,16 +215,9 @@ wizard::Status InstallStep::run(StepContext &context)
             if (!kept)
                 return kept.failure();
         }
-        const QByteArray text = desiredConfig(state->config, layout, context.plan).toUtf8();
-        wizard::Status written = context.ssh.writeFile(path, text, root ? 0640 : 0600, root);
+        wizard::Status written = writeRemoteConfig(context, desiredConfig(state->config, layout, context.plan));
         if (!written)
             return written;
-        if (root) {
-            auto owned = runCommand(context, tr("Giving the configuration to postwr"),
-                QStringLiteral("chown postwr:postwr %1").arg(shellQuote(path)), true);
-            if (!owned)
-                return owned.failure();
-        }
     }
     for (const QString &domain : d.domains) {
         const QString dir = shellQuote(layout.configDir + QStringLiteral("/domains/") + domain);

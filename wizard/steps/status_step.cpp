@@ -1,6 +1,7 @@
 #include "steps/status_step.h"
 
 #include "remote/shell_quote.h"
+#include "steps/backup_step.h"
 #include "steps/service_control.h"
 
 namespace postwr::steps {
@@ -48,6 +49,10 @@ wizard::Status StatusStep::run(StepContext &context)
     if (queue) {
         const qsizetype waiting = queue->standardOutput.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size();
         context.log(tr("Messages waiting in the queue: %1").arg(waiting));
+    }
+    if (auto backup = readBackupStatus(context)) {
+        const BackupStanding standing = describeBackup(*backup);
+        context.check(standing.mark, tr("Backup: %1").arg(standing.text));
     }
     if (context.plan.logLines > 0) {
         context.log(tr("The last lines of postwrd's log:"));

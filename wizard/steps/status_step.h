@@ -1,5 +1,6 @@
 // Step 7: is postwrd running, which version, how many messages wait in the
-// queue, and the last lines of its log. Changes nothing.
+// queue, how the backup stands, and the last lines of its log. Changes
+// nothing.
 #pragma once
 
 #include "steps/step.h"
