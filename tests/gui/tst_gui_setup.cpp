@@ -20,6 +20,7 @@
 #include "servers/secret_store.h"
 #include "servers/server_profile.h"
 #include "support/free_port.h"
+#include "support/headless_run.h"
 #include "support/dnsmasq_instance.h"
 #include "support/pebble_instance.h"
 #include "support/process_runner.h"
@@ -93,14 +94,9 @@ private slots:
         challengePort_ = freeLoopbackPort();
         QVERIFY2(pebble_.start(dns_.serverSpec(), challengePort_), qPrintable(pebble_.errorString()));
         QVERIFY2(receiver_.start(), qPrintable(receiver_.errorString()));
-        const QString remoteDir = user_.home() + QStringLiteral("/remote.git");
-        for (const QStringList &command : { QStringList { QStringLiteral("git"), QStringLiteral("init"), QStringLiteral("-q"),
-                                                QStringLiteral("--bare"), QStringLiteral("-b"), QStringLiteral("main"), remoteDir },
-                 QStringList { QStringLiteral("chown"), QStringLiteral("-R"), user_.name() + QLatin1Char(':') + user_.name(), remoteDir } }) {
-            const ProcessResult run = runProcess({ command.front(), command.mid(1), {}, 20000, QProcessEnvironment::systemEnvironment(), {} });
-            QVERIFY2(run.succeeded(), qPrintable(run.status() + QString::fromUtf8(run.standardError)));
-        }
-        remote_ = QStringLiteral("ssh://%1@127.0.0.1:%2%3").arg(user_.name()).arg(sshd_.port()).arg(remoteDir);
+        QString remoteDir;
+        remote_ = makeBareRemote(sshd_, user_, &remoteDir, &error);
+        QVERIFY2(!remote_.isEmpty(), qPrintable(error));
         translations::install(*QApplication::instance(), QLocale(QLocale::English));
     }
 

@@ -22,6 +22,7 @@
 
 #include "support/free_port.h"
 #include "support/dnsmasq_instance.h"
+#include "support/headless_run.h"
 #include "support/pebble_instance.h"
 #include "support/process_runner.h"
 #include "support/sshd_instance.h"
@@ -54,10 +55,7 @@ private slots:
         QVERIFY2(!findTool(QStringLiteral("crontab"), QStringLiteral("apt-get install cron"), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!findTool(QStringLiteral("certbot"), QStringLiteral("apt-get install certbot"), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!qEnvironmentVariable("POSTWR_APP").isEmpty(), "POSTWR_APP is not set; run through ctest");
-        KeyLogin login;
-        QVERIFY2(startKeyLogin(dir_.path(), sshd_, user_, &login, &error), qPrintable(error));
-        key_ = login.key;
-        hostKey_ = login.hostKey;
+        QVERIFY2(startKeyLogin(dir_.path(), sshd_, user_, &login_, &error), qPrintable(error));
         for (int i = 0; i < 4; ++i)
             ports_ << freeLoopbackPort();
         dns_.addAddressWithoutPtr(kHost, QStringLiteral("127.0.0.1"));
@@ -277,11 +275,7 @@ private:
     QJsonObject plan(const QStringList &steps) const
     {
         return QJsonObject {
-            { QStringLiteral("server"),
-                QJsonObject { { QStringLiteral("host"), SshdInstance::host() }, { QStringLiteral("port"), sshd_.port() },
-                    { QStringLiteral("user"), user_.name() }, { QStringLiteral("auth"), QStringLiteral("key") },
-                    { QStringLiteral("key_file"), key_ }, { QStringLiteral("host_key"), hostKey_ },
-                    { QStringLiteral("known_hosts"), dir_.filePath(QStringLiteral("known_hosts")) } } },
+            { QStringLiteral("server"), serverPlan(sshd_, user_, login_, dir_.path()) },
             { QStringLiteral("steps"), QJsonArray::fromStringList(steps) },
             { QStringLiteral("install"),
                 QJsonObject { { QStringLiteral("mode"), QStringLiteral("user") }, { QStringLiteral("prefix"), QStringLiteral("~/postwr") },
@@ -303,19 +297,7 @@ private:
 
     ProcessResult runPostwr(const QJsonObject &plan, const QMap<QString, QString> &environment = {}) const
     {
-        const QString path = dir_.filePath(QStringLiteral("plan.json"));
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(QJsonDocument(plan).toJson());
-        file.close();
-        ProcessRequest request;
-        request.program = qEnvironmentVariable("POSTWR_APP");
-        request.arguments = { QStringLiteral("--headless"), QStringLiteral("--plan"), path };
-        request.timeoutMs = 240000;
-        request.environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
-        for (auto it = environment.begin(); it != environment.end(); ++it)
-            request.environment.insert(it.key(), it.value());
-        return runProcess(request);
+        return runHeadlessPlan(dir_.path(), plan, environment);
     }
 
     // `postwrd tls show --format json` as the service's user.
@@ -350,8 +332,7 @@ private:
     }
 
     QTemporaryDir dir_;
-    QString key_;
-    QString hostKey_;
+    KeyLogin login_;
     SshdInstance sshd_;
     TestUser user_;
     DnsmasqInstance dns_;

@@ -18,6 +18,7 @@
 //     published for the old server.
 
 #include "support/free_port.h"
+#include "support/headless_run.h"
 #include "support/process_runner.h"
 #include "support/sshd_instance.h"
 #include "support/smtplib_client.h"
@@ -60,22 +61,11 @@ private slots:
         QVERIFY2(!findTool(QStringLiteral("tar"), QStringLiteral("apt-get install tar"), &error).isEmpty(), qPrintable(error));
         QVERIFY2(!systemPython(&error).isEmpty(), qPrintable(error));
         QVERIFY2(!qEnvironmentVariable("POSTWR_APP").isEmpty(), "POSTWR_APP is not set; run through ctest");
-        KeyLogin login;
-        QVERIFY2(startKeyLogin(dir_.path(), sshd_, user_, &login, &error), qPrintable(error));
-        key_ = login.key;
-        hostKey_ = login.hostKey;
+        QVERIFY2(startKeyLogin(dir_.path(), sshd_, user_, &login_, &error), qPrintable(error));
         for (int i = 0; i < 9; ++i)
             ports_ << freeLoopbackPort();
-        // The remote: a bare repository the deploy key reaches as the test user.
-        const QString remoteDir = user_.home() + QStringLiteral("/remote.git");
-        for (const QStringList &command : { QStringList { QStringLiteral("git"), QStringLiteral("init"), QStringLiteral("-q"),
-                                                QStringLiteral("--bare"), QStringLiteral("-b"), QStringLiteral("main"), remoteDir },
-                 QStringList { QStringLiteral("chown"), QStringLiteral("-R"), user_.name() + QLatin1Char(':') + user_.name(), remoteDir } }) {
-            const ProcessResult run = runProcess({ command.front(), command.mid(1), {}, 20000, QProcessEnvironment::systemEnvironment(), {} });
-            QVERIFY2(run.succeeded(), qPrintable(output(run)));
-        }
-        remote_ = QStringLiteral("ssh://%1@127.0.0.1:%2%3").arg(user_.name()).arg(sshd_.port()).arg(remoteDir);
-        remoteDir_ = remoteDir;
+        remote_ = makeBareRemote(sshd_, user_, &remoteDir_, &error);
+        QVERIFY2(!remote_.isEmpty(), qPrintable(error));
     }
 
     void cleanupTestCase()
@@ -305,11 +295,7 @@ private:
     QJsonObject plan(const QString &prefix, int portIndex, const QStringList &steps) const
     {
         return QJsonObject {
-            { QStringLiteral("server"),
-                QJsonObject { { QStringLiteral("host"), SshdInstance::host() }, { QStringLiteral("port"), sshd_.port() },
-                    { QStringLiteral("user"), user_.name() }, { QStringLiteral("auth"), QStringLiteral("key") },
-                    { QStringLiteral("key_file"), key_ }, { QStringLiteral("host_key"), hostKey_ },
-                    { QStringLiteral("known_hosts"), dir_.filePath(QStringLiteral("known_hosts")) } } },
+            { QStringLiteral("server"), serverPlan(sshd_, user_, login_, dir_.path()) },
             { QStringLiteral("steps"), QJsonArray::fromStringList(steps) },
             { QStringLiteral("install"),
                 QJsonObject { { QStringLiteral("mode"), QStringLiteral("user") }, { QStringLiteral("prefix"), prefix },
@@ -341,22 +327,10 @@ private:
 
     ProcessResult runPostwr(const QJsonObject &plan, const QMap<QString, QString> &environment = {}) const
     {
-        const QString path = dir_.filePath(QStringLiteral("plan.json"));
-        QFile file(path);
-        if (file.open(QIODevice::WriteOnly))
-            file.write(QJsonDocument(plan).toJson());
-        file.close();
-        ProcessRequest request;
-        request.program = qEnvironmentVariable("POSTWR_APP");
-        request.arguments = { QStringLiteral("--headless"), QStringLiteral("--plan"), path };
-        request.timeoutMs = 240000;
-        request.environment.insert(QStringLiteral("XDG_DATA_HOME"), dir_.filePath(QStringLiteral("data")));
-        request.environment.insert(QStringLiteral("ME_PASSWORD"), kMePassword);
-        request.environment.insert(QStringLiteral("SHOP_PASSWORD"), kShopPassword);
-        request.environment.insert(QStringLiteral("BACKUP_PASSPHRASE"), kPassphrase);
-        for (auto it = environment.begin(); it != environment.end(); ++it)
-            request.environment.insert(it.key(), it.value());
-        return runProcess(request);
+        QMap<QString, QString> secrets { { QStringLiteral("ME_PASSWORD"), kMePassword }, { QStringLiteral("SHOP_PASSWORD"), kShopPassword },
+            { QStringLiteral("BACKUP_PASSPHRASE"), kPassphrase } };
+        secrets.insert(environment);
+        return runHeadlessPlan(dir_.path(), plan, secrets);
     }
 
     // postwrd's command line on the server, as the service's user.
@@ -413,8 +387,7 @@ private:
     }
 
     QTemporaryDir dir_;
-    QString key_;
-    QString hostKey_;
+    KeyLogin login_;
     SshdInstance sshd_;
     TestUser user_;
     QList<quint16> ports_; // three installs: smtp, submission, submissions each

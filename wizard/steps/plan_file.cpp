@@ -166,6 +166,21 @@ bool validEnvironmentName(const QString &name)
     return true;
 }
 
+// `object[key]`: the name of the environment variable that holds a secret.
+// A name that is no name is an error; a missing one when `required`, with
+// `missing` as the message.
+QString environmentName(Reader &r, const QJsonObject &object, const QString &path, const QString &key, bool required,
+    const QString &missing)
+{
+    const QString name = r.string(object, path, key);
+    if (name.isEmpty() && required)
+        r.fail(Reader::join(path, key), missing);
+    else if (!name.isEmpty() && !validEnvironmentName(name))
+        r.fail(Reader::join(path, key),
+            PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(name));
+    return name;
+}
+
 void readServer(Reader &r, const QJsonObject &root, Plan &plan)
 {
     if (!root.contains(QStringLiteral("server"))) {
@@ -446,15 +461,9 @@ void readTls(Reader &r, const QJsonObject &root, Plan &plan)
     if (challenge != QLatin1String("http") && challenge != QLatin1String("cloudflare"))
         r.fail(path + QStringLiteral(".challenge"), PlanFile::tr("must be one of http, cloudflare, not \"%1\"").arg(challenge));
     t.cloudflare = challenge == QLatin1String("cloudflare");
-    t.cloudflareTokenEnv = r.string(tls, path, QStringLiteral("cloudflare_token_env"));
-    if (t.cloudflare && t.mode == TlsMode::LetsEncrypt && plan.steps.contains(QStringLiteral("tls"))) {
-        if (t.cloudflareTokenEnv.isEmpty())
-            r.fail(path + QStringLiteral(".cloudflare_token_env"),
-                PlanFile::tr("missing: the environment variable that holds the Cloudflare API token"));
-        else if (!validEnvironmentName(t.cloudflareTokenEnv))
-            r.fail(path + QStringLiteral(".cloudflare_token_env"),
-                PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(t.cloudflareTokenEnv));
-    }
+    t.cloudflareTokenEnv = environmentName(r, tls, path, QStringLiteral("cloudflare_token_env"),
+        t.cloudflare && t.mode == TlsMode::LetsEncrypt && plan.steps.contains(QStringLiteral("tls")),
+        PlanFile::tr("missing: the environment variable that holds the Cloudflare API token"));
     t.cloudflareApi = r.string(tls, path, QStringLiteral("cloudflare_api"));
     if (!t.cloudflareApi.isEmpty() && !t.cloudflareApi.startsWith(QLatin1String("https://")))
         r.fail(path + QStringLiteral(".cloudflare_api"), PlanFile::tr("must be an https:// address"));
@@ -514,17 +523,6 @@ void readTestMail(Reader &r, const QJsonObject &root, Plan &plan)
             PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(t.passwordEnv));
 }
 
-void readPassphraseEnv(Reader &r, const QJsonObject &object, const QString &path, QString &target, bool required)
-{
-    target = r.string(object, path, QStringLiteral("passphrase_env"));
-    if (target.isEmpty() && required)
-        r.fail(path + QStringLiteral(".passphrase_env"),
-            PlanFile::tr("missing: the environment variable that holds the backup's passphrase"));
-    else if (!target.isEmpty() && !validEnvironmentName(target))
-        r.fail(path + QStringLiteral(".passphrase_env"),
-            PlanFile::tr("\"%1\" is not an environment variable name (letters, digits and _)").arg(target));
-}
-
 void readBackup(Reader &r, const QJsonObject &root, Plan &plan)
 {
     const QString path = QStringLiteral("backup");
@@ -541,7 +539,9 @@ void readBackup(Reader &r, const QJsonObject &root, Plan &plan)
     if (!encrypt.isUndefined() && !encrypt.isBool())
         r.fail(path + QStringLiteral(".encrypt"), PlanFile::tr("must be true or false"));
     b.encrypt = encrypt.toBool(true);
-    readPassphraseEnv(r, backup, path, b.passphraseEnv, b.encrypt && plan.steps.contains(QStringLiteral("backup")));
+    b.passphraseEnv = environmentName(r, backup, path, QStringLiteral("passphrase_env"),
+        b.encrypt && plan.steps.contains(QStringLiteral("backup")),
+        PlanFile::tr("missing: the environment variable that holds the backup's passphrase"));
     b.downloadTo = r.string(backup, path, QStringLiteral("download_to"), QStringLiteral("."));
 
     const QString restorePath = QStringLiteral("restore");
@@ -549,7 +549,7 @@ void readBackup(Reader &r, const QJsonObject &root, Plan &plan)
     r.onlyKeys(restore, restorePath, { QStringLiteral("from"), QStringLiteral("passphrase_env") });
     RestorePlan &t = plan.restore;
     t.from = r.string(restore, restorePath, QStringLiteral("from"));
-    readPassphraseEnv(r, restore, restorePath, t.passphraseEnv, false);
+    t.passphraseEnv = environmentName(r, restore, restorePath, QStringLiteral("passphrase_env"), false, {});
     if (!plan.steps.contains(QStringLiteral("restore")))
         return;
     if (t.from.isEmpty())
