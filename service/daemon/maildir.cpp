@@ -1,5 +1,6 @@
 #include "daemon/maildir.h"
 
+#include "daemon/group_commit.h"
 #include "daemon/safeio.h"
 #include "mail/queue_file.h"
 
@@ -108,10 +109,10 @@ Status deliverToMaildir(const std::string &root, const std::string &domain, cons
     // this order cannot miss one that moves between the two checks.
     const std::string name = maildirFileName(queueId, recipient);
     const std::string target = newDir + "/" + name;
-    // Found in new/: sync it anyway, as the earlier attempt may have failed
-    // at its own fsync of new/.
+    // Found in new/: commit it anyway, as the earlier attempt may have failed
+    // at its own commit.
     if (exists(target))
-        return fsyncDirectory(newDir);
+        return commitWrites(newDir);
     auto seen = inCur(curDir, name);
     if (!seen)
         return seen.error();
@@ -120,9 +121,17 @@ Status deliverToMaildir(const std::string &root, const std::string &domain, cons
 
     // A crash while writing leaves only a file in tmp/, which Maildir readers
     // clean up after 36 hours; the retry writes a fresh one.
-    auto temp = writeTempFile(tmpDir, name, withHeaders(returnPath, recipient, message));
+    // Durable before its name is in new/, so that no reader ever sees it cut
+    // short; shared with the deliveries and enqueues of the same moment.
+    if (Status watched = watchWrites(tmpDir); !watched)
+        return watched;
+    auto temp = writeTempFileUnsynced(tmpDir, name, withHeaders(returnPath, recipient, message));
     if (!temp)
         return temp.error();
+    if (Status written = commitWrites(tmpDir); !written) {
+        ::unlink(temp->c_str());
+        return written;
+    }
     // link() rather than rename(): it never replaces a file already in new/,
     // so a concurrent delivery of the same message still leaves one copy.
     const bool linked = ::link(temp->c_str(), target.c_str()) == 0;
@@ -131,7 +140,7 @@ Status deliverToMaildir(const std::string &root, const std::string &domain, cons
     if (!linked && linkError != EEXIST)
         return Error{"cannot deliver into " + target + ": " + std::strerror(linkError)};
     // Only now is the delivery durable, and the queue may forget the message.
-    return fsyncDirectory(newDir);
+    return commitWrites(newDir);
 }
 
 } // namespace postwr::daemon

@@ -78,7 +78,7 @@ std::string parentDirectory(const std::string &path)
 
 // Errors name `shownPath`: the file the caller asked for.
 Result<std::string> writeTemp(const std::string &dir, std::string_view namePrefix, std::string_view data,
-                              mode_t mode, const std::string *shownPath)
+                              mode_t mode, const std::string *shownPath, bool sync = true)
 {
     // O_EXCL with a name unique within this process; a name left by an
     // earlier process that crashed only costs a retry.
@@ -106,7 +106,7 @@ Result<std::string> writeTemp(const std::string &dir, std::string_view namePrefi
     // The data must be on disk before any name points at it: otherwise a
     // crash after the rename could leave a complete name over an empty or
     // partial file.
-    if (::fsync(file.get()) != 0)
+    if (sync && ::fsync(file.get()) != 0)
         return discard(systemError("cannot fsync", shown, errno));
     if (::close(file.release()) != 0)
         return discard(systemError("cannot close", shown, errno));
@@ -119,6 +119,12 @@ Result<std::string> writeTempFile(const std::string &dir, std::string_view nameP
                                   mode_t mode)
 {
     return writeTemp(dir, namePrefix, data, mode, nullptr);
+}
+
+Result<std::string> writeTempFileUnsynced(const std::string &dir, std::string_view namePrefix, std::string_view data,
+                                          mode_t mode)
+{
+    return writeTemp(dir, namePrefix, data, mode, nullptr, false);
 }
 
 Status writeFileAtomically(const std::string &path, std::string_view data, mode_t mode)
@@ -149,6 +155,19 @@ Status fsyncDirectory(const std::string &dir)
         return systemError("cannot open directory", dir, errno);
     if (::fsync(fd.get()) != 0)
         return systemError("cannot fsync directory", dir, errno);
+    return Ok{};
+}
+
+Status syncFilesystem(const std::string &path)
+{
+    FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (fd.get() < 0)
+        return systemError("cannot open", path, errno);
+    // Since Linux 5.8 syncfs reports write-back errors of any file on the
+    // filesystem since this descriptor was opened... and earlier ones it has
+    // not reported yet to this file (errseq).
+    if (::syncfs(fd.get()) != 0)
+        return systemError("cannot sync the filesystem of", path, errno);
     return Ok{};
 }
 

@@ -22,6 +22,10 @@ using mail::Status;
 // somewhere else themselves (the spool, Maildir delivery).
 Result<std::string> writeTempFile(const std::string &dir, std::string_view namePrefix, std::string_view data,
                                   mode_t mode = 0600);
+// The same without the fsync, for a caller that makes many files durable at
+// once with syncFilesystem() before any name points at them.
+Result<std::string> writeTempFileUnsynced(const std::string &dir, std::string_view namePrefix, std::string_view data,
+                                          mode_t mode = 0600);
 
 // Replaces `path` with `data` so that after a crash `path` holds either the
 // old or the new content, never a mix: temporary file in the same directory,
@@ -31,6 +35,11 @@ Status writeFileAtomically(const std::string &path, std::string_view data, mode_
 
 // Makes renames, creations and removals in `dir` durable.
 Status fsyncDirectory(const std::string &dir);
+
+// Makes everything written to the filesystem that holds `path` durable:
+// data and names of every file, in one flush (syncfs(2)). Group commit:
+// one call for all the files written since the last one.
+Status syncFilesystem(const std::string &path);
 
 // Like mkdir -p; each directory it creates gets `mode` and is made durable in
 // its parent.

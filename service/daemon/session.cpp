@@ -18,12 +18,11 @@ using mail::SmtpServer;
 
 namespace {
 
-// An ssl::stream needs a context even on a connection that never starts TLS.
-asio::ssl::context &plainContext()
-{
-    static asio::ssl::context context(asio::ssl::context::tls_server);
-    return context;
-}
+// The read buffer starts small, as most of a session is short commands (and
+// an idle connection should cost little), and grows while reads fill it (a
+// message's data).
+constexpr std::size_t firstReadSize = 1024;
+constexpr std::size_t largestReadSize = 64 * 1024;
 
 bool checkPassword(const mail::Directory &directory, const mail::Credentials &credentials)
 {
@@ -139,11 +138,10 @@ std::string describeDmarc(const std::vector<mail::DmarcVerdict> &verdicts)
 
 Session::Session(SessionServices &services, asio::ip::tcp::socket socket, mail::PortRole role, std::uint64_t number)
     : m_services(services), m_runtime(services.runtime.get()),
-      m_stream(std::move(socket), m_runtime->tls ? *m_runtime->tls : plainContext()), m_role(role),
-      m_number(number), m_timer(m_stream.get_executor())
+      m_socket(std::move(socket)), m_role(role), m_number(number), m_timer(m_socket.get_executor())
 {
     asio::error_code ec;
-    const auto endpoint = m_stream.next_layer().remote_endpoint(ec);
+    const auto endpoint = m_socket.remote_endpoint(ec);
     m_client = ec ? "unknown" : endpoint.address().to_string();
 }
 
@@ -166,7 +164,7 @@ awaitable<void> Session::watchdog()
         if (std::chrono::steady_clock::now() >= m_deadline) {
             log::info("timeout", {{"session", id()}, {"client", m_client}});
             m_server->timedOut();
-            m_stream.next_layer().cancel(ec);
+            m_socket.cancel(ec);
             // The 421 gets one short chance to go out.
             m_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
             m_timer.expires_at(m_deadline);
@@ -176,13 +174,13 @@ awaitable<void> Session::watchdog()
 
 void Session::requestShutdown()
 {
-    asio::post(m_stream.get_executor(), [self = shared_from_this()] {
+    asio::post(m_socket.get_executor(), [self = shared_from_this()] {
         if (self->m_done || !self->m_server)
             return;
         self->m_server->shutdown();
         asio::error_code ec;
         if (self->m_server->closed() && self->m_reading)
-            self->m_stream.next_layer().cancel(ec);
+            self->m_socket.cancel(ec);
     });
 }
 
@@ -190,22 +188,25 @@ awaitable<bool> Session::write(std::string data)
 {
     asio::error_code ec;
     if (m_tls)
-        co_await asio::async_write(m_stream, asio::buffer(data), asio::redirect_error(use_awaitable, ec));
+        co_await asio::async_write(*m_tlsStream, asio::buffer(data), asio::redirect_error(use_awaitable, ec));
     else
-        co_await asio::async_write(m_stream.next_layer(), asio::buffer(data), asio::redirect_error(use_awaitable, ec));
+        co_await asio::async_write(m_socket, asio::buffer(data), asio::redirect_error(use_awaitable, ec));
     co_return !ec;
 }
 
 awaitable<bool> Session::handshake()
 {
     asio::error_code ec;
-    co_await m_stream.async_handshake(asio::ssl::stream_base::server, asio::redirect_error(use_awaitable, ec));
+    if (!m_runtime->tls)
+        co_return false;
+    m_tlsStream.emplace(m_socket, *m_runtime->tls);
+    co_await m_tlsStream->async_handshake(asio::ssl::stream_base::server, asio::redirect_error(use_awaitable, ec));
     if (ec) {
         log::info("tls_failed", {{"session", id()}, {"client", m_client}, {"error", ec.message()}});
         co_return false;
     }
     m_tls = true;
-    const std::string description = describeTls(m_stream.native_handle());
+    const std::string description = describeTls(m_tlsStream->native_handle());
     log::info("tls", {{"session", id()}, {"client", m_client}, {"tls", description}});
     m_server->tlsStarted(description);
     co_return true;
@@ -362,13 +363,13 @@ awaitable<void> Session::run()
     log::info("connect", {{"session", id()}, {"client", m_client}, {"role", mail::portRoleName(m_role)}});
 
     armDeadline();
-    asio::co_spawn(m_stream.get_executor(), watchdog(), asio::detached);
+    asio::co_spawn(m_socket.get_executor(), watchdog(), asio::detached);
 
     bool open = true;
     if (m_role == mail::PortRole::Submissions)
         open = m_runtime->tls && co_await handshake();
 
-    std::array<char, 16384> buffer;
+    std::vector<char> buffer(firstReadSize);
     while (open) {
         const SmtpServer::Event event = m_server->next();
         if (std::string output = m_server->takeOutput(); !output.empty()) {
@@ -383,10 +384,9 @@ awaitable<void> Session::run()
             m_reading = true;
             std::size_t n = 0;
             if (m_tls)
-                n = co_await m_stream.async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
+                n = co_await m_tlsStream->async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
             else
-                n = co_await m_stream.next_layer().async_read_some(asio::buffer(buffer),
-                                                                  asio::redirect_error(use_awaitable, ec));
+                n = co_await m_socket.async_read_some(asio::buffer(buffer), asio::redirect_error(use_awaitable, ec));
             m_reading = false;
             if (ec) {
                 // Cancelled by a timeout or a shutdown: the server has a 421 to say.
@@ -402,6 +402,8 @@ awaitable<void> Session::run()
                 m_server->setDirectory(m_runtime->directory());
             }
             m_server->receive(std::string_view(buffer.data(), n));
+            if (n == buffer.size() && buffer.size() < largestReadSize)
+                buffer.resize(buffer.size() * 4);
             break;
         }
         case SmtpServer::Event::Authenticate:
@@ -423,9 +425,9 @@ awaitable<void> Session::run()
     m_timer.cancel();
     asio::error_code ec;
     if (m_tls) {
-        m_stream.next_layer().shutdown(asio::ip::tcp::socket::shutdown_both, ec);
+        m_socket.shutdown(asio::ip::tcp::socket::shutdown_both, ec);
     }
-    m_stream.next_layer().close(ec);
+    m_socket.close(ec);
     log::info("disconnect", {{"session", id()}, {"client", m_client}});
 }
 

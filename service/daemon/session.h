@@ -54,11 +54,15 @@ private:
 
     SessionServices &m_services;
     std::shared_ptr<const Runtime> m_runtime;
-    asio::ssl::stream<asio::ip::tcp::socket> m_stream;
+    asio::ip::tcp::socket m_socket;
+    // Made at STARTTLS (or on the implicit-TLS port), not before: an SSL
+    // object and its record buffers cost tens of KiB, which a connection
+    // that never starts TLS (most on port 25) should not pay.
+    std::optional<asio::ssl::stream<asio::ip::tcp::socket &>> m_tlsStream;
     mail::PortRole m_role;
     std::uint64_t m_number;
     std::string m_client;
-    bool m_tls = false;
+    bool m_tls = false; // the handshake succeeded: all I/O goes through m_tlsStream
     bool m_done = false;
     bool m_reading = false;
     std::chrono::steady_clock::time_point m_deadline;

@@ -1,5 +1,6 @@
 #include "daemon/spool.h"
 
+#include "daemon/group_commit.h"
 #include "daemon/safeio.h"
 #include "mail/text.h"
 
@@ -38,21 +39,6 @@ struct Spool::State {
     std::string stateDir;
     std::atomic<std::uint64_t> idCounter{0};
 
-    // Group commit of the queue directory. Renames into queue/ are numbered
-    // 1, 2, ... in the order they completed; every rename numbered up to
-    // `synced` is durable. One thread at a time (the leader) fsyncs on behalf
-    // of all renames done before it started; the others wait for it.
-    std::mutex syncMutex;
-    std::condition_variable syncDone;
-    std::uint64_t renamed = 0;
-    std::uint64_t synced = 0;
-    bool syncing = false;
-    std::uint64_t syncs = 0;
-    // After a failed fsync Linux may have dropped the dirty state it could
-    // not write, so a retry that succeeds proves nothing: we can no longer
-    // tell which renames are durable. Every later enqueue fails until a
-    // restart re-reads the spool.
-    std::optional<Error> syncError;
 };
 
 namespace {
@@ -116,6 +102,8 @@ Result<Spool> Spool::open(const std::string &dir)
         if (::unlink(path.c_str()) != 0)
             return systemError("cannot remove leftover temporary file", path, errno);
     }
+    if (Status watched = watchWrites(state->queueDir); !watched)
+        return watched.error();
     return Spool(std::move(state));
 }
 
@@ -144,9 +132,9 @@ Status Spool::enqueue(const Envelope &envelope, std::string_view message)
         return Error{"bad queue id \"" + envelope.id + "\""};
     const std::string target = queuePath(envelope.id);
 
-    // writeTempFile fsyncs the file itself: one fsync per message, as the
-    // envelope and the message share the file.
-    auto temp = writeTempFile(m_state->tmpDir, envelope.id, mail::serializeQueueFile(envelope, message));
+    // No fsync of its own: commitWrites() below makes it durable together
+    // with the other messages arriving meanwhile (group commit).
+    auto temp = writeTempFileUnsynced(m_state->tmpDir, envelope.id, mail::serializeQueueFile(envelope, message));
     if (!temp)
         return temp.error();
     // link() rather than rename(): it never replaces an existing queue file,
@@ -156,48 +144,19 @@ Status Spool::enqueue(const Envelope &envelope, std::string_view message)
         ::unlink(temp->c_str());
         return systemError("cannot move a message into the queue as", target, error);
     }
-    // The tmp/ name needs no fsync: if the unlink is lost in a crash, open()
-    // clears it.
+    // If the unlink is lost in a crash, open() clears tmp/.
     ::unlink(temp->c_str());
 
-    Status synced = syncQueueDirectory();
+    // A crash before this returns may leave the file, whole or cut short: a
+    // whole one was not acknowledged, and is delivered (sent twice rather
+    // than lost); a cut one fails to load and goes to corrupt/.
+    Status synced = commitWrites(m_state->queueDir);
     if (!synced) {
         // The client gets a 4xx and will send again; a copy left here could
         // be delivered twice.
         ::unlink(target.c_str());
     }
     return synced;
-}
-
-Status Spool::syncQueueDirectory()
-{
-    std::unique_lock lock(m_state->syncMutex);
-    const std::uint64_t ticket = ++m_state->renamed;
-    for (;;) {
-        if (m_state->syncError)
-            return *m_state->syncError;
-        if (m_state->synced >= ticket)
-            return Ok{};
-        if (m_state->syncing) {
-            m_state->syncDone.wait(lock);
-            continue;
-        }
-        // Lead: one fsync covers every rename numbered up to `covered`, all
-        // of which completed before it starts. Those that arrive meanwhile
-        // wait and share the next one.
-        m_state->syncing = true;
-        const std::uint64_t covered = m_state->renamed;
-        ++m_state->syncs;
-        lock.unlock();
-        Status status = fsyncDirectory(m_state->queueDir);
-        lock.lock();
-        m_state->syncing = false;
-        if (status)
-            m_state->synced = covered;
-        else
-            m_state->syncError = Error{status.error().message + " (the spool is unusable until postwrd restarts)"};
-        m_state->syncDone.notify_all();
-    }
 }
 
 std::vector<std::string> Spool::list() const
@@ -239,7 +198,7 @@ Status Spool::remove(const std::string &id)
     if (::unlink(path.c_str()) != 0)
         return systemError("cannot remove", path, errno);
     // Otherwise a crash could bring the file back and deliver it again.
-    if (Status status = fsyncDirectory(m_state->queueDir); !status)
+    if (Status status = commitWrites(m_state->queueDir); !status)
         return status;
     // A state without its queue file is ignored, so this need not be durable.
     ::unlink(statePath(id).c_str());
@@ -303,10 +262,9 @@ const std::string &Spool::directory() const
     return m_state->dir;
 }
 
-std::uint64_t Spool::queueDirectorySyncs() const
+std::uint64_t Spool::filesystemFlushes() const
 {
-    std::lock_guard lock(m_state->syncMutex);
-    return m_state->syncs;
+    return groupCommitFlushes(m_state->queueDir);
 }
 
 std::string Spool::queuePath(const std::string &id) const

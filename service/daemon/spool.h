@@ -50,7 +50,7 @@ public:
     std::string newId();
 
     // Durable when it returns Ok, so the SMTP server answers 250 only then.
-    // Thread-safe; concurrent calls share the fsync of the queue directory.
+    // Thread-safe; concurrent calls share one flush (group commit).
     Status enqueue(const Envelope &envelope, std::string_view message);
 
     // Queued ids, oldest first.
@@ -76,14 +76,13 @@ public:
 
     const std::string &directory() const;
 
-    // How many times enqueue() fsync'd the queue directory: fewer than the
-    // enqueues when group commit shares them.
-    std::uint64_t queueDirectorySyncs() const;
+    // How many times the spool's filesystem was flushed to disk: fewer than
+    // the enqueues when group commit shares them (daemon/group_commit.h).
+    std::uint64_t filesystemFlushes() const;
 
 private:
     struct State;
     explicit Spool(std::unique_ptr<State> state);
-    Status syncQueueDirectory();
     std::string queuePath(const std::string &id) const;
     std::string statePath(const std::string &id) const;
 
