@@ -450,6 +450,9 @@ def main():
 
     rows = []
     try:
+        # First, on fresh servers: afterwards each would still hold the heap
+        # the load made it grow, which is not what an idle connection costs.
+        idle = {name: idle_rss(server, tools, options.idle) for name, server in servers.items()}
         for size in [int(s) for s in options.sizes.split(",")]:
             for sessions in [int(s) for s in options.sessions.split(",")]:
                 messages = options.messages if size <= 4096 else max(200, options.messages // 4)
@@ -457,7 +460,6 @@ def main():
                     result = measure(server, tools, sessions, messages, size)
                     rows.append((size, sessions, name, result))
                     print(json.dumps({"size": size, "sessions": sessions, "server": name, **result}), flush=True)
-        idle = {name: idle_rss(server, tools, options.idle) for name, server in servers.items()}
     finally:
         for server in servers.values():
             server.stop()
@@ -474,7 +476,7 @@ def main():
               f"{result['p99_ms']:.1f} | {result['cpu_per_1000']:.2f} | {mib(result['peak_rss'])} | "
               f"{result['delivered']}/{result['sent']}{errors(result)} |")
     print()
-    print(f"| server | RSS with {options.idle} idle connections, MiB | postwrd's share |")
+    print(f"| server | memory (PSS) with {options.idle} idle connections, freshly started, MiB | postwrd's share |")
     print("|---|---|---|")
     for name, rss in idle.items():
         share = f"{idle['postwrd'] / rss:.2f}" if rss and idle.get("postwrd") and name != "postwrd" else ""
