@@ -144,7 +144,9 @@ class Dns:
             f.write(f"nameserver {DNS_ADDRESS}\n")
         self.process = subprocess.Popen(["dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--local=/#/",
                                          f"--listen-address={DNS_ADDRESS}", "--port=53", "--bind-interfaces",
-                                         "--txt-record=bench.example,v=spf1 ip4:127.0.0.1 -all", "--pid-file="],
+                                         "--txt-record=bench.example,v=spf1 ip4:127.0.0.1 -all",
+                                         "--mx-host=sink.test,mx.sink.test,10", "--host-record=mx.sink.test,127.0.0.1",
+                                         "--pid-file="],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(0.5)
         if self.process.poll() is not None:
@@ -152,6 +154,20 @@ class Dns:
 
     def isolated(self, command):
         return ["unshare", "--mount", "sh", "-c", 'mount --bind "$0" /etc/resolv.conf && exec "$@"', self.resolv] + command
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait()
+
+
+class Sink:
+    """Postfix's smtp-sink: where submitted mail is relayed to (MX of sink.test)."""
+
+    def __init__(self):
+        self.port = free_port()
+        self.process = subprocess.Popen(["smtp-sink", "-u", "nobody", f"127.0.0.1:{self.port}", "1024"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for_port(self.port)
 
     def stop(self):
         self.process.terminate()
@@ -175,6 +191,7 @@ class Server:
         shutil.rmtree(self.dir, ignore_errors=True)
         os.makedirs(self.dir)
         self.port = free_port()
+        self.submission_port = None  # set by the servers that take part in the submission profile
         self.process = None
 
     def delivered(self):
@@ -206,11 +223,14 @@ class Postwrd(Server):
     def start(self):
         postwrd = self.tools["postwrd"]
         self.maildir = os.path.join(self.dir, "mail")
+        self.submission_port = free_port()
         with open(os.path.join(self.dir, "postwrd.conf"), "w") as f:
             f.write(f"hostname = mail.bench.test\nspool = {self.dir}/spool\nmaildir = {self.maildir}\n"
-                    f"[listen]\nsmtp = 127.0.0.1:{self.port}\nsubmission = 127.0.0.1:{free_port()}\n"
-                    f"submissions = 127.0.0.1:{free_port()}\n[dns]\nservers = {DNS_ADDRESS}:53\n")
+                    f"[listen]\nsmtp = 127.0.0.1:{self.port}\nsubmission = 127.0.0.1:{self.submission_port}\n"
+                    f"submissions = 127.0.0.1:{free_port()}\n[dns]\nservers = {DNS_ADDRESS}:53\n"
+                    f"[delivery]\nremote_port = {self.tools['sink_port']}\nallow_loopback = yes\n")
         os.makedirs(os.path.join(self.dir, "domains", "bench.test"))
+        run(postwrd, "--config", self.dir, "dkim", "keygen", "bench.test")
         run(postwrd, "--config", self.dir, "user", "add", "user@bench.test", input=PASSWORD + "\n")
         run(postwrd, "--config", self.dir, "tls", "self-signed")
         self.log = open(os.path.join(self.dir, "log"), "w")
@@ -230,9 +250,15 @@ class Chasquid(Server):
         config = os.path.join(self.dir, "config")
         os.makedirs(os.path.join(config, "domains", "bench.test"))
         self_signed(os.path.join(config, "certs", "mail.bench.test"), "mail.bench.test")
+        self.config = config
+        with open(os.path.join(config, "domains", "bench.test", "dkim_selector"), "w") as f:
+            f.write("bench\n")
+        os.makedirs(os.path.join(config, "certs", "bench.test"))
+        run("openssl", "genrsa", "-out", os.path.join(config, "certs", "bench.test", "dkim_privkey.pem"), "2048")
+        self.submission_port = free_port()
         with open(os.path.join(config, "chasquid.conf"), "w") as f:
             f.write(f'hostname: "mail.bench.test"\nsmtp_address: "127.0.0.1:{self.port}"\n'
-                    f'submission_address: "127.0.0.1:{free_port()}"\n'
+                    f'submission_address: "127.0.0.1:{self.submission_port}"\n'
                     f'submission_over_tls_address: "127.0.0.1:{free_port()}"\n'
                     f'mail_delivery_agent_bin: "{self.tools["mda"]}"\nmail_delivery_agent_args: "{self.maildir}"\n'
                     f'data_dir: "{self.dir}/data"\nmail_log_path: "{self.dir}/mail.log"\n')
@@ -240,12 +266,21 @@ class Chasquid(Server):
             f"--password={PASSWORD}")
         self.log = open(os.path.join(self.dir, "log"), "w")
         self.process = subprocess.Popen(self.dns.isolated([f"{root}/usr/bin/chasquid", f"-config_dir={config}", "-logfile",
-                                                           os.path.join(self.dir, "chasquid.log")]),
+                                                           os.path.join(self.dir, "chasquid.log"),
+                                                           f"-testing__outgoing_smtp_port={self.tools['sink_port']}"]),
                                         stdout=self.log, stderr=self.log)
         wait_for_port(self.port)
 
     def version(self):
         return run(f"{self.tools['chasquid_root']}/usr/bin/chasquid", "-version").stdout.split("\n")[0].strip()
+
+    def sign_submissions(self):
+        """DKIM as chasquid does it: the package's post-data hook, which runs
+        dkimpy's dkimsign for authenticated mail (and, from now on, a shell
+        for every message: so only before the submission profile)."""
+        os.makedirs(os.path.join(self.config, "hooks"), exist_ok=True)
+        shutil.copy(f"{self.tools['chasquid_root']}/etc/chasquid/hooks/post-data",
+                    os.path.join(self.config, "hooks", "post-data"))
 
 
 class Postfix(Server):
@@ -339,11 +374,26 @@ class OpenSmtpd(Server):
 SERVERS = {"postwrd": Postwrd, "chasquid": Chasquid, "postfix": Postfix, "opensmtpd": OpenSmtpd}
 
 
-def load(tools, port, sessions, messages, size):
-    out = subprocess.run([tools["smtp_load"], "--port", str(port), "--sessions", str(sessions), "--messages",
-                          str(messages), "--size", str(size), "--to", "user@bench.test"],
-                         capture_output=True, text=True, timeout=1800)
+def load(tools, port, sessions, messages, size, submission=False):
+    command = [tools["smtp_load"], "--port", str(port), "--sessions", str(sessions), "--messages", str(messages),
+               "--size", str(size)]
+    if submission:
+        command += ["--starttls", "yes", "--auth", "user@bench.test", "--from", "user@bench.test", "--to",
+                    "someone@sink.test"]
+    else:
+        command += ["--to", "user@bench.test"]
+    out = subprocess.run(command, capture_output=True, text=True, timeout=1800,
+                         env=dict(os.environ, SMTP_LOAD_PASSWORD=PASSWORD))
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def submit(server, tools, sessions, messages):
+    """The submission profile: STARTTLS, AUTH, DKIM signing, relay to the sink."""
+    root = server.root_pid()
+    before_cpu = cpu_seconds(root)
+    result = load(tools, server.submission_port, sessions, messages, 1024, submission=True)
+    result["cpu_per_1000"] = (cpu_seconds(root) - before_cpu) * 1000 / max(result["sent"], 1)
+    return result
 
 
 def wait_delivered(server, expected, seconds=300):
@@ -437,6 +487,8 @@ def main():
           flush=True)
 
     dns = Dns(options.work)
+    sink = Sink()
+    tools["sink_port"] = sink.port
     servers = {}
     for name in names:
         server = SERVERS[name](options.work, tools, dns)
@@ -460,10 +512,21 @@ def main():
                     result = measure(server, tools, sessions, messages, size)
                     rows.append((size, sessions, name, result))
                     print(json.dumps({"size": size, "sessions": sessions, "server": name, **result}), flush=True)
+        submitted = []
+        for server in servers.values():
+            if hasattr(server, "sign_submissions"):
+                server.sign_submissions()
+        for sessions in (10, 50):
+            for name, server in servers.items():
+                if server.submission_port:
+                    result = submit(server, tools, sessions, max(100, options.messages // 10))
+                    submitted.append((sessions, name, result))
+                    print(json.dumps({"profile": "submission", "sessions": sessions, "server": name, **result}), flush=True)
     finally:
         for server in servers.values():
             server.stop()
         dns.stop()
+        sink.stop()
 
     print()
     print("| size | sessions | server | msg/s | vs postwrd | p50 ms | p99 ms | CPU s/1000 | peak RSS MiB | delivered |")
@@ -475,6 +538,17 @@ def main():
         print(f"| {size // 1024} KiB | {sessions} | {name} | {result['rate']:.0f} | {ratio} | {result['p50_ms']:.1f} | "
               f"{result['p99_ms']:.1f} | {result['cpu_per_1000']:.2f} | {mib(result['peak_rss'])} | "
               f"{result['delivered']}/{result['sent']}{errors(result)} |")
+    print()
+    print("Submission: STARTTLS, AUTH PLAIN, DKIM signing (RSA-2048), relay to smtp-sink, 1 KiB")
+    print()
+    print("| sessions | server | msg/s | vs postwrd | p50 ms | p99 ms | CPU s/1000 |")
+    print("|---|---|---|---|---|---|---|")
+    submitted_rates = {(sessions, name): result["rate"] for sessions, name, result in submitted}
+    for sessions, name, result in submitted:
+        mine = submitted_rates.get((sessions, "postwrd"))
+        ratio = f"{mine / result['rate']:.2f}x" if mine and name != "postwrd" and result["rate"] else ""
+        print(f"| {sessions} | {name} | {result['rate']:.0f} | {ratio} | {result['p50_ms']:.1f} | {result['p99_ms']:.1f} | "
+              f"{result['cpu_per_1000']:.2f}{errors(result)} |")
     print()
     print(f"| server | memory (PSS) with {options.idle} idle connections, freshly started, MiB | postwrd's share |")
     print("|---|---|---|")
