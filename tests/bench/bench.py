@@ -7,8 +7,10 @@ is on disk (each server's own queue), then delivered into a Maildir with an
 fsync. tests/bench/smtp_load (a C++ client, one thread per session, no
 pipelining) sends the messages and times each transaction; this script
 samples the server's processes for CPU time and memory. The servers take
-turns for every cell of the matrix. Nothing here is a test: it prints
-figures, and ratios against postwrd.
+turns for every cell of the matrix. Then the submission profile, for the
+servers that sign as configured here (postwrd, chasquid): STARTTLS, AUTH,
+DKIM signing, relay to Postfix's smtp-sink as the MX of sink.test. Nothing
+here is a test: it prints figures, and ratios against postwrd.
 
 Run through tests/bench/run.sh, which installs the peers and builds what is
 needed; see README.md, "Performance".
@@ -502,9 +504,6 @@ def main():
 
     rows = []
     try:
-        # First, on fresh servers: afterwards each would still hold the heap
-        # the load made it grow, which is not what an idle connection costs.
-        idle = {name: idle_rss(server, tools, options.idle) for name, server in servers.items()}
         for size in [int(s) for s in options.sizes.split(",")]:
             for sessions in [int(s) for s in options.sessions.split(",")]:
                 messages = options.messages if size <= 4096 else max(200, options.messages // 4)
@@ -522,6 +521,19 @@ def main():
                     result = submit(server, tools, sessions, max(100, options.messages // 10))
                     submitted.append((sessions, name, result))
                     print(json.dumps({"profile": "submission", "sessions": sessions, "server": name, **result}), flush=True)
+        for server in servers.values():
+            server.stop()
+        # Last, each on a fresh server, one at a time: a loaded one still
+        # holds the heap the load grew, and a server's idle connections
+        # (Postfix's processes) must not weigh on another's figures.
+        idle = {}
+        for name in servers:
+            fresh = SERVERS[name](os.path.join(options.work, "idle"), tools, dns)
+            try:
+                fresh.start()
+                idle[name] = idle_rss(fresh, tools, options.idle)
+            finally:
+                fresh.stop()
     finally:
         for server in servers.values():
             server.stop()
