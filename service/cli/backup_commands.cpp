@@ -192,9 +192,13 @@ void recordConfigChange(const Arguments &arguments, const std::string &message)
     const std::string remote = repository.remote();
     if (remote.empty())
         return;
-    auto state = repository.state();
-    if (*committed || (state && state->unpushed > 0))
-        reportPush(repository.push(), remote);
+    // Nothing new: push only what an earlier push left behind.
+    if (!*committed) {
+        auto state = repository.state();
+        if (!state || state->unpushed == 0)
+            return;
+    }
+    reportPush(repository.push(), remote);
 }
 
 int runBackupCommand(const Arguments &arguments)

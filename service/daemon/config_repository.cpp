@@ -5,6 +5,7 @@
 #include "mail/backup_crypto.h"
 #include "mail/backup_layout.h"
 #include "mail/git_remote.h"
+#include "mail/text.h"
 
 #include <openssl/evp.h>
 #include <unistd.h>
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <map>
 #include <sstream>
+#include <utility>
 
 namespace postwr::daemon {
 
@@ -51,13 +53,6 @@ std::string hostName()
     if (::gethostname(name, sizeof name - 1) != 0 || name[0] == '\0')
         return "localhost";
     return name;
-}
-
-std::string trimmed(std::string text)
-{
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' '))
-        text.pop_back();
-    return text;
 }
 
 // Regular files under `dir`, by relative path, sorted; .git and the deploy
@@ -112,7 +107,7 @@ mail::Result<ConfigRepository::Git> ConfigRepository::git(const std::vector<std:
     // Our own settings only: a user's commit.gpgsign or hooks path must not
     // break a commit made for them.
     std::vector<std::string> argv = {"git", "-c", "safe.directory=*", "-c", "user.name=Postwr", "-c",
-        "user.email=postwrd@" + hostName(), "-c", "core.sshCommand=" + sshCommand(), "-c", "init.defaultBranch=main"};
+        "user.email=postwrd@" + hostName(), "-c", "core.sshCommand=" + sshCommand()};
     argv.insert(argv.end(), arguments.begin(), arguments.end());
     ChildOptions options;
     options.directory = m_dir;
@@ -137,7 +132,7 @@ mail::Status ConfigRepository::gitOrFail(const std::vector<std::string> &argumen
     if (!run)
         return run.error();
     if (!run->ok())
-        return mail::Error{what + ": " + trimmed(run->errors)};
+        return mail::Error{what + ": " + std::string(mail::trim(run->errors))};
     return mail::Ok{};
 }
 
@@ -203,8 +198,9 @@ mail::Status ConfigRepository::encryptSecrets()
         while (lines >> fingerprint >> name)
             done[name] = fingerprint;
     }
+    const std::vector<std::string> files = filesUnder(m_dir);
     std::vector<mail::BackupFile> secrets;
-    for (const std::string &relative : filesUnder(m_dir)) {
+    for (const std::string &relative : files) {
         if (!mail::isBackupSecret(relative))
             continue;
         auto content = readFile(path(relative));
@@ -224,7 +220,7 @@ mail::Status ConfigRepository::encryptSecrets()
             return written;
     }
     // The encrypted copy of a secret that is gone goes too.
-    for (const std::string &relative : filesUnder(m_dir)) {
+    for (const std::string &relative : files) {
         const std::string secret = mail::secretPathOf(relative);
         if (secret.empty())
             continue;
@@ -264,12 +260,12 @@ mail::Result<std::string> ConfigRepository::deployKey()
         if (!made)
             return mail::Error{made.error().message + " (apt-get install openssh-client)"};
         if (!made->succeeded())
-            return mail::Error{"ssh-keygen failed: " + trimmed(made->errors)};
+            return mail::Error{"ssh-keygen failed: " + std::string(mail::trim(made->errors))};
     }
     auto publicKey = readFile(key + ".pub");
     if (!publicKey)
         return publicKey.error();
-    return trimmed(*publicKey);
+    return std::string(mail::trim(*publicKey));
 }
 
 mail::Status ConfigRepository::setRemote(const std::string &url)
@@ -290,7 +286,7 @@ mail::Status ConfigRepository::setRemote(const std::string &url)
 std::string ConfigRepository::remote() const
 {
     auto url = git({"config", "--get", "remote.origin.url"});
-    return url && url->ok() ? trimmed(url->output) : std::string();
+    return url && url->ok() ? std::string(mail::trim(url->output)) : std::string();
 }
 
 PushRecord ConfigRepository::push()
@@ -327,7 +323,7 @@ mail::Result<BackupState> ConfigRepository::state() const
     state.encrypted = fs::exists(path(mail::backupRecipientPath), error);
     state.remote = remote();
     if (auto key = readFile(path(std::string(mail::backupSshDir) + "/id_ed25519.pub")))
-        state.deployKey = trimmed(*key);
+        state.deployKey = std::string(mail::trim(*key));
     auto last = git({"log", "-1", "--format=%ct%n%s"});
     if (last && last->ok()) {
         std::istringstream lines(last->output);
@@ -360,7 +356,7 @@ mail::Result<std::vector<mail::BackupFile>> ConfigRepository::exportFiles() cons
     if (!listed)
         return listed.error();
     if (!listed->ok())
-        return mail::Error{"cannot list the committed files: " + trimmed(listed->errors)};
+        return mail::Error{"cannot list the committed files: " + std::string(mail::trim(listed->errors))};
     std::vector<std::string> names;
     std::string request;
     for (std::size_t start = 0; start < listed->output.size();) {
@@ -424,71 +420,76 @@ mail::Result<std::vector<mail::BackupFile>> ConfigRepository::filesOf(const std:
     return files;
 }
 
-mail::Status ConfigRepository::restore(const std::vector<mail::BackupFile> &files, const std::string &passphrase,
-    const std::string &cloneDir)
+namespace {
+
+// The secrets of `files`, decrypted with `passphrase` (none for a plain
+// backup), once every path is checked; nothing is written.
+mail::Result<std::vector<mail::BackupFile>> checkAndDecrypt(const std::vector<mail::BackupFile> &files,
+    const std::string &passphrase)
 {
-    std::error_code error;
-    const auto dropClone = [&] {
-        if (!cloneDir.empty())
-            fs::remove_all(cloneDir, error);
-    };
     const mail::BackupFile *identity = nullptr;
     bool hasConfig = false;
     for (const mail::BackupFile &file : files) {
-        if (!mail::isSafeBackupPath(file.path)) {
-            dropClone();
+        if (!mail::isSafeBackupPath(file.path))
             return mail::Error{"'" + file.path + "' is not a path a backup may hold"};
-        }
         hasConfig = hasConfig || file.path == "postwrd.conf";
         if (file.path == mail::backupIdentityPath)
             identity = &file;
     }
-    if (!hasConfig) {
-        dropClone();
+    if (!hasConfig)
         return mail::Error{"not a Postwr backup: it has no postwrd.conf"};
+    std::vector<mail::BackupFile> secrets;
+    if (!identity)
+        return secrets;
+    if (passphrase.empty())
+        return mail::Error{"this backup is encrypted: its passphrase is needed (on standard input)"};
+    auto privateKey = mail::unwrapBackupPrivateKey(identity->content, passphrase);
+    if (!privateKey)
+        return privateKey.error();
+    for (const mail::BackupFile &file : files) {
+        const std::string secretPath = mail::secretPathOf(file.path);
+        if (secretPath.empty())
+            continue;
+        if (!mail::isSafeBackupPath(secretPath) || !mail::isBackupSecret(secretPath))
+            return mail::Error{"'" + file.path + "' is not where a backup keeps a secret"};
+        auto plaintext = mail::decryptBackupFile(*privateKey, secretPath, file.content);
+        if (!plaintext)
+            return plaintext.error();
+        secrets.push_back({secretPath, std::move(*plaintext)});
     }
+    return secrets;
+}
 
+} // namespace
+
+mail::Status ConfigRepository::restore(const std::vector<mail::BackupFile> &files, const std::string &passphrase,
+    const std::string &cloneDir)
+{
+    mail::Status restored = restoreFrom(files, passphrase, cloneDir);
+    if (!cloneDir.empty()) {
+        std::error_code ignored;
+        fs::remove_all(cloneDir, ignored);
+    }
+    return restored;
+}
+
+mail::Status ConfigRepository::restoreFrom(const std::vector<mail::BackupFile> &files, const std::string &passphrase,
+    const std::string &cloneDir)
+{
     // Everything is decrypted before anything is written: a wrong
     // passphrase or a damaged file changes nothing.
-    std::vector<mail::BackupFile> secrets;
-    if (identity) {
-        if (passphrase.empty()) {
-            dropClone();
-            return mail::Error{"this backup is encrypted: its passphrase is needed (on standard input)"};
-        }
-        auto privateKey = mail::unwrapBackupPrivateKey(identity->content, passphrase);
-        if (!privateKey) {
-            dropClone();
-            return privateKey.error();
-        }
-        for (const mail::BackupFile &file : files) {
-            const std::string secretPath = mail::secretPathOf(file.path);
-            if (secretPath.empty())
-                continue;
-            if (!mail::isSafeBackupPath(secretPath) || !mail::isBackupSecret(secretPath)) {
-                dropClone();
-                return mail::Error{"'" + file.path + "' is not where a backup keeps a secret"};
-            }
-            auto plaintext = mail::decryptBackupFile(*privateKey, secretPath, file.content);
-            if (!plaintext) {
-                dropClone();
-                return plaintext.error();
-            }
-            secrets.push_back({secretPath, std::move(*plaintext)});
-        }
-    }
-
-    for (const std::vector<mail::BackupFile> *list : {&files, static_cast<const std::vector<mail::BackupFile> *>(&secrets)})
+    auto secrets = checkAndDecrypt(files, passphrase);
+    if (!secrets)
+        return secrets.error();
+    for (const std::vector<mail::BackupFile> *list : {&files, &std::as_const(*secrets)})
         for (const mail::BackupFile &file : *list)
-            if (mail::Status written = writeRestored(m_dir, file.path, file.content); !written) {
-                dropClone();
+            if (mail::Status written = writeRestored(m_dir, file.path, file.content); !written)
                 return mail::Error{"restoring " + file.path + ": " + written.error().message};
-            }
 
     if (!cloneDir.empty()) {
+        std::error_code error;
         fs::remove_all(path(".git"), error);
         fs::rename(cloneDir + "/.git", path(".git"), error);
-        dropClone();
         if (error)
             return mail::Error{"cannot take over the backup's history: " + error.message()};
         if (mail::Status refreshed = gitOrFail({"reset", "-q"}, "git reset failed"); !refreshed)
@@ -497,7 +498,7 @@ mail::Status ConfigRepository::restore(const std::vector<mail::BackupFile> &file
         if (mail::Status created = gitOrFail({"init", "-q", "-b", branch}, "git init failed"); !created)
             return created;
     }
-    return identity ? writeSecretFingerprints(secrets) : mail::Status(mail::Ok{});
+    return writeSecretFingerprints(*secrets);
 }
 
 } // namespace postwr::daemon

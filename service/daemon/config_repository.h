@@ -76,6 +76,8 @@ public:
     static mail::Result<std::vector<mail::BackupFile>> filesOf(const std::string &dir);
 
 private:
+    mail::Status restoreFrom(const std::vector<mail::BackupFile> &files, const std::string &passphrase,
+        const std::string &cloneDir);
     struct Git {
         int exitCode = -1;
         std::string output;

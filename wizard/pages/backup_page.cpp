@@ -262,20 +262,7 @@ void BackupPage::apply()
     const QString passphrase = encrypt ? m_passphrase->text() : QString();
     auto setUp = std::make_shared<steps::FunctionStep>(QStringLiteral("backup-set-up"), tr("Set up the backup"),
         [remote, passphrase](steps::StepContext &context) -> wizard::Status {
-            wizard::Status git = steps::ensureGit(context);
-            if (!git)
-                return git;
-            auto status = steps::readBackupStatus(context);
-            if (!status)
-                return status.failure();
-            if (!status->enabled) {
-                wizard::Status made = steps::initBackup(context, passphrase);
-                if (!made)
-                    return made;
-            }
-            if (remote.isEmpty())
-                return wizard::Done {};
-            auto key = steps::setBackupRemote(context, remote);
+            auto key = steps::setUpBackup(context, remote, [&passphrase] { return wizard::Result<QString>(passphrase); });
             if (!key)
                 return key.failure();
             return wizard::Done {};

@@ -59,10 +59,9 @@ QString RestoreChoice::problem() const
     if (!wanted())
         return {};
     const QString from = source();
-    const steps::RestorePlan restore { from, {} };
     if (from.isEmpty())
         return tr("Give the backup's repository (its SSH address) or choose a downloaded backup.");
-    if (restore.fromArchive()) {
+    if (steps::isBackupArchive(from)) {
         if (!QFileInfo(from).isFile())
             return tr("There is no file %1.").arg(from);
         return {};

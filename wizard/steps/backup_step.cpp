@@ -92,6 +92,8 @@ Status ensureGit(StepContext &context)
     return wizard::Done {};
 }
 
+namespace {
+
 Status initBackup(StepContext &context, const QString &passphrase)
 {
     auto made = passphrase.isNull()
@@ -110,6 +112,32 @@ wizard::Result<QString> setBackupRemote(StepContext &context, const QString &rem
     if (!set)
         return set.failure();
     return set->standardOutput.trimmed();
+}
+
+} // namespace
+
+wizard::Result<QString> setUpBackup(StepContext &context, const QString &remote,
+    const std::function<wizard::Result<QString>()> &passphrase)
+{
+    wizard::Status git = ensureGit(context);
+    if (!git)
+        return git.failure();
+    auto status = readBackupStatus(context);
+    if (!status)
+        return status.failure();
+    if (!status->enabled) {
+        auto chosen = passphrase();
+        if (!chosen)
+            return chosen.failure();
+        wizard::Status made = initBackup(context, *chosen);
+        if (!made)
+            return made.failure();
+    } else {
+        context.log(BackupStep::tr("The configuration is kept in git already (%n commit(s)).", nullptr, status->commits));
+    }
+    if (remote.isEmpty())
+        return QString();
+    return setBackupRemote(context, remote);
 }
 
 Status pushBackup(StepContext &context)
@@ -182,31 +210,19 @@ wizard::Result<QStringList> BackupStep::plan(StepContext &context)
 Status BackupStep::run(StepContext &context)
 {
     const BackupPlan &backup = context.plan.backup;
-    wizard::Status git = ensureGit(context);
-    if (!git)
-        return git;
-    auto status = readBackupStatus(context);
-    if (!status)
-        return status.failure();
-    if (!status->enabled) {
-        QString passphrase;
-        if (backup.encrypt) {
-            passphrase = context.secret ? context.secret(backup.passphraseEnv) : QString();
-            if (passphrase.isNull())
-                return wizard::Failure { tr("The backup's passphrase should be in the environment variable %1, which "
-                                            "is not set.").arg(backup.passphraseEnv) };
-        }
-        wizard::Status made = initBackup(context, passphrase);
-        if (!made)
-            return made;
-    } else {
-        context.log(tr("The configuration is kept in git already (%n commit(s)).", nullptr, status->commits));
-    }
-    if (backup.remote.isEmpty())
-        return wizard::Done {};
-    auto key = setBackupRemote(context, backup.remote);
+    auto key = setUpBackup(context, backup.remote, [&]() -> wizard::Result<QString> {
+        if (!backup.encrypt)
+            return QString();
+        const QString passphrase = context.secret ? context.secret(backup.passphraseEnv) : QString();
+        if (passphrase.isNull())
+            return wizard::Failure { tr("The backup's passphrase should be in the environment variable %1, which "
+                                        "is not set.").arg(backup.passphraseEnv) };
+        return passphrase;
+    });
     if (!key)
         return key.failure();
+    if (backup.remote.isEmpty())
+        return wizard::Done {};
     const QString allowKey = tr("The server's deploy key, to allow with write access on %1:").arg(backup.remote);
     context.log(allowKey);
     context.log(*key);

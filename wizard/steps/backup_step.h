@@ -47,10 +47,11 @@ wizard::Result<BackupStatus> readBackupStatus(StepContext &context);
 // Git (and ssh-keygen) on the server: installed in system mode, asked for in
 // user mode.
 wizard::Status ensureGit(StepContext &context);
-// Turns the backup on; `passphrase` null for a plain backup.
-wizard::Status initBackup(StepContext &context, const QString &passphrase);
-// Sets the remote; returns the deploy key to allow on it.
-wizard::Result<QString> setBackupRemote(StepContext &context, const QString &remote);
+// Git on the server, the backup turned on unless it is (`passphrase` asked
+// only then; a null QString for a plain backup), and `remote` set when not
+// empty: the deploy key to allow there, or an empty QString without one.
+wizard::Result<QString> setUpBackup(StepContext &context, const QString &remote,
+    const std::function<wizard::Result<QString>()> &passphrase);
 // Pushes now; the failure says what to do (e.g. allow the key).
 wizard::Status pushBackup(StepContext &context);
 // "postwr-backup-example.org-2026-11-29.tar.gz"

@@ -186,10 +186,16 @@ struct BackupPlan {
     QString downloadTo = QStringLiteral(".");
 };
 
+// A backup downloaded to this computer (by its name), rather than a remote.
+inline bool isBackupArchive(const QString &source)
+{
+    return source.endsWith(QLatin1String(".tar.gz")) || source.endsWith(QLatin1String(".tgz"));
+}
+
 struct RestorePlan {
     QString from; // a git remote, or a local .tar.gz
     QString passphraseEnv;
-    bool fromArchive() const { return from.endsWith(QLatin1String(".tar.gz")) || from.endsWith(QLatin1String(".tgz")); }
+    bool fromArchive() const { return isBackupArchive(from); }
 };
 
 struct Plan {

@@ -17,11 +17,6 @@ namespace {
 
 constexpr std::chrono::minutes restoreTimeout { 4 };
 
-bool fromArchive(const QString &from)
-{
-    return RestorePlan { from, {} }.fromArchive();
-}
-
 } // namespace
 
 Status restoreBackup(StepContext &context, const QString &from, const QString &passphrase)
@@ -36,7 +31,7 @@ Status restoreBackup(StepContext &context, const QString &from, const QString &p
     QByteArray input = passphrase.toUtf8() + '\n';
     QString arguments;
     QString allowKey; // for a remote: what to do when it refuses this server
-    if (fromArchive(from)) {
+    if (isBackupArchive(from)) {
         auto files = readBackupArchive(from);
         if (!files)
             return files.failure();
