@@ -19,6 +19,9 @@ namespace {
 // 1000 is the text-line limit of §4.5.3.1.6 and our hard cap.
 constexpr std::size_t maxCommandLine = 1000;
 
+// RFC 5321 §4.5.3.1.5: a reply line, code and CRLF included.
+constexpr std::size_t maxReplyLine = 512;
+
 // Cross-protocol attacks send HTTP requests to SMTP ports (a browser tricked
 // into posting to port 25); these verbs never start an SMTP command.
 // RFC 5321 §6.3: a message that has passed this many relays is looping.
@@ -88,15 +91,28 @@ void SmtpServer::receive(std::string_view bytes)
         m_input.append(bytes);
 }
 
+// Reply text can quote the client (a bad From: address): a control octet
+// from it must not reach the wire, where a NUL or CR breaks the client's
+// reading of the reply, and RFC 5321 §4.5.3.1.5 caps a reply line at 512
+// octets with its CRLF. Controls become '?'; long text is cut, at a UTF-8
+// character boundary.
 void SmtpServer::reply(int code, std::string_view enhanced, std::string_view text)
 {
+    const std::size_t start = m_output.size();
     m_output += std::to_string(code);
     m_output += ' ';
     if (!enhanced.empty()) {
         m_output += enhanced;
         m_output += ' ';
     }
-    m_output += text;
+    std::size_t room = maxReplyLine - 2 - (m_output.size() - start);
+    if (text.size() > room) {
+        while (room > 0 && (static_cast<unsigned char>(text[room]) & 0xC0) == 0x80)
+            --room;
+        text = text.substr(0, room);
+    }
+    for (const char c : text)
+        m_output += static_cast<unsigned char>(c) < 0x20 || c == 0x7f ? '?' : c;
     m_output += "\r\n";
 }
 
