@@ -414,6 +414,7 @@ private slots:
     void receivedHeader_data();
     void receivedHeader();
     void longEhloNameKeepsReceivedLinesShort();
+    void replyQuotingTheClientHasNoControlOctets();
     void queuedEnvelope_data();
     void queuedEnvelope();
 
@@ -1245,6 +1246,23 @@ void TestSmtpServer::receivedHeader()
 // RFC 5322 §2.1.1: a line of a message is at most 998 octets. The Received
 // header we add must not break that for a client with a long EHLO name
 // (refusing the name, which RFC 5321 §4.5.3.1.2 caps at 255 octets, is fine too).
+// Found by fuzzing (tests/fuzz/regressions/fuzz_smtp_server): the 550 for a
+// bad From: quotes the address, which may hold any octet but CR and LF.
+void TestSmtpServer::replyQuotingTheClientHasNoControlOctets()
+{
+    Client client(submission);
+    for (const QByteArray &step : submissionTransaction())
+        client.step(step);
+    client.step("DATA\r\n");
+    const QByteArray from = "From: i@exa" + QByteArray("\0\x1f\x7f", 3) + QByteArray(900, 'm') + "ple.test\r\n";
+    const QByteArray output = client.step(messageFrom(from));
+    QCOMPARE(summarize(output), QByteArrayList { "550 5.6.0" });
+    QVERIFY2(output.endsWith("\r\n") && output.indexOf("\r\n") == output.size() - 2, output.constData());
+    QVERIFY2(output.size() <= 512, QByteArray::number(output.size()).constData());
+    for (const char c : output.chopped(2))
+        QVERIFY2(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f, output.toPercentEncoding().constData());
+}
+
 void TestSmtpServer::longEhloNameKeepsReceivedLinesShort()
 {
     Client client(mx);
