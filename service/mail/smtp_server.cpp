@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 
 namespace postwr::mail {
 
@@ -87,8 +88,14 @@ void SmtpServer::setDirectory(std::shared_ptr<const Directory> directory)
 
 void SmtpServer::receive(std::string_view bytes)
 {
-    if (m_mode != Mode::Closed)
-        m_input.append(bytes);
+    if (m_mode == Mode::Closed)
+        return;
+    // Consumed bytes go here, once per read, not once per line: erasing
+    // each line from the front would cost time quadratic in a read full of
+    // pipelined commands.
+    m_input.erase(0, m_inputStart);
+    m_inputStart = 0;
+    m_input.append(bytes);
 }
 
 // Reply text can quote the client (a bad From: address): a control octet
@@ -127,7 +134,7 @@ void SmtpServer::close(int code, std::string_view enhanced, std::string_view tex
 {
     reply(code, enhanced, text);
     m_mode = Mode::Closed;
-    m_input.clear();
+    clearInput();
 }
 
 void SmtpServer::timedOut()
@@ -157,13 +164,19 @@ void SmtpServer::endTransaction()
         closeForShutdown();
 }
 
+void SmtpServer::clearInput()
+{
+    m_input.clear();
+    m_inputStart = 0;
+}
+
 std::optional<std::string> SmtpServer::takeLine()
 {
     while (m_mode != Mode::Closed) {
-        const std::size_t newline = m_input.find('\n');
+        const std::size_t newline = m_input.find('\n', m_inputStart);
         if (newline == std::string::npos) {
-            if (m_input.size() > maxCommandLine) {
-                m_input.clear();
+            if (m_input.size() - m_inputStart > maxCommandLine) {
+                clearInput();
                 if (!m_discardingLongLine) {
                     m_discardingLongLine = true;
                     error(500, "5.5.2", "Line too long (max 1000 octets)");
@@ -171,8 +184,8 @@ std::optional<std::string> SmtpServer::takeLine()
             }
             return std::nullopt;
         }
-        std::string line = m_input.substr(0, newline);
-        m_input.erase(0, newline + 1);
+        std::string line = m_input.substr(m_inputStart, newline - m_inputStart);
+        m_inputStart = newline + 1;
         if (m_discardingLongLine) {
             m_discardingLongLine = false;
             continue;
@@ -204,8 +217,7 @@ SmtpServer::Event SmtpServer::next()
             // The caller has not answered the last event yet.
             return Event::NeedInput;
         case Mode::Data: {
-            const std::size_t used = m_data->feed(m_input);
-            m_input.erase(0, used);
+            m_inputStart += m_data->feed(std::string_view(m_input).substr(m_inputStart));
             if (!m_data->finished())
                 return Event::NeedInput;
             const Event event = handleDataEnd();
@@ -326,7 +338,7 @@ SmtpServer::Event SmtpServer::onStartTls(std::string_view argument)
         // RFC 3207 §4.2: nothing sent before the handshake may be acted on
         // afterwards, or a man in the middle could inject commands into the
         // protected session (CVE-2011-0411).
-        m_input.clear();
+        clearInput();
         m_mode = Mode::Waiting;
         return Event::StartTls;
     }
@@ -340,7 +352,7 @@ void SmtpServer::tlsStarted(std::string description)
     // RFC 3207 §4.2: forget everything learnt before TLS, including EHLO.
     m_tlsActive = true;
     m_tlsDescription = std::move(description);
-    m_input.clear();
+    clearInput();
     m_heloName.clear();
     m_extended = false;
     resetTransaction();
@@ -789,6 +801,10 @@ void SmtpServer::queued(const Result<std::string> &queueId)
     m_mode = Mode::Command;
     if (queueId)
         reply(250, "2.0.0", "Ok: queued as " + *queueId);
+    else if (queueId.error().errorNumber == ENOSPC || queueId.error().errorNumber == EDQUOT)
+        // RFC 5321 §4.2.5 and RFC 3463 (4.3.1, mail system full): the client
+        // keeps the message and tries again later.
+        reply(452, "4.3.1", "Insufficient system storage, please try again later");
     else
         reply(451, "4.3.0", "Could not queue the message, please try again later");
     endTransaction();

@@ -117,6 +117,7 @@ private:
     void error(int code, std::string_view enhanced, std::string_view text);
     void close(int code, std::string_view enhanced, std::string_view text);
     std::optional<std::string> takeLine();
+    void clearInput();
     Event handleCommand(std::string_view line);
     Event handleSaslLine(std::string_view line);
     Event handleDataEnd();
@@ -142,6 +143,7 @@ private:
     std::shared_ptr<const Directory> m_directory;
     Mode m_mode = Mode::Command;
     std::string m_input;
+    std::size_t m_inputStart = 0; // m_input before this offset is consumed
     std::string m_output;
     bool m_discardingLongLine = false;
     int m_errors = 0;

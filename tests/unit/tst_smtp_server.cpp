@@ -14,6 +14,7 @@
 #include "mail/directory.h"
 #include "mail/smtp_server.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -415,6 +416,7 @@ private slots:
     void receivedHeader();
     void longEhloNameKeepsReceivedLinesShort();
     void replyQuotingTheClientHasNoControlOctets();
+    void pipelinedCommandsCostLinearTime();
     void queuedEnvelope_data();
     void queuedEnvelope();
 
@@ -1261,6 +1263,23 @@ void TestSmtpServer::replyQuotingTheClientHasNoControlOctets()
     QVERIFY2(output.size() <= 512, QByteArray::number(output.size()).constData());
     for (const char c : output.chopped(2))
         QVERIFY2(static_cast<unsigned char>(c) >= 0x20 && c != 0x7f, output.toPercentEncoding().constData());
+}
+
+// A read full of pipelined commands (up to 64 KiB in postwrd, any size
+// here) once cost time quadratic in its size: each line was erased from the
+// front of the buffer. 2 MiB of NOOPs now take milliseconds; quadratically
+// it took many seconds.
+void TestSmtpServer::pipelinedCommandsCostLinearTime()
+{
+    Client client(mx);
+    QByteArray noops;
+    while (noops.size() < (2 << 20))
+        noops += "NOOP\r\n";
+    QElapsedTimer timer;
+    timer.start();
+    const QByteArray output = client.step(noops);
+    QVERIFY2(timer.elapsed() < 3000, QByteArray::number(timer.elapsed()).constData());
+    QCOMPARE(output.count("250 2.0.0"), noops.count("NOOP"));
 }
 
 void TestSmtpServer::longEhloNameKeepsReceivedLinesShort()
