@@ -25,7 +25,7 @@ std::atomic<std::uint64_t> g_tempCounter{0};
 
 Error systemError(const std::string &what, const std::string &path, int error)
 {
-    return Error{what + " " + path + ": " + std::strerror(error)};
+    return Error{what + " " + path + ": " + std::strerror(error), 0, 0, error};
 }
 
 // Closes on scope exit unless released; errors from close() on the success

@@ -47,10 +47,10 @@ awaitable<bool> checkPasswordOn(std::shared_ptr<const mail::Directory> directory
     co_return checkPassword(*directory, credentials);
 }
 
-awaitable<std::string> enqueueOn(Spool &spool, mail::Envelope envelope, std::string message)
+awaitable<std::optional<mail::Error>> enqueueOn(Spool &spool, mail::Envelope envelope, std::string message)
 {
     const Status status = spool.enqueue(envelope, message);
-    co_return status ? std::string{} : status.error().message;
+    co_return status ? std::nullopt : std::optional(status.error());
 }
 
 awaitable<mail::AuthenticationOutcome> authenticateOn(const Resolver &resolver, InboundMessage inbound,
@@ -323,10 +323,10 @@ awaitable<void> Session::deliver()
         }
     }
     const std::size_t size = message.size();
-    awaitable<std::string> enqueue =
+    awaitable<std::optional<mail::Error>> enqueue =
         asio::co_spawn(m_services.disk, enqueueOn(m_services.spool, envelope, std::move(message)), use_awaitable);
-    const std::string failure = co_await std::move(enqueue);
-    if (failure.empty()) {
+    const std::optional<mail::Error> failure = co_await std::move(enqueue);
+    if (!failure) {
         log::info("queued", {{"id", envelope.id},
                              {"session", id()},
                              {"client", m_client},
@@ -338,8 +338,8 @@ awaitable<void> Session::deliver()
         m_server->queued(envelope.id);
         m_services.onQueued(envelope.id);
     } else {
-        log::error("queue_failed", {{"id", envelope.id}, {"session", id()}, {"error", failure}});
-        m_server->queued(mail::Error{failure});
+        log::error("queue_failed", {{"id", envelope.id}, {"session", id()}, {"error", failure->message}});
+        m_server->queued(*failure);
     }
 }
 

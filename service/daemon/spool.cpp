@@ -45,7 +45,7 @@ namespace {
 
 Error systemError(const std::string &what, const std::string &path, int error)
 {
-    return Error{what + " " + path + ": " + std::strerror(error)};
+    return Error{what + " " + path + ": " + std::strerror(error), 0, 0, error};
 }
 
 // Creating and removing a file proves more than permission bits: read-only

@@ -13,6 +13,9 @@ struct Error {
     // Where the problem is, for file formats; 0 when it does not apply.
     int line = 0;
     int column = 0;
+    // The errno of a failed system call, 0 otherwise: some callers answer
+    // differently when it is, say, ENOSPC.
+    int errorNumber = 0;
 
     // "file:line:column: message", leaving out what is unknown.
     std::string describe(const std::string &file = {}) const

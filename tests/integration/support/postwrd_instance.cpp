@@ -261,6 +261,8 @@ QList<QRegularExpressionMatch> PostwrdInstance::logMatches(const QRegularExpress
 
 bool PostwrdInstance::isRunning() const { return process_ && process_->state() != QProcess::NotRunning; }
 
+qint64 PostwrdInstance::processId() const { return isRunning() ? process_->processId() : 0; }
+
 bool PostwrdInstance::start(int timeoutMs) {
   if (!prepare()) return false;
   if (isRunning()) return fail(QStringLiteral("postwrd is already running"));
@@ -293,7 +295,11 @@ bool PostwrdInstance::launch(int timeoutMs) {
   QObject::connect(process_.get(), &QProcess::readyReadStandardOutput, process_.get(),
                    [this] { log_ += process_->readAllStandardOutput(); });
   const qsizetype mark = logMark();
-  process_->start(postwrdPath(), {QStringLiteral("run"), QStringLiteral("--config"), configDir()});
+  const QStringList arguments = {QStringLiteral("run"), QStringLiteral("--config"), configDir()};
+  if (launcher_.isEmpty())
+    process_->start(postwrdPath(), arguments);
+  else
+    process_->start(launcher_.first(), launcher_.mid(1) + QStringList{postwrdPath()} + arguments);
   if (!process_->waitForStarted(10000))
     return fail(QStringLiteral("cannot start postwrd: %1").arg(process_->errorString()));
 

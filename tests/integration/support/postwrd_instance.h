@@ -43,6 +43,10 @@ class PostwrdInstance {
   // Text appended to postwrd.conf after the default sections: whole sections
   // such as "[delivery]\nremote_port = 2525\n".
   void appendConfig(const QString &text) { extraConfig_ += text; }
+  // A command that runs postwrd in a changed environment, such as a private
+  // mount namespace: postwrd's path and arguments are appended to it, and it
+  // must exec them so that the process is postwrd itself.
+  void setLauncher(const QStringList &command) { launcher_ = command; }
 
   // Writes the configuration, certificate, domains, users and aliases.
   bool prepare();
@@ -58,6 +62,7 @@ class PostwrdInstance {
   // SIGHUP; waits for a new event=reloaded.
   bool reload(int timeoutMs = 10000);
   bool isRunning() const;
+  qint64 processId() const;  // 0 when not running
 
   QString errorString() const { return error_; }
 
@@ -122,6 +127,7 @@ class PostwrdInstance {
   QMap<QString, QString> limits_;
   bool ipv6Smtp_ = false;
   QString extraConfig_;
+  QStringList launcher_;
   QByteArray ownConfig_;
   QMap<Role, quint16> ports_;
   quint16 ipv6SmtpPort_ = 0;
