@@ -59,7 +59,9 @@ mail::Status saveUsers(const std::string &configDir, const std::string &domain, 
 {
     if (mail::Status status = daemon::makeDirectories(daemon::domainDirectory(configDir, domain), 0750); !status)
         return status;
-    return daemon::writeFileAtomically(daemon::usersFilePath(configDir, domain), mail::serializeUsers(users), 0640);
+    // The password hashes are secret, like the keys: 0600, as a restore from
+    // a backup writes them too (daemon/config_repository.cpp).
+    return daemon::writeFileAtomically(daemon::usersFilePath(configDir, domain), mail::serializeUsers(users), 0600);
 }
 
 int fail(const std::string &message)

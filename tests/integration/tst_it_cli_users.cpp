@@ -1,10 +1,11 @@
 // `postwrd user add|list|check|remove` round trip, and `user add --generate`.
 // Passwords go in on stdin and never come out: not in the CLI's output, not
-// in the users file.
+// in the users file, which only its owner may read (0600).
 
 #include "support/postwrd_instance.h"
 #include "support/test_message.h"
 
+#include <QFile>
 #include <QSet>
 #include <QTest>
 
@@ -50,6 +51,9 @@ class CliUsers : public QObject {
     QVERIFY2(!usersFile.isEmpty(), "domains/local.test/users is missing or empty");
     QVERIFY(!usersFile.contains(alicePassword.toUtf8()));
     QVERIFY(!usersFile.contains(bobPassword.toUtf8()));
+    // Hashes are secret too: readable by their owner only, like the keys.
+    QCOMPARE(QFile::permissions(postwrd.configDir() + QStringLiteral("/domains/local.test/users")),
+             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadUser | QFileDevice::WriteUser);
 
     const QStringList checkAlice = {QStringLiteral("user"), QStringLiteral("check"), kAlice};
     const ProcessResult right = postwrd.cli(checkAlice, aliceStdin);
