@@ -14,7 +14,8 @@
 //   lines include "." alone and bare LFs) never shows an early end marker;
 // - AUTH is never sent in plaintext unless allowed;
 // - the outcome has one result per recipient, every one positive or a 4yz
-//   or 5yz, "ok" exactly when one is positive, and no password in its error.
+//   or 5yz, "ok" exactly when one is positive, and no password in its error
+//   unless the server said it.
 #include "fuzz_input.h"
 
 #include "mail/smtp_client.h"
@@ -66,7 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     transaction.eightBit = shape & 16;
 
     SmtpClient client(settings, transaction);
-    postwr::fuzz::Chunker chunks(input.rest(), chunking);
+    const std::string_view serverBytes = input.rest();
+    postwr::fuzz::Chunker chunks(serverBytes, chunking);
     bool tls = settings.implicitTls;
     std::string written;
     for (int round = 0;; ++round) {
@@ -109,6 +111,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     require(outcome.ok == anyPositive, "ok exactly when a recipient was accepted");
     require((outcome.failedAt == SmtpClient::Outcome::Stage::None) == outcome.ok, "a failure names its stage");
-    require(outcome.error.find(password) == std::string::npos, "no password in the error");
+    // The error may quote the server, which can say anything.
+    if (serverBytes.find(password) == std::string_view::npos)
+        require(outcome.error.find(password) == std::string::npos, "no password in the error");
     return 0;
 }
