@@ -19,6 +19,7 @@
 #include <QTest>
 
 #include "test_bytes.h"
+#include <cerrno>
 #include <memory>
 #include <optional>
 #include <string>
@@ -43,6 +44,7 @@ struct Options {
     bool tlsAvailable = true;
     bool catchAll = false;
     bool queueFails = false;
+    int queueErrno = EIO; // why the queue fails, when it does
     bool refuses = false; // the daemon's checks refuse every message (DMARC)
 
     Options noCertificate() const
@@ -57,10 +59,11 @@ struct Options {
         options.catchAll = true;
         return options;
     }
-    Options queueFailing() const
+    Options queueFailing(int errorNumber = EIO) const
     {
         Options options = *this;
         options.queueFails = true;
+        options.queueErrno = errorNumber;
         return options;
     }
     Options refusing() const
@@ -110,6 +113,7 @@ public:
     explicit Client(const Options &options)
         : m_directory(makeDirectory(options.catchAll))
         , m_queueFails(options.queueFails)
+        , m_queueErrno(options.queueErrno)
         , m_refuses(options.refuses)
         , m_server(makeSettings(options), m_directory)
     {
@@ -201,7 +205,7 @@ private:
             if (m_refuses)
                 m_server.refused("Message refused: example.org publishes a DMARC policy of reject");
             else if (m_queueFails)
-                m_server.queued(Error { "disk full" });
+                m_server.queued(Error { "cannot write the queue file", 0, 0, m_queueErrno });
             else
                 m_server.queued(id);
             break;
@@ -228,6 +232,7 @@ private:
 
     std::shared_ptr<const Directory> m_directory;
     bool m_queueFails = false;
+    int m_queueErrno = EIO;
     bool m_refuses = false;
     int m_queueIds = 0;
     SmtpServer m_server;
@@ -772,6 +777,10 @@ void TestSmtpServer::messages_data()
         { "354", "250 2.0.0" }, false, 1);
     row("A message the queue cannot take is answered 451 4.3.0", mx.queueFailing(), mxTransaction(),
         { "DATA\r\n", message }, { "354", "451 4.3.0" }, false, 1);
+    row("A message the disk has no room for is answered 452 4.3.1", mx.queueFailing(ENOSPC), mxTransaction(),
+        { "DATA\r\n", message }, { "354", "452 4.3.1" }, false, 1);
+    row("A message over the disk quota is answered 452 4.3.1", mx.queueFailing(EDQUOT), mxTransaction(),
+        { "DATA\r\n", message }, { "354", "452 4.3.1" }, false, 1);
     row("After a queue failure the transaction is over", mx.queueFailing(), mxTransaction(),
         { "DATA\r\n", message, "RCPT TO:<i@example.test>\r\n" },
         { "354", "451 4.3.0", "503 5.5.1" }, false, 1);
