@@ -1,12 +1,16 @@
 // When the spool cannot take a message, postwrd says so and keeps nothing.
 //
-// Disk full while receiving: the spool is a tmpfs of kSpoolSize in a private
+// Disk full while receiving: the spool is a tmpfs of kTmpfsSize in a private
 // mount namespace of postwrd's own (unshare --mount), filled up by the test
 // through /proc/PID/root. A message larger than the space left gets 452
 // 4.3.1 (RFC 3463: mail system full; RFC 5321 §4.2.5: try again later), and
 // no part of it stays in the spool or reaches the Maildir. The same session
 // then queues a small message, and once the space is freed the large one is
 // accepted and delivered exactly once.
+//
+// Disk full while delivering: the same for the Maildir. The message got its
+// 250 and stays queued; the failed attempt leaves no part of it in the
+// mailbox, and once there is room it is delivered, once.
 //
 // Spool unwritable at start: postwrd, run as nobody, refuses to start with an
 // error naming the spool directory it cannot write or create.
@@ -19,6 +23,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QTest>
 
 #include <sys/statvfs.h>
@@ -27,7 +32,7 @@
 namespace {
 const QString kBob = QStringLiteral("bob@local.test");
 const QString kStranger = QStringLiteral("stranger@remote.example");
-constexpr qint64 kSpoolSize = 2 * 1024 * 1024;
+constexpr qint64 kTmpfsSize = 2 * 1024 * 1024;
 constexpr qint64 kLeftFree = 128 * 1024;
 constexpr int kLargeBody = 600 * 1024;
 
@@ -47,6 +52,20 @@ SmtpReply sendMessage(RawSmtpClient &client, const TestMessage &message) {
   }
   client.send(message.withCrlf() + ".\r\n");
   return client.readReply(30000);
+}
+
+// unshare, told to mount a tmpfs of kTmpfsSize over `directory` in a mount
+// namespace of postwrd's own, then to exec postwrd.
+QStringList tmpfsLauncher(const QString &unshare, const QString &directory) {
+  return {unshare, QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
+          QStringLiteral("sh"), QStringLiteral("-c"),
+          QStringLiteral("mount -t tmpfs -o size=%1,mode=0700 postwr-test \"$1\" && shift && exec \"$@\"").arg(kTmpfsSize),
+          QStringLiteral("sh"), directory};
+}
+
+// `directory` as postwrd sees it, inside its mount namespace.
+QString seenByPostwrd(const PostwrdInstance &postwrd, const QString &directory) {
+  return QStringLiteral("/proc/%1/root%2").arg(postwrd.processId()).arg(directory);
 }
 
 qint64 freeBytes(const QString &path) {
@@ -97,16 +116,11 @@ class SpoolFailures : public QObject {
     postwrd.addUser(kBob, newPassword());
     QVERIFY2(postwrd.prepare(), qPrintable(postwrd.errorString()));
     QVERIFY(QDir().mkpath(postwrd.spoolDir()));
-    postwrd.setLauncher({unshare, QStringLiteral("--mount"), QStringLiteral("--propagation"), QStringLiteral("private"),
-                         QStringLiteral("sh"), QStringLiteral("-c"),
-                         QStringLiteral("mount -t tmpfs -o size=%1,mode=0700 postwr-spool \"$1\" && shift && exec \"$@\"")
-                             .arg(kSpoolSize),
-                         QStringLiteral("sh"), postwrd.spoolDir()});
+    postwrd.setLauncher(tmpfsLauncher(unshare, postwrd.spoolDir()));
     QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
 
-    // The spool as postwrd sees it, inside its mount namespace.
-    const QString spool = QStringLiteral("/proc/%1/root%2").arg(postwrd.processId()).arg(postwrd.spoolDir());
-    QCOMPARE(totalBytes(spool), kSpoolSize);
+    const QString spool = seenByPostwrd(postwrd, postwrd.spoolDir());
+    QCOMPARE(totalBytes(spool), kTmpfsSize);
     const QString filler = spool + QStringLiteral("/filler");
     QVERIFY(writeFiller(filler, freeBytes(spool) - kLeftFree));
     QVERIFY2(freeBytes(spool) <= kLeftFree, qPrintable(QString::number(freeBytes(spool))));
@@ -135,6 +149,58 @@ class SpoolFailures : public QObject {
     QTRY_COMPARE_WITH_TIMEOUT(countWithMessageId(postwrd.maildirFiles(kBob), large.messageId), 1, 10000);
     QCOMPARE(client.command("QUIT").code, 221);
     QTRY_VERIFY_WITH_TIMEOUT(messageFiles(spool).isEmpty(), 10000);
+    QVERIFY2(postwrd.stop(), qPrintable(postwrd.errorString()));
+  }
+
+  void diskFullWhileDeliveringKeepsTheMessageQueued() {
+    QString error;
+    const QString unshare = findTool(QStringLiteral("unshare"), QStringLiteral("apt-get install util-linux"), &error);
+    QVERIFY2(!unshare.isEmpty(), qPrintable(error));
+    PostwrdInstance postwrd;
+    postwrd.addUser(kBob, newPassword());
+    QVERIFY2(postwrd.prepare(), qPrintable(postwrd.errorString()));
+    QVERIFY(QDir().mkpath(postwrd.maildirRoot()));
+    postwrd.setLauncher(tmpfsLauncher(unshare, postwrd.maildirRoot()));
+    QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
+
+    const QString maildir = seenByPostwrd(postwrd, postwrd.maildirRoot());
+    QCOMPARE(totalBytes(maildir), kTmpfsSize);
+    const QString filler = maildir + QStringLiteral("/filler");
+    QVERIFY(writeFiller(filler, freeBytes(maildir) - kLeftFree));
+
+    const TestMessage large = sizedMessage(QStringLiteral("too large for the mailbox"), kLargeBody);
+    RawSmtpClient client;
+    QVERIFY(client.connectTo(PostwrdInstance::loopback(), postwrd.port(Role::Smtp)));
+    QCOMPARE(client.readReply().code, 220);
+    QCOMPARE(client.command("EHLO client.example.test").code, 250);
+    const SmtpReply accepted = sendMessage(client, large);
+    QVERIFY2(accepted.code == 250, qPrintable(accepted.toString()));
+    static const QRegularExpression queuedAs(QStringLiteral("queued as (\\S+)"));
+    const QString id = queuedAs.match(accepted.text()).captured(1);
+    QVERIFY2(!id.isEmpty(), qPrintable(accepted.toString()));
+    QCOMPARE(client.command("QUIT").code, 221);
+
+    QVERIFY2(postwrd.waitForLog(PostwrdInstance::eventPattern(QStringLiteral("deferred"),
+                                                              QStringLiteral("id=%1[^\\n]*No space left on device").arg(id)))
+                 .hasMatch(),
+             "no event=deferred naming the full disk");
+    const QString mailbox = maildir + QStringLiteral("/local.test/bob");
+    QVERIFY2(PostwrdInstance::allFiles(mailbox).isEmpty(), qPrintable(PostwrdInstance::allFiles(mailbox).join(QLatin1Char(' '))));
+    QVERIFY2(!PostwrdInstance::filesContaining(postwrd.spoolDir() + QStringLiteral("/queue"), large.marker.toUtf8()).isEmpty(),
+             "the message left the queue undelivered");
+
+    QVERIFY(QFile::remove(filler));
+    const qsizetype mark = postwrd.logMark();
+    const ProcessResult flush = postwrd.cli({QStringLiteral("queue"), QStringLiteral("flush")});
+    QVERIFY2(flush.succeeded(), qPrintable(flush.status() + QLatin1Char(' ') + QString::fromUtf8(flush.standardError)));
+    QVERIFY2(postwrd.waitForLog(PostwrdInstance::deliveredPattern(id, kBob), 15000, mark).hasMatch(),
+             "not delivered after the space was freed");
+    QStringList delivered;
+    for (const char *sub : {"new", "cur"})
+      delivered += PostwrdInstance::allFiles(mailbox + QLatin1Char('/') + QLatin1String(sub));
+    QCOMPARE(countWithMessageId(delivered, large.messageId), 1);
+    QVERIFY2(PostwrdInstance::allFiles(mailbox + QStringLiteral("/tmp")).isEmpty(), "a temporary file is left in the mailbox");
+    QTRY_VERIFY_WITH_TIMEOUT(PostwrdInstance::allFiles(postwrd.spoolDir() + QStringLiteral("/queue")).isEmpty(), 10000);
     QVERIFY2(postwrd.stop(), qPrintable(postwrd.errorString()));
   }
 
