@@ -19,8 +19,13 @@ std::vector<HeaderField> parseHeaderSection(std::string_view message)
         if (line.empty())
             break;
         if ((line.front() == ' ' || line.front() == '\t') && !fields.empty()) {
-            fields.back().value += ' ';
-            fields.back().value += trim(line);
+            // A field may fold right after its colon ("From:" CRLF " <a@b>"),
+            // so the first text can come from a continuation line.
+            std::string &value = fields.back().value;
+            const std::string_view more = trim(line);
+            if (!value.empty() && !more.empty())
+                value += ' ';
+            value += more;
             continue;
         }
         const std::size_t colon = line.find(':');
