@@ -164,14 +164,16 @@ Result<DmarcRecord> parseDmarcRecord(std::string_view text)
             const bool strict = equalsIgnoreCase(value, "s");
             (tag == "adkim" ? record.strictDkim : record.strictSpf) = strict;
         } else if (tag == "pct") {
-            int percent = 0;
-            bool digits = !value.empty() && value.size() <= 3;
-            for (char c : value) {
-                digits = digits && c >= '0' && c <= '9';
-                percent = percent * 10 + (c - '0');
+            // One to three digits, at most 100; anything else keeps the
+            // default. Only such a value is summed, so the sum cannot overflow.
+            if (!value.empty() && value.size() <= 3
+                && std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+                int percent = 0;
+                for (char c : value)
+                    percent = percent * 10 + (c - '0');
+                if (percent <= 100)
+                    record.percent = percent;
             }
-            if (digits && percent <= 100)
-                record.percent = percent;
         } else if (tag == "psd") {
             if (equalsIgnoreCase(value, "y"))
                 record.publicSuffix = true;

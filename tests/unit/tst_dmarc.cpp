@@ -55,6 +55,10 @@ private slots:
                                               << false << 100 << 0;
         QTest::newRow("bad optional values keep defaults") << "v=DMARC1; p=reject; adkim=x; pct=500; sp=maybe"
                                                            << "" << reject << -1 << false << false << 100 << 0;
+        // Found by fuzzing: the digits were summed past the size check, an
+        // int overflow (undefined behaviour) that the sanitizer build reports.
+        QTest::newRow("a pct of many digits keeps the default")
+            << "v=DMARC1; p=reject; pct=12267000150" << "" << reject << -1 << false << false << 100 << 0;
         QTest::newRow("bad p with rua is none") << "v=DMARC1; p=strict; rua=mailto:a@example.org" << "" << none
                                                 << -1 << false << false << 100 << 1;
         QTest::newRow("missing p with rua is none") << "v=DMARC1; rua=mailto:a@example.org" << "" << none << -1
