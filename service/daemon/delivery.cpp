@@ -95,6 +95,7 @@ struct Delivery::Attempt {
     mail::DeliveryState state;
     std::shared_ptr<const Runtime> runtime;
     std::int64_t startedAt = 0;
+    bool fresh = false;
 
     const mail::Envelope &envelope() const { return queued.envelope; }
     const mail::Config &config() const { return runtime->config(); }
@@ -109,11 +110,17 @@ Delivery::Delivery(Spool &spool, RuntimeHolder &runtime, asio::io_context &io, a
 
 void Delivery::start()
 {
+    // A previous run may have delivered any of these before it stopped.
     for (const std::string &id : m_spool.list())
-        schedule(id);
+        launch(id, false);
 }
 
 void Delivery::schedule(const std::string &queueId)
+{
+    launch(queueId, true);
+}
+
+void Delivery::launch(const std::string &queueId, bool fresh)
 {
     {
         const std::lock_guard lock(m_mutex);
@@ -121,7 +128,7 @@ void Delivery::schedule(const std::string &queueId)
         if (!m_active.insert(queueId).second)
             return;
     }
-    asio::co_spawn(asio::make_strand(m_io), work(queueId), [this, queueId](std::exception_ptr error) {
+    asio::co_spawn(asio::make_strand(m_io), work(queueId, fresh), [this, queueId](std::exception_ptr error) {
         if (error) {
             try {
                 std::rethrow_exception(error);
@@ -141,12 +148,13 @@ void Delivery::flush()
         asio::post(timer->get_executor(), [timer] { timer->cancel(); });
 }
 
-awaitable<void> Delivery::work(std::string queueId)
+awaitable<void> Delivery::work(std::string queueId, bool fresh)
 {
     auto executor = co_await asio::this_coro::executor;
     for (;;) {
-        if (co_await attempt(queueId))
+        if (co_await attempt(queueId, fresh))
             co_return;
+        fresh = false;
         const mail::Result<std::string> text = m_spool.loadState(queueId);
         mail::Result<mail::DeliveryState> state =
             text ? mail::parseDeliveryState(*text) : mail::Result<mail::DeliveryState>(text.error());
@@ -163,16 +171,23 @@ awaitable<void> Delivery::work(std::string queueId)
     }
 }
 
-awaitable<bool> Delivery::attempt(const std::string &queueId)
+awaitable<bool> Delivery::attempt(const std::string &queueId, bool fresh)
 {
-    if (!m_spool.contains(queueId))
-        co_return true; // dropped with `postwrd queue drop`
     Attempt attempt;
     attempt.id = queueId;
     attempt.runtime = m_runtime.get();
     attempt.startedAt = now();
+    attempt.fresh = fresh;
     Spool &spool = m_spool;
-    mail::Result<mail::QueueFile> queued = co_await onPool(m_blocking, [&spool, &queueId] { return spool.load(queueId); });
+    using Loaded = std::optional<std::pair<mail::Result<mail::QueueFile>, mail::Result<std::string>>>;
+    Loaded loaded = co_await onPool(m_blocking, [&spool, &queueId]() -> Loaded {
+        if (!spool.contains(queueId))
+            return std::nullopt; // dropped with `postwrd queue drop`
+        return std::pair{spool.load(queueId), spool.loadState(queueId)};
+    });
+    if (!loaded)
+        co_return true;
+    auto &[queued, stateText] = *loaded;
     if (!queued) {
         log::error("corrupt", {{"id", queueId}, {"error", queued.error().message}});
         if (mail::Status status = m_spool.quarantine(queueId, queued.error().message); !status)
@@ -180,8 +195,8 @@ awaitable<bool> Delivery::attempt(const std::string &queueId)
         co_return true;
     }
     attempt.queued = std::move(queued).value();
-    if (mail::Result<std::string> text = m_spool.loadState(queueId); text && !text->empty()) {
-        mail::Result<mail::DeliveryState> state = mail::parseDeliveryState(*text);
+    if (stateText && !stateText->empty()) {
+        mail::Result<mail::DeliveryState> state = mail::parseDeliveryState(*stateText);
         if (state)
             attempt.state = std::move(state).value();
         else
@@ -220,10 +235,12 @@ awaitable<bool> Delivery::attempt(const std::string &queueId)
         }
     } else if (pending) {
         if (mail::delayWarningDue(policy, attempt.envelope().receivedAt, now(), attempt.state.delayWarningSent))
-            sendDelayWarning(attempt);
+            co_await sendDelayWarning(attempt);
         const std::chrono::seconds delay = mail::retryDelay(policy, attempt.state.attempts);
         attempt.state.nextAttemptAt = now() + delay.count();
-        if (mail::Status status = m_spool.saveState(queueId, mail::serializeDeliveryState(attempt.state)); !status)
+        const std::string progress = mail::serializeDeliveryState(attempt.state);
+        if (mail::Status status = co_await onPool(m_blocking, [&] { return spool.saveState(queueId, progress); });
+            !status)
             log::error("state_unwritable", {{"id", queueId}, {"error", status.error().message}});
         // Logged once saved, so `postwrd queue list` already shows this attempt.
         for (const auto &[recipient, status] : attempt.state.recipients) {
@@ -235,8 +252,8 @@ awaitable<bool> Delivery::attempt(const std::string &queueId)
         }
         co_return false;
     }
-    finishWithBounces(attempt);
-    if (mail::Status status = m_spool.remove(queueId); !status)
+    co_await finishWithBounces(attempt);
+    if (mail::Status status = m_spool.removeDelivered(queueId); !status)
         log::error("dequeue_failed", {{"id", queueId}, {"error", status.error().message}});
     co_return true;
 }
@@ -248,10 +265,11 @@ awaitable<void> Delivery::deliverLocal(Attempt &attempt, const std::string &reci
     const mail::Envelope &envelope = attempt.envelope();
     const std::string &message = attempt.queued.message;
     const std::string &id = attempt.id;
-    const mail::Status status = co_await onPool(m_blocking, [&] {
-        return deliverToMaildir(root, domain, localPart, id, recipient, envelope.from, message);
-    });
     RecipientState &state = attempt.state.recipients[recipient];
+    const EarlierAttempt earlier = attempt.fresh && state.attempts == 0 ? EarlierAttempt::None : EarlierAttempt::Possible;
+    const mail::Status status = co_await onPool(m_blocking, [&] {
+        return deliverToMaildir(root, domain, localPart, id, recipient, envelope.from, message, earlier);
+    });
     ++state.attempts;
     if (status) {
         state.status = RecipientState::Status::Delivered;
@@ -431,7 +449,7 @@ awaitable<void> Delivery::deliverRemote(Attempt &attempt, const std::string &dom
     setAll(RecipientState::Status::Pending, lastFailure, lastHost);
 }
 
-void Delivery::enqueueNotification(Attempt &attempt, bool delayWarning)
+awaitable<void> Delivery::enqueueNotification(Attempt &attempt, bool delayWarning)
 {
     const mail::Envelope &envelope = attempt.envelope();
     mail::DsnInput input;
@@ -461,11 +479,11 @@ void Delivery::enqueueNotification(Attempt &attempt, bool delayWarning)
     }
     // Never bounce a bounce, nor answer an automatic message (RFC 3834 §2).
     if (input.recipients.empty() || envelope.from.empty() || mail::isAutomatedMessage(attempt.queued.message))
-        return;
+        co_return;
     mail::Result<mail::Dsn> dsn = mail::makeDsn(input);
     if (!dsn) {
         log::error("bounce_failed", {{"id", attempt.id}, {"error", dsn.error().message}});
-        return;
+        co_return;
     }
     // Signed like our users' mail: receivers trust bounces with a valid
     // signature of the reporting host's domain more (relaxed DMARC alignment).
@@ -487,27 +505,28 @@ void Delivery::enqueueNotification(Attempt &attempt, bool delayWarning)
     notice.clientAddress = "127.0.0.1";
     notice.heloName = attempt.config().hostname;
     notice.receivedAt = now();
-    if (mail::Status status = m_spool.enqueue(notice, message); !status) {
+    Spool &spool = m_spool;
+    if (mail::Status status = co_await onPool(m_blocking, [&] { return spool.enqueue(notice, message); }); !status) {
         log::error("bounce_failed", {{"id", attempt.id}, {"error", status.error().message}});
-        return;
+        co_return;
     }
     log::info(delayWarning ? "delay_warning_queued" : "bounce_queued",
               {{"id", notice.id}, {"for", attempt.id}, {"to", dsn->to}});
     schedule(notice.id);
 }
 
-void Delivery::sendDelayWarning(Attempt &attempt)
+awaitable<void> Delivery::sendDelayWarning(Attempt &attempt)
 {
     attempt.state.delayWarningSent = true;
-    enqueueNotification(attempt, true);
+    co_await enqueueNotification(attempt, true);
 }
 
-void Delivery::finishWithBounces(Attempt &attempt)
+awaitable<void> Delivery::finishWithBounces(Attempt &attempt)
 {
     if (attempt.state.bounceSent)
-        return;
+        co_return;
     attempt.state.bounceSent = true;
-    enqueueNotification(attempt, false);
+    co_await enqueueNotification(attempt, false);
 }
 
 } // namespace postwr::daemon

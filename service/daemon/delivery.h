@@ -44,14 +44,16 @@ public:
 private:
     struct Attempt;
 
-    asio::awaitable<void> work(std::string queueId);
-    asio::awaitable<bool> attempt(const std::string &queueId);
+    // `fresh`: queued by this process just now, so never attempted before.
+    void launch(const std::string &queueId, bool fresh);
+    asio::awaitable<void> work(std::string queueId, bool fresh);
+    asio::awaitable<bool> attempt(const std::string &queueId, bool fresh);
     asio::awaitable<void> deliverLocal(Attempt &attempt, const std::string &recipient);
     asio::awaitable<void> deliverRemote(Attempt &attempt, const std::string &domain,
                                         const std::vector<std::string> &recipients);
-    void finishWithBounces(Attempt &attempt);
-    void sendDelayWarning(Attempt &attempt);
-    void enqueueNotification(Attempt &attempt, bool delayWarning);
+    asio::awaitable<void> finishWithBounces(Attempt &attempt);
+    asio::awaitable<void> sendDelayWarning(Attempt &attempt);
+    asio::awaitable<void> enqueueNotification(Attempt &attempt, bool delayWarning);
     std::string envelopeSender(const Attempt &attempt) const;
 
     Spool &m_spool;

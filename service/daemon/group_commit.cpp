@@ -11,6 +11,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 
 namespace postwr::daemon {
 
@@ -73,13 +74,19 @@ private:
 
 std::mutex registryMutex;
 std::map<dev_t, std::unique_ptr<Filesystem>> registry;
+// The filesystem of each directory asked about, so that a commit costs no
+// stat(2): the spool's and the mailboxes' directories are asked again and
+// again.
+std::unordered_map<std::string, Filesystem *> byPath;
 
 mail::Result<Filesystem *> filesystemOf(const std::string &path)
 {
+    const std::lock_guard lock(registryMutex);
+    if (const auto known = byPath.find(path); known != byPath.end())
+        return known->second;
     struct stat info {};
     if (::stat(path.c_str(), &info) != 0)
         return mail::Error{"cannot find " + path + ": " + std::strerror(errno)};
-    const std::lock_guard lock(registryMutex);
     auto &entry = registry[info.st_dev];
     if (!entry) {
         const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -89,6 +96,7 @@ mail::Result<Filesystem *> filesystemOf(const std::string &path)
         }
         entry = std::make_unique<Filesystem>(fd);
     }
+    byPath.emplace(path, entry.get());
     return entry.get();
 }
 

@@ -89,7 +89,7 @@ std::string maildirFileName(const std::string &queueId, const std::string &recip
 
 Status deliverToMaildir(const std::string &root, const std::string &domain, const std::string &localPart,
                         const std::string &queueId, const std::string &recipient, std::string_view returnPath,
-                        std::string_view message)
+                        std::string_view message, EarlierAttempt earlier)
 {
     if (!isSafePathComponent(domain) || !isSafePathComponent(localPart))
         return Error{"cannot deliver to " + recipient + ": the mailbox name cannot be a directory name"};
@@ -105,19 +105,21 @@ Status deliverToMaildir(const std::string &root, const std::string &domain, cons
             return status;
     }
 
-    // new/ before cur/: messages only move from new/ to cur/, so checking in
-    // this order cannot miss one that moves between the two checks.
     const std::string name = maildirFileName(queueId, recipient);
     const std::string target = newDir + "/" + name;
-    // Found in new/: commit it anyway, as the earlier attempt may have failed
-    // at its own commit.
-    if (exists(target))
-        return commitWrites(newDir);
-    auto seen = inCur(curDir, name);
-    if (!seen)
-        return seen.error();
-    if (*seen)
-        return Ok{};
+    if (earlier == EarlierAttempt::Possible) {
+        // new/ before cur/: messages only move from new/ to cur/, so checking
+        // in this order cannot miss one that moves between the two checks.
+        // Found in new/: commit it anyway, as the earlier attempt may have
+        // failed at its own commit.
+        if (exists(target))
+            return commitWrites(newDir);
+        auto seen = inCur(curDir, name);
+        if (!seen)
+            return seen.error();
+        if (*seen)
+            return Ok{};
+    }
 
     // A crash while writing leaves only a file in tmp/, which Maildir readers
     // clean up after 36 hours; the retry writes a fresh one.

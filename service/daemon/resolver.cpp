@@ -434,7 +434,14 @@ mail::Status Resolver::setServers(std::vector<DnsServer> servers)
         return prepared.error();
     const std::lock_guard lock(m_mutex);
     m_servers = std::move(prepared).value();
+    if (m_cache)
+        m_cache->clear();
     return mail::Ok{};
+}
+
+void Resolver::keepAnswers(std::size_t capacity)
+{
+    m_cache = std::make_unique<DnsCache>(capacity);
 }
 
 std::shared_ptr<const Resolver::Servers> Resolver::current() const
@@ -452,6 +459,10 @@ DnsResult<std::vector<unsigned char>> Resolver::query(const std::string &name, i
         return failure<std::vector<unsigned char>>(DnsStatus::NoSuchDomain, question + ": empty name");
 
     const std::shared_ptr<const Servers> servers = current();
+    if (m_cache) {
+        if (std::optional<DnsCache::Answer> kept = m_cache->find(name, type, Clock::now()))
+            return outcome(kept->status, std::move(kept->message), question, *servers);
+    }
     // Declared before the channel: ares_destroy() still calls back into it.
     Query query;
     Channel channel;
@@ -519,16 +530,26 @@ DnsResult<std::vector<unsigned char>> Resolver::query(const std::string &name, i
         return failure<std::vector<unsigned char>>(
             DnsStatus::TemporaryFailure, question + ": no answer within " + std::to_string(m_timeout.count()) + " ms from " +
                                           describeServers(servers->list));
-    if (query.status != ARES_SUCCESS) {
-        const DnsStatus status = statusOf(query.status);
-        std::string message = question + ": " + explain(query.status);
+    // Answers only: a timeout or an unreachable server is asked again.
+    const bool answered = query.status == ARES_SUCCESS || query.status == ARES_ENOTFOUND || query.status == ARES_ENODATA;
+    if (m_cache && answered)
+        m_cache->store(name, type, {query.status, query.answer}, Clock::now());
+    return outcome(query.status, std::move(query.answer), question, *servers);
+}
+
+DnsResult<std::vector<unsigned char>> Resolver::outcome(int aresStatus, std::vector<unsigned char> answer,
+                                                        const std::string &question, const Servers &servers)
+{
+    if (aresStatus != ARES_SUCCESS) {
+        const DnsStatus status = statusOf(aresStatus);
+        std::string message = question + ": " + explain(aresStatus);
         if (status == DnsStatus::TemporaryFailure)
-            message += ", asked " + describeServers(servers->list);
+            message += ", asked " + describeServers(servers.list);
         return failure<std::vector<unsigned char>>(status, std::move(message));
     }
     DnsResult<std::vector<unsigned char>> result;
     result.status = DnsStatus::Ok;
-    result.records = std::move(query.answer);
+    result.records = std::move(answer);
     return result;
 }
 

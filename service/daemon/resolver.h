@@ -20,6 +20,7 @@
 // them up).
 #pragma once
 
+#include "daemon/dns_cache.h"
 #include "mail/mx.h"
 #include "mail/result.h"
 
@@ -103,6 +104,12 @@ public:
     // error the servers stay as they were.
     mail::Status setServers(std::vector<DnsServer> servers);
 
+    // From now on, answers are kept for as long as their TTL allows (at most
+    // `capacity` of them) and asked again only then: for the service. Not for
+    // the desktop's DNS check, which must see each change as it happens.
+    // setServers() forgets them. Call it before the first lookup.
+    void keepAnswers(std::size_t capacity);
+
 private:
     struct Query;
     // What one lookup uses; replaced whole by setServers().
@@ -115,11 +122,14 @@ private:
     std::shared_ptr<const Servers> current() const;
     // Sends one question and waits for its answer, or a failure, within the timeout.
     DnsResult<std::vector<unsigned char>> query(const std::string &name, int type) const;
+    static DnsResult<std::vector<unsigned char>> outcome(int aresStatus, std::vector<unsigned char> answer,
+                                                         const std::string &question, const Servers &servers);
 
     std::chrono::milliseconds m_timeout;
     int m_tries;
     mutable std::mutex m_mutex;
     std::shared_ptr<const Servers> m_servers;
+    std::unique_ptr<DnsCache> m_cache;
 };
 
 } // namespace postwr::daemon

@@ -175,6 +175,9 @@ Status makeDirectories(const std::string &path, mode_t mode)
 {
     if (path.empty())
         return Error{"cannot create a directory with an empty name"};
+    // Almost always there already: one stat instead of a mkdir per component.
+    if (struct stat info {}; ::stat(path.c_str(), &info) == 0 && S_ISDIR(info.st_mode))
+        return Ok{};
     std::size_t end = 0;
     while (end != std::string::npos) {
         end = path.find('/', end + 1);

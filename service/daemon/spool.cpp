@@ -205,6 +205,17 @@ Status Spool::remove(const std::string &id)
     return Ok{};
 }
 
+Status Spool::removeDelivered(const std::string &id)
+{
+    if (!mail::isValidQueueId(id))
+        return Error{"bad queue id \"" + id + "\""};
+    const std::string path = queuePath(id);
+    if (::unlink(path.c_str()) != 0)
+        return systemError("cannot remove", path, errno);
+    ::unlink(statePath(id).c_str());
+    return Ok{};
+}
+
 std::string Spool::statePath(const std::string &id) const
 {
     return m_state->stateDir + "/" + id;

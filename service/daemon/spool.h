@@ -59,8 +59,16 @@ public:
     // An Error for a missing, truncated or corrupt file; quarantine() it.
     Result<QueueFile> load(const std::string &id) const;
 
-    // Once every recipient is done.
+    // `postwrd queue drop`: gone for good when it returns Ok.
     Status remove(const std::string &id);
+    // Once every recipient is done, by the delivery: without a flush of its
+    // own, the removal rides on the next group commit of the filesystem (or
+    // the kernel's write-back, within seconds). A power loss before that
+    // brings the message back, to be delivered again: a Maildir delivery
+    // finds its earlier copy (daemon/maildir.h); a remote server may get it
+    // twice, as it may anyway if the loss comes between its 250 and the
+    // removal.
+    Status removeDelivered(const std::string &id);
 
     // Moves a queue file that cannot be loaded to corrupt/, with the reason
     // next to it.

@@ -136,9 +136,10 @@ DNS_ADDRESS = "127.0.0.53"
 class Dns:
     """The DNS every server asks: dnsmasq on 127.0.0.53:53, authoritative for
     every name (nothing leaves the machine, nothing waits for a timeout), with
-    an SPF record that lets the load client's domain send from loopback. The
-    peers read /etc/resolv.conf: they run in a mount namespace where it names
-    this server (isolated())."""
+    SPF and DMARC records for the load client's domain (SPF lets it send from
+    loopback) and, as real zones have, a TTL of 5 minutes. The peers read
+    /etc/resolv.conf: they run in a mount namespace where it names this
+    server (isolated())."""
 
     def __init__(self, work):
         self.resolv = os.path.join(work, "resolv.conf")
@@ -147,6 +148,7 @@ class Dns:
         self.process = subprocess.Popen(["dnsmasq", "--keep-in-foreground", "--no-resolv", "--no-hosts", "--local=/#/",
                                          f"--listen-address={DNS_ADDRESS}", "--port=53", "--bind-interfaces",
                                          "--txt-record=bench.example,v=spf1 ip4:127.0.0.1 -all",
+                                         "--txt-record=_dmarc.bench.example,v=DMARC1; p=none", "--local-ttl=300",
                                          "--mx-host=sink.test,mx.sink.test,10", "--host-record=mx.sink.test,127.0.0.1",
                                          "--pid-file="],
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

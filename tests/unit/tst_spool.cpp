@@ -147,6 +147,28 @@ private slots:
                  "cannot remove " + str(root.filePath("queue/")) + id + ": No such file or directory");
     }
 
+    void removeDeliveredForgetsTheMessageAndItsState()
+    {
+        QTemporaryDir root;
+        auto spool = Spool::open(str(root.path()));
+        QVERIFY(spool.ok());
+        const std::string id = spool->newId();
+        QVERIFY(spool->enqueue(envelopeFor(id), message).ok());
+        QVERIFY(spool->saveState(id, "attempts 1\n").ok());
+        const std::uint64_t flushes = spool->filesystemFlushes();
+        QVERIFY(spool->removeDelivered(id).ok());
+        QVERIFY(!spool->contains(id));
+        QVERIFY(entries(root.filePath("queue")).isEmpty());
+        QVERIFY(entries(root.filePath("state")).isEmpty());
+        // The removal waits for the next flush of anything else.
+        QCOMPARE(spool->filesystemFlushes(), flushes);
+
+        const Status again = spool->removeDelivered(id);
+        QVERIFY(!again.ok());
+        QCOMPARE(again.error().message,
+                 "cannot remove " + str(root.filePath("queue/")) + id + ": No such file or directory");
+    }
+
     void damagedFilesAreNotLoadedAndCanBeQuarantined_data()
     {
         QTest::addColumn<QByteArray>("content");
