@@ -171,6 +171,55 @@ awaitable<void> Delivery::work(std::string queueId, bool fresh)
     }
 }
 
+// What one trip to the pool finds in the spool, and the outcome of every
+// Maildir delivery it could then make: a message for local recipients only
+// takes this one trip (and the flushes each delivery waits for).
+struct Delivery::Prepared {
+    bool dropped = false;
+    std::optional<mail::Error> corrupt;
+    std::optional<mail::Error> stateUnreadable;
+    std::vector<std::pair<std::string, mail::Status>> local;
+};
+
+Delivery::Prepared Delivery::prepare(Attempt &attempt) const
+{
+    Prepared prepared;
+    if (!m_spool.contains(attempt.id)) {
+        prepared.dropped = true; // by `postwrd queue drop`
+        return prepared;
+    }
+    mail::Result<mail::QueueFile> queued = m_spool.load(attempt.id);
+    if (!queued) {
+        prepared.corrupt = queued.error();
+        return prepared;
+    }
+    attempt.queued = std::move(queued).value();
+    if (mail::Result<std::string> text = m_spool.loadState(attempt.id); text && !text->empty()) {
+        mail::Result<mail::DeliveryState> state = mail::parseDeliveryState(*text);
+        if (state)
+            attempt.state = std::move(state).value();
+        else
+            prepared.stateUnreadable = state.error();
+    }
+    for (const std::string &recipient : attempt.envelope().recipients)
+        attempt.state.recipients.try_emplace(recipient);
+
+    const std::string &root = attempt.config().maildir;
+    for (auto &[recipient, state] : attempt.state.recipients) {
+        if (state.status != RecipientState::Status::Pending)
+            continue;
+        const auto [localPart, domain] = splitAddress(recipient);
+        if (!attempt.runtime->directory()->isLocalDomain(domain))
+            continue;
+        const EarlierAttempt earlier =
+            attempt.fresh && state.attempts == 0 ? EarlierAttempt::None : EarlierAttempt::Possible;
+        prepared.local.emplace_back(recipient, deliverToMaildir(root, domain, localPart, attempt.id, recipient,
+                                                                attempt.envelope().from, attempt.queued.message,
+                                                                earlier));
+    }
+    return prepared;
+}
+
 awaitable<bool> Delivery::attempt(const std::string &queueId, bool fresh)
 {
     Attempt attempt;
@@ -178,42 +227,36 @@ awaitable<bool> Delivery::attempt(const std::string &queueId, bool fresh)
     attempt.runtime = m_runtime.get();
     attempt.startedAt = now();
     attempt.fresh = fresh;
-    Spool &spool = m_spool;
-    using Loaded = std::optional<std::pair<mail::Result<mail::QueueFile>, mail::Result<std::string>>>;
-    Loaded loaded = co_await onPool(m_blocking, [&spool, &queueId]() -> Loaded {
-        if (!spool.contains(queueId))
-            return std::nullopt; // dropped with `postwrd queue drop`
-        return std::pair{spool.load(queueId), spool.loadState(queueId)};
-    });
-    if (!loaded)
+    Prepared prepared = co_await onPool(m_blocking, [this, &attempt] { return prepare(attempt); });
+    if (prepared.dropped)
         co_return true;
-    auto &[queued, stateText] = *loaded;
-    if (!queued) {
-        log::error("corrupt", {{"id", queueId}, {"error", queued.error().message}});
-        if (mail::Status status = m_spool.quarantine(queueId, queued.error().message); !status)
+    if (prepared.corrupt) {
+        log::error("corrupt", {{"id", queueId}, {"error", prepared.corrupt->message}});
+        if (mail::Status status = m_spool.quarantine(queueId, prepared.corrupt->message); !status)
             log::error("quarantine_failed", {{"id", queueId}, {"error", status.error().message}});
         co_return true;
     }
-    attempt.queued = std::move(queued).value();
-    if (stateText && !stateText->empty()) {
-        mail::Result<mail::DeliveryState> state = mail::parseDeliveryState(*stateText);
-        if (state)
-            attempt.state = std::move(state).value();
-        else
-            log::error("state_unreadable", {{"id", queueId}, {"error", state.error().message}});
+    if (prepared.stateUnreadable)
+        log::error("state_unreadable", {{"id", queueId}, {"error", prepared.stateUnreadable->message}});
+    for (const auto &[recipient, status] : prepared.local) {
+        RecipientState &state = attempt.state.recipients[recipient];
+        ++state.attempts;
+        if (status) {
+            state.status = RecipientState::Status::Delivered;
+            log::info("delivered", {{"id", queueId}, {"rcpt", recipient}, {"mailbox", "maildir"}});
+        } else {
+            state.lastReply = status.error().message;
+            log::error("delivery_failed", {{"id", queueId}, {"rcpt", recipient}, {"error", status.error().message}});
+        }
     }
-    for (const std::string &recipient : attempt.envelope().recipients)
-        attempt.state.recipients.try_emplace(recipient);
 
-    // Local recipients first, then one connection per remote domain.
+    // Then one connection per remote domain.
     std::map<std::string, std::vector<std::string>> remote;
-    for (auto &[recipient, status] : attempt.state.recipients) {
+    for (const auto &[recipient, status] : attempt.state.recipients) {
         if (status.status != RecipientState::Status::Pending)
             continue;
         const std::string domain = splitAddress(recipient).second;
-        if (attempt.runtime->directory()->isLocalDomain(domain))
-            co_await deliverLocal(attempt, recipient);
-        else
+        if (!attempt.runtime->directory()->isLocalDomain(domain))
             remote[domain].push_back(recipient);
     }
     for (const auto &[domain, recipients] : remote)
@@ -239,7 +282,7 @@ awaitable<bool> Delivery::attempt(const std::string &queueId, bool fresh)
         const std::chrono::seconds delay = mail::retryDelay(policy, attempt.state.attempts);
         attempt.state.nextAttemptAt = now() + delay.count();
         const std::string progress = mail::serializeDeliveryState(attempt.state);
-        if (mail::Status status = co_await onPool(m_blocking, [&] { return spool.saveState(queueId, progress); });
+        if (mail::Status status = co_await onPool(m_blocking, [&] { return m_spool.saveState(queueId, progress); });
             !status)
             log::error("state_unwritable", {{"id", queueId}, {"error", status.error().message}});
         // Logged once saved, so `postwrd queue list` already shows this attempt.
@@ -256,28 +299,6 @@ awaitable<bool> Delivery::attempt(const std::string &queueId, bool fresh)
     if (mail::Status status = m_spool.removeDelivered(queueId); !status)
         log::error("dequeue_failed", {{"id", queueId}, {"error", status.error().message}});
     co_return true;
-}
-
-awaitable<void> Delivery::deliverLocal(Attempt &attempt, const std::string &recipient)
-{
-    const auto [localPart, domain] = splitAddress(recipient);
-    const std::string root = attempt.config().maildir;
-    const mail::Envelope &envelope = attempt.envelope();
-    const std::string &message = attempt.queued.message;
-    const std::string &id = attempt.id;
-    RecipientState &state = attempt.state.recipients[recipient];
-    const EarlierAttempt earlier = attempt.fresh && state.attempts == 0 ? EarlierAttempt::None : EarlierAttempt::Possible;
-    const mail::Status status = co_await onPool(m_blocking, [&] {
-        return deliverToMaildir(root, domain, localPart, id, recipient, envelope.from, message, earlier);
-    });
-    ++state.attempts;
-    if (status) {
-        state.status = RecipientState::Status::Delivered;
-        log::info("delivered", {{"id", id}, {"rcpt", recipient}, {"mailbox", "maildir"}});
-    } else {
-        state.lastReply = status.error().message;
-        log::error("delivery_failed", {{"id", id}, {"rcpt", recipient}, {"error", status.error().message}});
-    }
 }
 
 std::string Delivery::envelopeSender(const Attempt &attempt) const
@@ -505,8 +526,7 @@ awaitable<void> Delivery::enqueueNotification(Attempt &attempt, bool delayWarnin
     notice.clientAddress = "127.0.0.1";
     notice.heloName = attempt.config().hostname;
     notice.receivedAt = now();
-    Spool &spool = m_spool;
-    if (mail::Status status = co_await onPool(m_blocking, [&] { return spool.enqueue(notice, message); }); !status) {
+    if (mail::Status status = co_await onPool(m_blocking, [&] { return m_spool.enqueue(notice, message); }); !status) {
         log::error("bounce_failed", {{"id", attempt.id}, {"error", status.error().message}});
         co_return;
     }

@@ -43,12 +43,13 @@ public:
 
 private:
     struct Attempt;
+    struct Prepared;
 
     // `fresh`: queued by this process just now, so never attempted before.
     void launch(const std::string &queueId, bool fresh);
     asio::awaitable<void> work(std::string queueId, bool fresh);
     asio::awaitable<bool> attempt(const std::string &queueId, bool fresh);
-    asio::awaitable<void> deliverLocal(Attempt &attempt, const std::string &recipient);
+    Prepared prepare(Attempt &attempt) const;
     asio::awaitable<void> deliverRemote(Attempt &attempt, const std::string &domain,
                                         const std::vector<std::string> &recipients);
     asio::awaitable<void> finishWithBounces(Attempt &attempt);

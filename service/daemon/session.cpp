@@ -53,12 +53,6 @@ awaitable<std::optional<mail::Error>> enqueueOn(Spool &spool, mail::Envelope env
     co_return status ? std::nullopt : std::optional(status.error());
 }
 
-awaitable<mail::AuthenticationOutcome> authenticateOn(const Resolver &resolver, InboundMessage inbound,
-                                                     std::int64_t now)
-{
-    co_return authenticateInbound(resolver, inbound, now);
-}
-
 struct Reflection {
     std::string address; // of our host name, as a receiver would see the message come from
     mail::AuthenticationOutcome outcome;
@@ -111,6 +105,81 @@ const mail::DkimKey *arcSealingKey(const Runtime &runtime)
         if (const mail::DkimKey *key = newestRsa(keys))
             return key;
     return nullptr;
+}
+
+} // namespace
+
+// What the checks of a message from the internet found.
+struct Inspection {
+    mail::AuthenticationOutcome outcome;
+    // Set when the sender's domain asks to refuse a message failing DMARC.
+    std::optional<mail::DmarcVerdict> refusal;
+    std::optional<mail::Error> notSealed;
+};
+
+namespace {
+
+// SPF, DKIM, ARC and DMARC; then, unless refused, their results go on top of
+// the message, and an ARC seal when it is forwarded.
+Inspection inspect(const Runtime &runtime, const Resolver &resolver, const mail::Envelope &envelope,
+                   std::string &message)
+{
+    Inspection inspection;
+    const std::int64_t now = envelope.receivedAt;
+    inspection.outcome =
+        authenticateInbound(resolver, {envelope.clientAddress, envelope.heloName, envelope.from, message}, now);
+    if (const mail::DmarcVerdict *refusal = inspection.outcome.refusal()) {
+        inspection.refusal = *refusal;
+        return inspection;
+    }
+    const std::string &hostname = runtime.config().hostname;
+    const std::string results = mail::authenticationResultsValue(hostname, inspection.outcome);
+    message = mail::authenticationResultsField(results) + mail::removeAuthenticationResults(message, hostname);
+
+    const mail::Directory &directory = *runtime.directory();
+    const bool forwarded = std::any_of(envelope.recipients.begin(), envelope.recipients.end(), [&](const std::string &rcpt) {
+        return !directory.isLocalDomain(rcpt.substr(rcpt.rfind('@') + 1));
+    });
+    if (const mail::DkimKey *key = forwarded ? arcSealingKey(runtime) : nullptr) {
+        mail::Result<std::string> seal = mail::arcSeal(message, *key, results, *inspection.outcome.arc, now);
+        if (seal)
+            message = *seal + message;
+        else
+            inspection.notSealed = seal.error();
+    }
+    return inspection;
+}
+
+// What became of a message on its one trip to the disk pool.
+struct Handled {
+    std::optional<Inspection> inspection;
+    // Not queued: refused, or kept back for the reflector (then in `message`).
+    bool queued = false;
+    std::optional<mail::Error> queueFailure;
+    std::string message;
+    std::size_t size = 0;
+};
+
+// The checks (for mail from the internet) and the queue in one trip to the
+// pool, which each cost a wake-up of a thread there and one back.
+awaitable<Handled> handleOn(Spool &spool, const Resolver &resolver, std::shared_ptr<const Runtime> runtime,
+                            mail::Envelope envelope, std::string message, bool inbound, bool enqueue)
+{
+    Handled handled;
+    if (inbound) {
+        handled.inspection = inspect(*runtime, resolver, envelope, message);
+        if (handled.inspection->refusal)
+            co_return handled;
+    }
+    handled.size = message.size();
+    if (!enqueue) {
+        handled.message = std::move(message);
+        co_return handled;
+    }
+    handled.queued = true;
+    if (const Status status = spool.enqueue(envelope, message); !status)
+        handled.queueFailure = status.error();
+    co_return handled;
 }
 
 std::string describeDkim(const std::vector<mail::DkimVerdict> &verdicts)
@@ -228,44 +297,25 @@ awaitable<bool> Session::authenticate()
     co_return ok;
 }
 
-awaitable<bool> Session::verifyInbound(const mail::Envelope &envelope, std::string &message)
+bool Session::accepted(const mail::Envelope &envelope, const Inspection &inspection)
 {
-    const std::int64_t now = envelope.receivedAt;
-    awaitable<mail::AuthenticationOutcome> check = asio::co_spawn(
-        m_services.disk,
-        authenticateOn(m_services.resolver, {envelope.clientAddress, envelope.heloName, envelope.from, message}, now),
-        use_awaitable);
-    const mail::AuthenticationOutcome outcome = co_await std::move(check);
+    const mail::AuthenticationOutcome &outcome = inspection.outcome;
     log::info("authentication", {{"id", envelope.id},
                                  {"session", id()},
                                  {"spf", std::string(mail::spfResultName(outcome.spf.result))},
                                  {"dkim", describeDkim(outcome.dkim)},
                                  {"dmarc", describeDmarc(outcome.dmarc)},
                                  {"arc", std::string(mail::arcChainResultName(outcome.arc->result))}});
-    if (const mail::DmarcVerdict *refusal = outcome.refusal()) {
+    if (const std::optional<mail::DmarcVerdict> &refusal = inspection.refusal) {
         log::info("refused", {{"id", envelope.id}, {"session", id()}, {"reason", "dmarc"}, {"from", refusal->fromDomain}});
         m_server->refused("Message refused: " + refusal->fromDomain +
                           " publishes a DMARC policy of reject, and this message failed it (" + refusal->reason +
                           ")");
-        co_return false;
+        return false;
     }
-    const std::string &hostname = m_runtime->config().hostname;
-    const std::string results = mail::authenticationResultsValue(hostname, outcome);
-    message = mail::authenticationResultsField(results) + mail::removeAuthenticationResults(message, hostname);
-
-    const mail::Directory &directory = *m_runtime->directory();
-    const bool forwarded = std::any_of(envelope.recipients.begin(), envelope.recipients.end(), [&](const std::string &rcpt) {
-        return !directory.isLocalDomain(rcpt.substr(rcpt.rfind('@') + 1));
-    });
-    const mail::DkimKey *key = forwarded ? arcSealingKey(*m_runtime) : nullptr;
-    if (key) {
-        mail::Result<std::string> seal = mail::arcSeal(message, *key, results, *outcome.arc, now);
-        if (seal)
-            message = *seal + message;
-        else
-            log::warning("arc_not_sealed", {{"id", envelope.id}, {"error", seal.error().message}});
-    }
-    co_return true;
+    if (inspection.notSealed)
+        log::warning("arc_not_sealed", {{"id", envelope.id}, {"error", inspection.notSealed->message}});
+    return true;
 }
 
 awaitable<void> Session::reflect(const mail::Envelope &envelope, const std::string &message)
@@ -301,46 +351,44 @@ awaitable<void> Session::reflect(const mail::Envelope &envelope, const std::stri
 awaitable<void> Session::deliver()
 {
     mail::Envelope envelope = m_server->pendingEnvelope();
-    std::string message = m_server->takeMessage();
-    if (m_role == mail::PortRole::Mx && !co_await verifyInbound(envelope, message))
+    const bool toReflector = std::any_of(envelope.recipients.begin(), envelope.recipients.end(),
+                                         [](const std::string &rcpt) { return mail::isReflectorAddress(rcpt); });
+    awaitable<Handled> handle =
+        asio::co_spawn(m_services.disk,
+                       handleOn(m_services.spool, m_services.resolver, m_runtime, envelope, m_server->takeMessage(),
+                                m_role == mail::PortRole::Mx, !toReflector),
+                       use_awaitable);
+    Handled handled = co_await std::move(handle);
+    if (handled.inspection && !accepted(envelope, *handled.inspection))
         co_return;
-    const auto reflector = std::remove_if(envelope.recipients.begin(), envelope.recipients.end(),
-                                          [](const std::string &rcpt) { return mail::isReflectorAddress(rcpt); });
-    if (reflector != envelope.recipients.end()) {
+    if (toReflector) {
+        const auto reflector = std::remove_if(envelope.recipients.begin(), envelope.recipients.end(),
+                                              [](const std::string &rcpt) { return mail::isReflectorAddress(rcpt); });
         envelope.recipients.erase(reflector, envelope.recipients.end());
-        co_await reflect(envelope, message);
-        if (envelope.recipients.empty()) {
-            log::info("queued", {{"id", envelope.id},
-                                 {"session", id()},
-                                 {"client", m_client},
-                                 {"from", "<" + envelope.from + ">"},
-                                 {"rcpts", "0"},
-                                 {"size", std::to_string(message.size())},
-                                 {"user", envelope.authenticatedUser},
-                                 {"dkim", m_server->dkimSignatures().empty() ? "none" : m_server->dkimSignatures()}});
-            m_server->queued(envelope.id);
-            co_return;
+        co_await reflect(envelope, handled.message);
+        if (!envelope.recipients.empty()) {
+            awaitable<std::optional<mail::Error>> enqueue = asio::co_spawn(
+                m_services.disk, enqueueOn(m_services.spool, envelope, std::move(handled.message)), use_awaitable);
+            handled.queueFailure = co_await std::move(enqueue);
+            handled.queued = true;
         }
     }
-    const std::size_t size = message.size();
-    awaitable<std::optional<mail::Error>> enqueue =
-        asio::co_spawn(m_services.disk, enqueueOn(m_services.spool, envelope, std::move(message)), use_awaitable);
-    const std::optional<mail::Error> failure = co_await std::move(enqueue);
-    if (!failure) {
-        log::info("queued", {{"id", envelope.id},
-                             {"session", id()},
-                             {"client", m_client},
-                             {"from", "<" + envelope.from + ">"},
-                             {"rcpts", std::to_string(envelope.recipients.size())},
-                             {"size", std::to_string(size)},
-                             {"user", envelope.authenticatedUser},
-                             {"dkim", m_server->dkimSignatures().empty() ? "none" : m_server->dkimSignatures()}});
-        m_server->queued(envelope.id);
-        m_services.onQueued(envelope.id);
-    } else {
-        log::error("queue_failed", {{"id", envelope.id}, {"session", id()}, {"error", failure->message}});
-        m_server->queued(*failure);
+    if (handled.queueFailure) {
+        log::error("queue_failed", {{"id", envelope.id}, {"session", id()}, {"error", handled.queueFailure->message}});
+        m_server->queued(*handled.queueFailure);
+        co_return;
     }
+    log::info("queued", {{"id", envelope.id},
+                         {"session", id()},
+                         {"client", m_client},
+                         {"from", "<" + envelope.from + ">"},
+                         {"rcpts", std::to_string(envelope.recipients.size())},
+                         {"size", std::to_string(handled.size)},
+                         {"user", envelope.authenticatedUser},
+                         {"dkim", m_server->dkimSignatures().empty() ? "none" : m_server->dkimSignatures()}});
+    m_server->queued(envelope.id);
+    if (handled.queued)
+        m_services.onQueued(envelope.id);
 }
 
 awaitable<void> Session::run()

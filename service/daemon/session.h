@@ -30,6 +30,8 @@ struct SessionServices {
     std::function<void(const std::string &queueId)> onQueued;
 };
 
+struct Inspection;
+
 class Session : public std::enable_shared_from_this<Session> {
 public:
     Session(SessionServices &services, asio::ip::tcp::socket socket, mail::PortRole role, std::uint64_t number);
@@ -47,8 +49,9 @@ private:
     asio::awaitable<void> deliver();
     // Logs the reflector's verdict on the message (mail/reflector.h).
     asio::awaitable<void> reflect(const mail::Envelope &envelope, const std::string &message);
-    // Mail from the internet: SPF, DKIM, ARC, DMARC. False when DMARC refuses it.
-    asio::awaitable<bool> verifyInbound(const mail::Envelope &envelope, std::string &message);
+    // Logs the checks of mail from the internet; false, and refused, when
+    // DMARC refuses it.
+    bool accepted(const mail::Envelope &envelope, const Inspection &inspection);
     void armDeadline();
     std::string id() const { return std::to_string(m_number); }
 
