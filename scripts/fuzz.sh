@@ -15,7 +15,8 @@ build=${POSTWR_FUZZ_BUILD_DIR:-$here/build-fuzz}
 minutes=10
 
 # The largest input per target: a few SMTP transactions, a message with a
-# few signatures, a config file; beyond that an input only takes longer.
+# few signatures, a config file, a DNS answer over EDNS; beyond that an
+# input only takes longer.
 declare -A max_len=(
   [fuzz_smtp_server]=8192
   [fuzz_smtp_client]=4096
@@ -24,8 +25,9 @@ declare -A max_len=(
   [fuzz_config_files]=4096
   [fuzz_dns_records]=4096
   [fuzz_protocol_pieces]=8192
+  [fuzz_dns_wire]=2048
 )
-all_targets=(fuzz_smtp_server fuzz_smtp_client fuzz_address fuzz_message fuzz_config_files fuzz_dns_records fuzz_protocol_pieces)
+all_targets=(fuzz_smtp_server fuzz_smtp_client fuzz_address fuzz_message fuzz_config_files fuzz_dns_records fuzz_protocol_pieces fuzz_dns_wire)
 
 targets=()
 while [ $# -gt 0 ]; do
