@@ -13,7 +13,7 @@ build=${POSTWR_BUILD_DIR:-$here/build}
 build_packages=(cmake ninja-build g++ pkg-config file qt6-base-dev libssl-dev libasio-dev libc-ares-dev libssh-dev qt6-tools-dev qt6-l10n-tools qtkeychain-qt6-dev libarchive-dev)
 # What `postwr --sandbox` runs on this machine (sshd, ssh-keygen, dnsmasq), and a font for the Chinese UI.
 sandbox_packages=(openssh-server openssh-client dnsmasq-base fonts-wqy-microhei)
-test_packages=(swaks libnet-ssleay-perl openssl python3 python3-aiosmtpd python3-dkim python3-dnspython python3-spf python3-authres nsd opendkim-tools dnsmasq-base procps util-linux binutils openssh-server openssh-client sudo systemd dbus-daemon gnome-keyring fonts-wqy-microhei pebble certbot python3-certbot-dns-cloudflare curl cron git testssl.sh)
+test_packages=(swaks libnet-ssleay-perl openssl python3 python3-aiosmtpd python3-dkim python3-dnspython python3-spf python3-authres nsd opendkim-tools dnsmasq-base procps util-linux binutils openssh-server openssh-client sudo systemd dbus-daemon gnome-keyring fonts-wqy-microhei pebble certbot python3-certbot-dns-cloudflare curl cron git testssl.sh fail2ban)
 
 install_packages() {
   local missing=()
