@@ -75,7 +75,7 @@ Server::Server(std::string configDir, std::shared_ptr<const Runtime> runtime, Sp
       m_disk(16), m_resolver(std::move(resolver)), m_domainInfo(m_spool.directory() + "/domaininfo"),
       m_mtaSts(m_spool.directory() + "/mta-sts", *m_resolver, mtaStsFetchSettings(m_runtime.get()->config())),
       m_delivery(m_spool, m_runtime, m_io, m_disk, *m_resolver, m_domainInfo, m_mtaSts),
-      m_services{m_runtime, m_spool, m_cpu, m_disk, *m_resolver, [this](const std::string &id) { m_delivery.schedule(id); }},
+      m_services{m_runtime, m_spool, m_cpu, m_disk, *m_resolver, m_admission, [this](const std::string &id) { m_delivery.schedule(id); }},
       m_shutdownTimer(m_io)
 {
 }

@@ -54,6 +54,7 @@ private:
     DomainInfoStore m_domainInfo;
     MtaStsCache m_mtaSts;
     Delivery m_delivery;
+    Admission m_admission;
     SessionServices m_services;
     std::vector<std::pair<std::unique_ptr<asio::ip::tcp::acceptor>, mail::PortRole>> m_acceptors;
     asio::steady_timer m_shutdownTimer;

@@ -212,13 +212,16 @@ Session::Session(SessionServices &services, asio::ip::tcp::socket socket, mail::
     asio::error_code ec;
     const auto endpoint = m_socket.remote_endpoint(ec);
     m_client = ec ? "unknown" : endpoint.address().to_string();
+    m_clientKey = mail::clientKey(m_client);
+    m_admission = services.admission.admit(m_clientKey, m_runtime->config());
+    m_sessionEnds = std::chrono::steady_clock::now() + m_runtime->config().sessionTimeout;
 }
 
 Session::~Session() = default;
 
 void Session::armDeadline()
 {
-    m_deadline = std::chrono::steady_clock::now() + m_runtime->config().commandTimeout;
+    m_deadline = std::min(std::chrono::steady_clock::now() + m_runtime->config().commandTimeout, m_sessionEnds);
     m_timer.expires_at(m_deadline);
 }
 
@@ -230,9 +233,14 @@ awaitable<void> Session::watchdog()
         co_await m_timer.async_wait(asio::redirect_error(use_awaitable, ec));
         if (m_done)
             break;
-        if (std::chrono::steady_clock::now() >= m_deadline) {
-            log::info("timeout", {{"session", id()}, {"client", m_client}});
-            m_server->timedOut();
+        if (const auto now = std::chrono::steady_clock::now(); now >= m_deadline) {
+            if (now >= m_sessionEnds) {
+                log::info("session_too_long", {{"session", id()}, {"client", m_client}});
+                m_server->limitReached("Session too long, closing connection");
+            } else {
+                log::info("timeout", {{"session", id()}, {"client", m_client}});
+                m_server->timedOut();
+            }
             m_socket.cancel(ec);
             // The 421 gets one short chance to go out.
             m_deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
@@ -284,15 +292,29 @@ awaitable<bool> Session::handshake()
 awaitable<bool> Session::authenticate()
 {
     const mail::Credentials credentials = m_server->pendingCredentials();
+    const mail::LoginLimits &limits = m_runtime->config().loginLimits;
+    // fail2ban-friendly: one line per attempt, the client address before
+    // anything the client chose.
+    if (const std::optional<std::chrono::seconds> wait = m_services.admission.loginRefusal(m_clientKey, limits)) {
+        log::warning("auth", {{"session", id()}, {"client", m_client}, {"user", credentials.username}, {"result", "throttled"}});
+        const auto minutes = std::chrono::ceil<std::chrono::minutes>(*wait).count();
+        m_server->authenticationRefused("Too many failed logins from your address; try again in " +
+                                        std::to_string(minutes) + (minutes == 1 ? " minute" : " minutes"));
+        co_return false;
+    }
     // scrypt is meant to be slow: keep it off the threads that serve sockets.
     awaitable<bool> check =
         asio::co_spawn(m_services.cpu, checkPasswordOn(m_runtime->directory(), credentials), use_awaitable);
     const bool ok = co_await std::move(check);
-    // fail2ban-friendly: one line per attempt with the client address.
-    if (ok)
+    if (ok) {
         log::info("auth", {{"session", id()}, {"client", m_client}, {"user", credentials.username}, {"result", "ok"}});
-    else
+    } else {
         log::warning("auth", {{"session", id()}, {"client", m_client}, {"user", credentials.username}, {"result", "failed"}});
+        // A guesser gets its answers ever more slowly.
+        asio::steady_timer pause(m_socket.get_executor(), m_services.admission.loginFailed(m_clientKey, limits));
+        asio::error_code ec;
+        co_await pause.async_wait(asio::redirect_error(use_awaitable, ec));
+    }
     m_server->authenticated(ok);
     co_return ok;
 }
@@ -403,10 +425,20 @@ awaitable<void> Session::run()
     settings.maxMessageSize = config.maxMessageSize;
     settings.maxRecipients = config.maxRecipients;
     settings.maxErrors = config.maxErrors;
+    settings.maxCommandsPerMinute = config.maxCommandsPerMinute;
     settings.clientAddress = m_client;
     settings.newQueueId = [&spool] { return spool.newId(); };
     settings.srs = m_runtime->srs;
     settings.dkimKeys = m_runtime->configDir.dkimKeys;
+    if (!m_admission.refusal.empty()) {
+        // Before the greeting, RFC 5321 §3.1 lets a server answer 421.
+        log::warning("connection_refused", {{"client", m_client}, {"role", mail::portRoleName(m_role)},
+                                            {"reason", m_admission.refusal}});
+        co_await write("421 4.7.0 " + config.hostname + " " + m_admission.refusal + "\r\n");
+        asio::error_code ec;
+        m_socket.close(ec);
+        co_return;
+    }
     m_server.emplace(std::move(settings), m_runtime->directory());
     log::info("connect", {{"session", id()}, {"client", m_client}, {"role", mail::portRoleName(m_role)}});
 
@@ -427,7 +459,6 @@ awaitable<void> Session::run()
         }
         switch (event) {
         case SmtpServer::Event::NeedInput: {
-            armDeadline();
             asio::error_code ec;
             m_reading = true;
             std::size_t n = 0;
@@ -441,9 +472,10 @@ awaitable<void> Session::run()
                 open = ec == asio::error::operation_aborted && m_server->closed();
                 break;
             }
-            // The client has spoken: what follows (a password check, an
-            // fsync) gets a full timeout, not what is left of this one.
-            armDeadline();
+            // A command has the time from the last reply (a client sending
+            // it a byte at a time gets no more); a message's data, each read.
+            if (m_server->receivingData())
+                armDeadline();
             // Take a reloaded configuration at the next read.
             if (auto current = m_services.runtime.get(); current != m_runtime) {
                 m_runtime = std::move(current);
@@ -455,9 +487,12 @@ awaitable<void> Session::run()
             break;
         }
         case SmtpServer::Event::Authenticate:
+            // What follows (a password check, an fsync) gets a full timeout.
+            armDeadline();
             co_await authenticate();
             break;
         case SmtpServer::Event::Deliver:
+            armDeadline();
             co_await deliver();
             break;
         case SmtpServer::Event::StartTls:

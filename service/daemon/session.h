@@ -3,6 +3,7 @@
 // on the CPU pool, durable queueing on the disk pool).
 #pragma once
 
+#include "daemon/admission.h"
 #include "daemon/resolver.h"
 #include "daemon/runtime.h"
 #include "daemon/spool.h"
@@ -27,6 +28,7 @@ struct SessionServices {
     asio::thread_pool &cpu;
     asio::thread_pool &disk; // blocking work: fsync, DNS
     const Resolver &resolver;
+    Admission &admission;
     std::function<void(const std::string &queueId)> onQueued;
 };
 
@@ -65,10 +67,13 @@ private:
     mail::PortRole m_role;
     std::uint64_t m_number;
     std::string m_client;
+    std::string m_clientKey; // mail::clientKey(m_client)
+    Admission::Verdict m_admission;
     bool m_tls = false; // the handshake succeeded: all I/O goes through m_tlsStream
     bool m_done = false;
     bool m_reading = false;
     std::chrono::steady_clock::time_point m_deadline;
+    std::chrono::steady_clock::time_point m_sessionEnds;
     asio::steady_timer m_timer;
     std::optional<mail::SmtpServer> m_server;
 };

@@ -315,6 +315,22 @@ bool setKey(Context &ctx, const std::string &section, const IniEntry &entry)
         } else if (key == "command_timeout") {
             if (const auto value = positiveNumber(ctx, entry, maxInt))
                 config.commandTimeout = std::chrono::seconds(static_cast<std::int64_t>(*value));
+        } else if (key == "session_timeout") {
+            setDuration(ctx, entry, config.sessionTimeout);
+        } else if (key == "connections") {
+            if (const auto value = positiveNumber(ctx, entry, maxInt))
+                config.maxConnections = static_cast<std::size_t>(*value);
+        } else if (key == "connections_per_client") {
+            if (const auto value = positiveNumber(ctx, entry, maxInt))
+                config.maxConnectionsPerClient = static_cast<std::size_t>(*value);
+        } else if (key == "commands_per_minute") {
+            if (const auto value = positiveNumber(ctx, entry, maxInt))
+                config.maxCommandsPerMinute = static_cast<int>(*value);
+        } else if (key == "auth_failures") {
+            if (const auto value = positiveNumber(ctx, entry, maxInt))
+                config.loginLimits.failures = static_cast<int>(*value);
+        } else if (key == "auth_block") {
+            setDuration(ctx, entry, config.loginLimits.block);
         } else {
             return false;
         }

@@ -46,7 +46,29 @@
 //       down address harvesting and password guessing.
 //   command_timeout = 300
 //       Seconds to wait for the client's next command. RFC 5321 §4.5.3.2.7
-//       asks for at least 5 minutes.
+//       asks for at least 5 minutes. Counted from the last reply: a client
+//       that sends a command a byte at a time gets no more (while it sends a
+//       message's data, each read starts the time again).
+//   session_timeout = 30m
+//       The longest a connection may last, whatever it does.
+//   connections = 1000
+//       Connections at the same time, in all; one more is told 421 and closed.
+//   connections_per_client = 20
+//       Connections at the same time from one client: an IPv4 address, or the
+//       /64 network of an IPv6 address.
+//   commands_per_minute = 100
+//       Commands one connection may send in a minute, not counting MAIL,
+//       RCPT, DATA and RSET: a client sending mail needs a handful (EHLO,
+//       STARTTLS, AUTH, ...) whatever it sends; a flood is cut off.
+//   auth_failures = 5
+//       Failed logins from one client (as above) before its logins are
+//       refused (454) without checking the password. Each failure after the
+//       first is answered later than the one before: 1, 2, 4, up to 16
+//       seconds. Every attempt is logged as "event=auth client=ADDRESS ...
+//       result=failed|throttled|ok", for fail2ban.
+//   auth_block = 15m
+//       How long a client's logins stay refused after its last failure, and
+//       how long failures are remembered.
 //
 //   [addresses]
 //       How local parts of mail coming in are matched against users and
@@ -112,6 +134,7 @@
 //       address at all.
 #pragma once
 
+#include "mail/client_limits.h"
 #include "mail/ini.h"
 
 #include <chrono>
@@ -170,6 +193,11 @@ struct Config {
     std::size_t maxRecipients = 100;
     int maxErrors = 10;
     std::chrono::seconds commandTimeout{300};
+    std::chrono::seconds sessionTimeout{30 * 60};
+    std::size_t maxConnections = 1000;
+    std::size_t maxConnectionsPerClient = 20;
+    int maxCommandsPerMinute = 100;
+    LoginLimits loginLimits;
     std::string suffixSeparators = "+";
     std::string dropCharacters = ".";
     DeliverySettings delivery;

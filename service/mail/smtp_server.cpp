@@ -143,6 +143,12 @@ void SmtpServer::timedOut()
         close(421, "4.4.2", m_settings.hostname + " Error: timeout exceeded");
 }
 
+void SmtpServer::limitReached(std::string_view text)
+{
+    if (m_mode != Mode::Closed)
+        close(421, "4.7.0", m_settings.hostname + " " + std::string(text));
+}
+
 void SmtpServer::shutdown()
 {
     m_shuttingDown = true;
@@ -248,6 +254,21 @@ SmtpServer::Event SmtpServer::handleCommand(std::string_view line)
         return Event::Close;
     }
     const auto [verb, argument] = splitVerb(line);
+    // What sending mail takes is not counted, so a client sending many
+    // messages is never cut off; a flood of anything else is.
+    const bool sendsMail = equalsIgnoreCase(verb, "MAIL") || equalsIgnoreCase(verb, "RCPT") ||
+                           equalsIgnoreCase(verb, "DATA") || equalsIgnoreCase(verb, "RSET");
+    if (m_settings.maxCommandsPerMinute > 0 && !sendsMail) {
+        const std::time_t now = m_settings.now();
+        if (now - m_minuteStart >= 60) {
+            m_minuteStart = now;
+            m_commandsThisMinute = 0;
+        }
+        if (++m_commandsThisMinute > m_settings.maxCommandsPerMinute) {
+            close(421, "4.7.0", m_settings.hostname + " Too many commands, closing connection");
+            return Event::Close;
+        }
+    }
     for (const char *http : httpVerbs) {
         if (equalsIgnoreCase(verb, http)) {
             close(554, "5.7.0", "This is an SMTP server, not a web server");
@@ -449,6 +470,18 @@ SmtpServer::Event SmtpServer::requestAuthentication(std::string username, std::s
     m_credentials = {std::move(username), std::move(password)};
     m_mode = Mode::Waiting;
     return Event::Authenticate;
+}
+
+void SmtpServer::authenticationRefused(std::string_view text)
+{
+    std::fill(m_credentials.password.begin(), m_credentials.password.end(), '\0');
+    m_credentials = {};
+    if (m_mode == Mode::Closed)
+        return;
+    m_mode = Mode::Command;
+    error(454, "4.7.0", text);
+    if (m_shuttingDown && m_mode == Mode::Command)
+        closeForShutdown();
 }
 
 void SmtpServer::authenticated(bool ok)

@@ -55,6 +55,9 @@ struct SessionSettings {
     std::uint64_t maxMessageSize = 50u << 20;
     std::size_t maxRecipients = 100;
     int maxErrors = 10;
+    // Commands other than MAIL, RCPT, DATA and RSET in one minute before the
+    // session is closed (a client flooding or pipelining garbage); 0: no limit.
+    int maxCommandsPerMinute = 0;
     std::string clientAddress;                     // IP literal
     std::function<std::string()> newQueueId;       // gives each accepted message its id
     std::function<std::time_t()> now = [] { return std::time(nullptr); };
@@ -90,6 +93,9 @@ public:
     // Answers to the events.
     const Credentials &pendingCredentials() const { return m_credentials; }
     void authenticated(bool ok);
+    // Instead of authenticated(): the password is not even checked, as this
+    // client failed too often (454 4.7.0, `text` says until when).
+    void authenticationRefused(std::string_view text);
     const Envelope &pendingEnvelope() const { return m_envelope; }
     std::string takeMessage() { return std::move(m_message); }
     void queued(const Result<std::string> &queueId); // the id, or why it could not be queued
@@ -101,6 +107,8 @@ public:
 
     // The session is idle too long: say so and close.
     void timedOut();
+    // A limit of the server is reached (too long a session, ...): 421 4.7.0 `text`, and close.
+    void limitReached(std::string_view text);
     // The server is stopping: close now if no transaction is in progress,
     // otherwise after the transaction ends.
     void shutdown();
@@ -108,6 +116,8 @@ public:
     bool inTransaction() const { return m_mailFrom.has_value() || m_mode == Mode::Data; }
     bool tlsActive() const { return m_tlsActive; }
     bool closed() const { return m_mode == Mode::Closed; }
+    // Between DATA and the end of the message.
+    bool receivingData() const { return m_mode == Mode::Data; }
     const std::string &authenticatedUser() const { return m_authenticatedUser; }
 
 private:
@@ -147,6 +157,8 @@ private:
     std::string m_output;
     bool m_discardingLongLine = false;
     int m_errors = 0;
+    std::time_t m_minuteStart = 0;
+    int m_commandsThisMinute = 0;
     bool m_shuttingDown = false;
 
     std::string m_heloName;

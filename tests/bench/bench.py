@@ -232,7 +232,11 @@ class Postwrd(Server):
             f.write(f"hostname = mail.bench.test\nspool = {self.dir}/spool\nmaildir = {self.maildir}\n"
                     f"[listen]\nsmtp = 127.0.0.1:{self.port}\nsubmission = 127.0.0.1:{self.submission_port}\n"
                     f"submissions = 127.0.0.1:{free_port()}\n[dns]\nservers = {DNS_ADDRESS}:53\n"
-                    f"[delivery]\nremote_port = {self.tools['sink_port']}\nallow_loopback = yes\n")
+                    f"[delivery]\nremote_port = {self.tools['sink_port']}\nallow_loopback = yes\n"
+                    # Every session of the load comes from 127.0.0.1; the
+                    # peers have no such limits (Postfix exempts its
+                    # mynetworks, which include loopback).
+                    f"[limits]\nconnections = 5000\nconnections_per_client = 5000\n")
         os.makedirs(os.path.join(self.dir, "domains", "bench.test"))
         run(postwrd, "--config", self.dir, "dkim", "keygen", "bench.test")
         run(postwrd, "--config", self.dir, "user", "add", "user@bench.test", input=PASSWORD + "\n")

@@ -63,6 +63,7 @@ private slots:
     void paths();
     void limits_data();
     void limits();
+    void abuseLimits();
     void addresses_data();
     void addresses();
     void domains_data();
@@ -263,6 +264,27 @@ void TestConfig::limits()
     QTEST(qint64(c.commandTimeout.count()), "commandTimeout");
 }
 
+void TestConfig::abuseLimits()
+{
+    const Config defaults = parseValid("hostname = mx.example.com\n");
+    QCOMPARE(defaults.sessionTimeout.count(), 1800);
+    QCOMPARE(defaults.maxConnections, std::size_t{1000});
+    QCOMPARE(defaults.maxConnectionsPerClient, std::size_t{20});
+    QCOMPARE(defaults.maxCommandsPerMinute, 100);
+    QCOMPARE(defaults.loginLimits.failures, 5);
+    QCOMPARE(defaults.loginLimits.block.count(), 900);
+
+    const Config c = parseValid("hostname = mx.example.com\n[limits]\nsession_timeout = 10m\nconnections = 50\n"
+                                "connections_per_client = 4\ncommands_per_minute = 120\nauth_failures = 3\n"
+                                "auth_block = 1h\n");
+    QCOMPARE(c.sessionTimeout.count(), 600);
+    QCOMPARE(c.maxConnections, std::size_t{50});
+    QCOMPARE(c.maxConnectionsPerClient, std::size_t{4});
+    QCOMPARE(c.maxCommandsPerMinute, 120);
+    QCOMPARE(c.loginLimits.failures, 3);
+    QCOMPARE(c.loginLimits.block.count(), 3600);
+}
+
 void TestConfig::addresses_data()
 {
     QTest::addColumn<QString>("lines");
@@ -366,6 +388,12 @@ void TestConfig::configErrors_data()
         << host + "[limits]\nmax_errors = -1\n" << QStringList{"3:14 `max_errors` must be a whole number"};
     QTest::newRow("a timeout has no unit")
         << host + "[limits]\ncommand_timeout = 5m\n" << QStringList{"3:19 `command_timeout` must be a whole"};
+    QTest::newRow("connections are counted from 1")
+        << host + "[limits]\nconnections_per_client = 0\n" << QStringList{"3:26 `connections_per_client` must be a whole number"};
+    QTest::newRow("a session time limit is a duration")
+        << host + "[limits]\nsession_timeout = soon\n" << QStringList{"3:19 `session_timeout` must be a duration"};
+    QTest::newRow("a login block is a duration")
+        << host + "[limits]\nauth_block = -5m\n" << QStringList{"3:14 `auth_block` must be a duration"};
     QTest::newRow("a number cannot exceed its type")
         << host + "[limits]\nmax_errors = 99999999999\n" << QStringList{"3:14 from 1 to 2147483647"};
     QTest::newRow("'@' cannot be a suffix separator, pointed at")

@@ -10,6 +10,8 @@
 //   !timeout   the client was idle too long (SmtpServer::timedOut)
 //   !hold      do not answer the next event yet, as if the work were slow
 //   !answer    answer the held event now
+//   !refuse    answer the held AUTH: refused unchecked (SmtpServer::authenticationRefused)
+//   !limit     a limit of the server is reached (SmtpServer::limitReached)
 #include "mail/aliases.h"
 #include "mail/directory.h"
 #include "mail/smtp_server.h"
@@ -46,6 +48,7 @@ struct Options {
     bool queueFails = false;
     int queueErrno = EIO; // why the queue fails, when it does
     bool refuses = false; // the daemon's checks refuse every message (DMARC)
+    int maxCommandsPerMinute = 0;
 
     Options noCertificate() const
     {
@@ -128,6 +131,13 @@ public:
             m_server.shutdown();
         } else if (input == "!timeout") {
             m_server.timedOut();
+        } else if (input == "!limit") {
+            m_server.limitReached("Session too long");
+        } else if (input == "!refuse") {
+            if (m_pending != SmtpServer::Event::Authenticate)
+                return "(no AUTH to refuse)\r\n";
+            m_pending.reset();
+            m_server.authenticationRefused("Too many failed logins");
         } else if (input == "!hold") {
             m_hold = true;
             return {};
@@ -158,6 +168,7 @@ private:
         settings.maxMessageSize = maxMessageSize;
         settings.maxRecipients = maxRecipients;
         settings.maxErrors = maxErrors;
+        settings.maxCommandsPerMinute = options.maxCommandsPerMinute;
         settings.clientAddress = clientAddress;
         settings.newQueueId = [this] { return "Q" + std::to_string(++m_queueIds); };
         settings.now = [] { return testTime; };
@@ -1158,6 +1169,22 @@ void TestSmtpServer::shutdownAndTimeout_data()
         { "334 VXNlcm5hbWU6", "421 4.3.2" }, true);
 
     row("timedOut() is answered 421 4.4.2 and closes", mx, ehlo(), { "!timeout" }, { "421 4.4.2" },
+        true);
+    Options limited = mx;
+    limited.maxCommandsPerMinute = 3;
+    row("Sending mail is not counted against the limit of commands per minute", limited, {},
+        { "EHLO client.example\r\n", "MAIL FROM:<a@ext.example>\r\n", "RCPT TO:<bob@example.test>\r\n",
+          "RSET\r\n", "MAIL FROM:<a@ext.example>\r\n", "RCPT TO:<bob@example.test>\r\n", "RSET\r\n",
+          "NOOP\r\n" },
+        { "250", "250 2.1.0", "250 2.1.5", "250 2.0.0", "250 2.1.0", "250 2.1.5", "250 2.0.0", "250 2.0.0" });
+    row("limitReached() is answered 421 4.7.0 and closes", mx, ehlo(), { "!limit", "NOOP\r\n" },
+        { "421 4.7.0" }, true);
+    row("limitReached() during DATA closes and queues nothing", mx, inData,
+        { "Subject: half\r\n", "!limit", ".\r\n" }, { "421 4.7.0" }, true);
+    row("An AUTH refused unchecked is answered 454 4.7.0, and the session goes on", submission, afterStartTls(),
+        { "!hold", authPlain(), "!refuse", "NOOP\r\n" }, { "454 4.7.0", "250 2.0.0" });
+    row("Commands over the limit per minute are answered 421 4.7.0 and close", limited, {},
+        { "NOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\nNOOP\r\n" }, { "250 2.0.0", "250 2.0.0", "250 2.0.0", "421 4.7.0" },
         true);
     row("Nothing is read after timedOut()", mx, ehlo(), { "!timeout", "NOOP\r\n" }, { "421 4.4.2" },
         true);

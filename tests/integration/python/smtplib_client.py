@@ -40,6 +40,7 @@ def main():
     context.check_hostname = False
     context.verify_mode = ssl.CERT_NONE
     timeout = plan.get("timeout", 20)
+    source = (plan["source"], 0) if plan.get("source") else None
     message = b""
     if plan.get("message_file"):
         with open(plan["message_file"], "rb") as f:
@@ -47,9 +48,10 @@ def main():
     try:
         if plan.get("implicit_tls"):
             smtp = smtplib.SMTP_SSL(plan["host"], plan["port"], local_hostname="client.example.test",
-                                    timeout=timeout, context=context)
+                                    timeout=timeout, context=context, source_address=source)
         else:
-            smtp = smtplib.SMTP(plan["host"], plan["port"], local_hostname="client.example.test", timeout=timeout)
+            smtp = smtplib.SMTP(plan["host"], plan["port"], local_hostname="client.example.test", timeout=timeout,
+                                source_address=source)
         report["steps"]["ehlo"] = reply(smtp.ehlo())
         report["features"] = sorted(smtp.esmtp_features.keys())
         if plan.get("starttls"):
@@ -58,7 +60,13 @@ def main():
             report["features"] = sorted(smtp.esmtp_features.keys())
         if plan.get("login"):
             try:
-                report["steps"]["login"] = reply(smtp.login(plan["login"], os.environ["POSTWR_IT_PASSWORD"]))
+                if plan.get("mechanism"):
+                    # One attempt with this mechanism; login() would try the next one after a failure.
+                    smtp.user, smtp.password = plan["login"], os.environ["POSTWR_IT_PASSWORD"]
+                    mechanism = plan["mechanism"].upper()
+                    report["steps"]["login"] = reply(smtp.auth(mechanism, getattr(smtp, "auth_" + mechanism.lower())))
+                else:
+                    report["steps"]["login"] = reply(smtp.login(plan["login"], os.environ["POSTWR_IT_PASSWORD"]))
             except smtplib.SMTPAuthenticationError as e:
                 report["steps"]["login"] = reply((e.smtp_code, e.smtp_error))
                 raise

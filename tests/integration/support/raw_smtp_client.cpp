@@ -15,8 +15,9 @@ QString SmtpReply::toString() const {
   return QString::number(code) + QLatin1Char(' ') + lines.join(QStringLiteral(" / "));
 }
 
-bool RawSmtpClient::connectTo(const QHostAddress &address, quint16 port, int timeoutMs) {
+bool RawSmtpClient::connectTo(const QHostAddress &address, quint16 port, int timeoutMs, const QHostAddress &source) {
   transcript_ += QStringLiteral("# connect %1:%2\n").arg(address.toString()).arg(port);
+  if (!source.isNull() && !socket_.bind(source)) return false;
   socket_.connectToHost(address, port);
   return QTest::qWaitFor([this] { return socket_.state() == QAbstractSocket::ConnectedState ||
                                          socket_.state() == QAbstractSocket::UnconnectedState; },

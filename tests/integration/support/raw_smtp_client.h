@@ -23,7 +23,9 @@ struct SmtpReply {
 
 class RawSmtpClient {
  public:
-  bool connectTo(const QHostAddress &address, quint16 port, int timeoutMs = 5000);
+  // From `source` when given (another loopback address, to be another client).
+  bool connectTo(const QHostAddress &address, quint16 port, int timeoutMs = 5000,
+                 const QHostAddress &source = QHostAddress());
   // Reads one reply, multi-line included.
   SmtpReply readReply(int timeoutMs = 10000);
   void send(const QByteArray &bytes);

@@ -32,6 +32,8 @@ SmtplibResult runSmtplib(const SmtplibPlan &plan, int timeoutMs) {
                    {QStringLiteral("sendmail"), plan.useSendmail},
                    {QStringLiteral("timeout"), 20}};
   if (!plan.login.isEmpty()) json.insert(QStringLiteral("login"), plan.login);
+  if (!plan.source.isEmpty()) json.insert(QStringLiteral("source"), plan.source);
+  if (!plan.mechanism.isEmpty()) json.insert(QStringLiteral("mechanism"), plan.mechanism);
   if (!plan.mailFrom.isNull()) json.insert(QStringLiteral("mail_from"), plan.mailFrom);
   json.insert(QStringLiteral("rcpts"), QJsonArray::fromStringList(plan.rcpts));
   if (!plan.message.isEmpty()) {

@@ -11,11 +11,13 @@
 
 struct SmtplibPlan {
   QString host = QStringLiteral("127.0.0.1");
+  QString source;      // the address to connect from (another 127.x); empty: any
   quint16 port = 0;
   bool implicitTls = false;
   bool startTls = false;
   QString login;       // empty: no AUTH
   QString password;    // passed in the environment, never printed
+  QString mechanism;   // one AUTH attempt with this (PLAIN, LOGIN); empty: smtplib tries each it knows
   QString mailFrom;
   QStringList rcpts;
   QByteArray message;  // CRLF line ends
