@@ -1,17 +1,19 @@
 // fail2ban support (service/packaging/fail2ban): Debian's fail2ban-regex,
 // run offline as the test user with no fail2ban server, reads the log a real
 // postwrd wrote after swaks logged in from 127.0.0.1 once with the right
-// password and four times with a wrong one:
+// password, four times with a wrong one (auth_failures = 4), and twice more,
+// refused unchecked by the AUTH throttle (454):
 //
-//   - every failed login matches, with host 127.0.0.1, and the good one does not;
-//   - two of the failures use user names that spell out another client
+//   - every failed and every throttled login matches, with host 127.0.0.1,
+//     and the good one does not;
+//   - some of them use user names that spell out another client
 //     (`mallory client=198.51.100.1`, and one with a quote and a backslash
 //     that tries to end postwrd's quoting): fail2ban still sees 127.0.0.1
 //     and never 198.51.100.1;
 //   - the same holds for the lines as fail2ban's systemd backend reads them
 //     from the journal ("HOSTNAME postwrd[PID]: level=...");
-//   - lines in the format of postwrd's AUTH throttle (result=throttled, the
-//     user name empty or missing) match too;
+//   - forms this run does not make match too: an empty or missing user name,
+//     an IPv6 client;
 //   - fail2ban-client loads the jail in a copy of Debian's fail2ban
 //     configuration: enabled, systemd backend, the unit's journal, the three
 //     SMTP ports.
@@ -40,6 +42,10 @@ const QStringList kCraftedUsers = {
     QStringLiteral("mallory client=198.51.100.1"),
     QStringLiteral("x\" client=198.51.100.1 user=y result=failed \\"),
 };
+// Who tries a wrong password, in turn, until the throttle refuses the client;
+// then who tries again, refused unchecked (Alice with her right password).
+const QStringList kWrongUsers = QStringList { kAlice, kAlice } + kCraftedUsers;
+const QStringList kThrottledUsers = { kCraftedUsers.first(), kAlice };
 
 struct Hit {
     QString ip;
@@ -116,10 +122,11 @@ private slots:
         for (const QString &line : std::as_const(log_)) {
             lines << prefix + line;
             if (line.startsWith(QLatin1String("level=warning event=auth "))
-                && line.endsWith(QLatin1String(" result=failed")))
+                && (line.endsWith(QLatin1String(" result=failed"))
+                    || line.endsWith(QLatin1String(" result=throttled"))))
                 failed << prefix + line;
         }
-        QCOMPARE(failed.size(), 2 + kCraftedUsers.size());
+        QCOMPARE(failed.size(), kWrongUsers.size() + kThrottledUsers.size());
 
         QList<Hit> hits;
         QString error;
@@ -137,19 +144,15 @@ private slots:
         QCOMPARE(matched, failed); // every failure, and neither the good login nor any other line
     }
 
-    void throttledLoginsMatchWithOrWithoutAUserName()
+    void emptyOrMissingUserAndIpv6ClientsMatch()
     {
         const QStringList lines = {
-            QStringLiteral("level=warning event=auth session=7 client=192.0.2.7 "
-                           "user=bob@example.org result=throttled"),
             QStringLiteral(
                 "level=warning event=auth session=8 client=192.0.2.8 user=\"\" result=throttled"),
-            QStringLiteral(
-                "level=warning event=auth session=9 client=2001:db8::9 result=throttled"),
-            QStringLiteral("level=warning event=auth session=10 client=192.0.2.10 user=\"x "
-                           "client=198.51.100.1 "
-                           "result=throttled\" result=throttled"),
-            QStringLiteral("level=info event=auth session=11 client=192.0.2.11 "
+            QStringLiteral("level=warning event=auth session=9 client=2001:db8::9 result=failed"),
+            QStringLiteral("level=warning event=auth session=10 client=2001:db8::10 "
+                           "user=\"x client=198.51.100.1\" result=throttled"),
+            QStringLiteral("level=info event=auth session=11 client=2001:db8::11 "
                            "user=bob@example.org result=ok"),
             QStringLiteral("level=info event=tls_failed session=12 client=192.0.2.12 "
                            "error=\"unexpected eof\""),
@@ -161,8 +164,8 @@ private slots:
         for (const Hit &hit : std::as_const(hits))
             ips << hit.ip;
         QCOMPARE(ips,
-            (QStringList { QStringLiteral("192.0.2.7"), QStringLiteral("192.0.2.8"),
-                QStringLiteral("2001:db8::9"), QStringLiteral("192.0.2.10") }));
+            (QStringList { QStringLiteral("192.0.2.8"), QStringLiteral("2001:db8::9"),
+                QStringLiteral("2001:db8::10") }));
     }
 
     void jailLoadsInDebiansConfiguration()
@@ -195,14 +198,16 @@ private slots:
     }
 
 private:
-    // One login with the right password and four with wrong ones, two of them
-    // under crafted user names, each on its own submission session; keeps the
-    // log postwrd wrote.
+    // One login with the right password, then kWrongUsers with wrong ones
+    // (answered 0, 1, 2 and 4 s late) until the throttle refuses this client,
+    // then kThrottledUsers, each on its own submission session; keeps the log
+    // postwrd wrote.
     void recordLogins()
     {
         PostwrdInstance postwrd;
         const QString password = newPassword();
         postwrd.addUser(kAlice, password);
+        postwrd.setLimit(QStringLiteral("auth_failures"), QString::number(kWrongUsers.size()));
         QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
         pid_ = postwrd.processId();
 
@@ -219,32 +224,44 @@ private:
         QVERIFY2(good.setupError.isEmpty(), qPrintable(good.setupError));
         QVERIFY2(good.hasReply(235), qPrintable(good.describe()));
 
-        const QStringList wrongUsers = QStringList { kAlice, kAlice } + kCraftedUsers;
-        for (const QString &user : wrongUsers) {
+        for (const QString &user : kWrongUsers) {
             request.user = user;
             request.password = newPassword();
             const SwaksResult wrong = runSwaks(request);
             QVERIFY2(wrong.firstError().code == 535, qPrintable(wrong.describe()));
         }
+        for (const QString &user : kThrottledUsers) {
+            request.user = user;
+            request.password = user == kAlice ? password : newPassword();
+            const SwaksResult refused = runSwaks(request);
+            QVERIFY2(refused.firstError().code == 454, qPrintable(refused.describe()));
+        }
 
         const QRegularExpression authLine(
             QStringLiteral("^level=\\w+ event=auth "), QRegularExpression::MultilineOption);
-        QTRY_COMPARE_WITH_TIMEOUT(
-            postwrd.logMatches(authLine).size(), 1 + wrongUsers.size(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(postwrd.logMatches(authLine).size(),
+            1 + kWrongUsers.size() + kThrottledUsers.size(), 10000);
         QVERIFY2(postwrd.stop(), qPrintable(postwrd.errorString()));
         log_ = postwrd.log().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         // The crafted names reached the log as written, inside one quoted value.
-        for (const QString &user : kCraftedUsers) {
-            QString quoted = user;
-            quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
-                .replace(QLatin1Char('"'), QStringLiteral("\\\""));
-            const QString expected
-                = QStringLiteral("client=%1 user=\"%2\" result=failed").arg(kLoopback, quoted);
+        QStringList expected;
+        for (const QString &user : kCraftedUsers)
+            expected << quotedAuthLineEnd(user, QStringLiteral("failed"));
+        expected << quotedAuthLineEnd(kCraftedUsers.first(), QStringLiteral("throttled"));
+        for (const QString &end : std::as_const(expected))
             QVERIFY2(std::any_of(log_.cbegin(), log_.cend(),
-                         [&](const QString &line) { return line.endsWith(expected); }),
+                         [&](const QString &line) { return line.endsWith(end); }),
                 qPrintable(QStringLiteral("no line ending %1 in:\n%2")
-                               .arg(expected, log_.join(QLatin1Char('\n')))));
-        }
+                               .arg(end, log_.join(QLatin1Char('\n')))));
+    }
+
+    // How an auth line from 127.0.0.1 for a user name that needs quoting ends.
+    static QString quotedAuthLineEnd(const QString &user, const QString &result)
+    {
+        QString quoted = user;
+        quoted.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
+            .replace(QLatin1Char('"'), QStringLiteral("\\\""));
+        return QStringLiteral("client=%1 user=\"%2\" result=%3").arg(kLoopback, quoted, result);
     }
 
     // fail2ban-regex with our filter over these lines: one hit per matched
