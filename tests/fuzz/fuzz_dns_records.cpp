@@ -16,15 +16,18 @@
 // Invariants besides "no crash, no leak, no UB": a check never asks the same
 // question twice and asks a bounded number; SPF macro expansion gives a
 // lower-case name of at most 253 octets; a parsed MTA-STS cache written out
-// reads back equal; ordered MX hosts are lower case without trailing dot.
+// reads back equal; every well-formed MX host is tried, lower case and
+// without its trailing dot.
 #include "fuzz_input.h"
 
 #include "mail/blocklist.h"
+#include "mail/config.h"
 #include "mail/dkim_verifier.h"
 #include "mail/dmarc.h"
 #include "mail/mta_sts.h"
 #include "mail/mx.h"
 #include "mail/spf.h"
+#include "mail/text.h"
 
 #include <algorithm>
 #include <string>
@@ -133,13 +136,24 @@ void mx(std::uint8_t variant, FuzzInput &input)
         record.host = space == std::string::npos ? "" : line.substr(space + 1);
         records.push_back(std::move(record));
     }
+    // Names a resolver can give: a valid host name, maybe with its trailing
+    // dot. Anything else is passed through as a host that will not resolve.
+    std::vector<std::string> wellFormed;
+    for (const MxRecord &record : records) {
+        std::string_view host = record.host;
+        if (host.ends_with('.'))
+            host.remove_suffix(1);
+        if (isValidHostname(host))
+            wellFormed.emplace_back(host);
+    }
     const std::size_t count = records.size();
     if (Result<std::vector<std::string>> hosts = orderMxHosts(std::move(records), "Example.ORG", variant)) {
         require(hosts->size() <= std::max<std::size_t>(count, 1), "no more hosts than records");
-        for (const std::string &host : *hosts) {
+        for (const std::string &host : *hosts)
             require(lowerCase(host), "an MX host is lower case");
-            require(!host.ends_with('.'), "an MX host has no trailing dot");
-        }
+        for (const std::string &host : wellFormed)
+            require(std::find(hosts->begin(), hosts->end(), toLowerAscii(host)) != hosts->end(),
+                "a well-formed MX host is tried, without its trailing dot");
     }
 }
 
