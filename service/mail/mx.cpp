@@ -24,8 +24,11 @@ Result<std::vector<std::string>> orderMxHosts(
     for (MxRecord &record : records)
         record.host = normaliseHost(record.host);
 
-    // RFC 7505 §3: a null MX is the only MX record of its domain.
-    if (records.size() == 1 && records.front().host.empty())
+    // RFC 7505 §3: a null MX is the only MX record of its domain. Several
+    // (at different preferences) say the same; they must never fall through
+    // to the implicit MX below, which would deliver where mail is refused.
+    if (!records.empty()
+        && std::all_of(records.begin(), records.end(), [](const MxRecord &record) { return record.host.empty(); }))
         return Error { "domain does not accept mail (null MX, RFC 7505)" };
     // A "." host next to real ones breaks RFC 7505 §3 ("MUST NOT" publish
     // others); it names no host to try, so it is skipped and the real ones used.

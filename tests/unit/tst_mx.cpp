@@ -79,6 +79,8 @@ void TestMx::nullMxIsPermanent_data()
         << std::vector<MxRecord> { { 0, "" } } << "example.org";
     QTest::newRow("a null MX with another preference")
         << std::vector<MxRecord> { { 10, "." } } << "example.org";
+    QTest::newRow("two null MX records at different preferences")
+        << std::vector<MxRecord> { { 0, "." }, { 10, "." } } << "example.org";
     QTest::newRow("no records and no domain") << std::vector<MxRecord> {} << "";
 }
 
