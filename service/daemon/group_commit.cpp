@@ -46,11 +46,14 @@ public:
             const int error = errno;
             lock.lock();
             m_flushing = false;
-            if (ok)
+            if (ok) {
                 m_flushed = covered;
-            else
+            } else {
+                // With its errno: a flush that failed for lack of space is answered 452.
                 m_error = mail::Error{"cannot flush the filesystem of " + path + " to disk: " + std::strerror(error) +
                                       " (postwrd accepts nothing there until it restarts)"};
+                m_error->errorNumber = error;
+            }
             m_done.notify_all();
         }
     }
