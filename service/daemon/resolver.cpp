@@ -716,7 +716,7 @@ DnsResult<std::vector<std::string>> Resolver::cname(std::string_view name) const
     if (!raw.ok())
         return failure<std::vector<std::string>>(raw.status, std::move(raw.message));
     const unsigned char *message = raw.records.data();
-    const long size = static_cast<long>(raw.records.size());
+    const std::size_t size = raw.records.size();
     const auto malformed = [&] {
         return failure<std::vector<std::string>>(DnsStatus::TemporaryFailure, question + ": " + explain(ARES_EBADRESP));
     };
@@ -724,35 +724,38 @@ DnsResult<std::vector<std::string>> Resolver::cname(std::string_view name) const
         return malformed();
     const int questions = (message[4] << 8) | message[5];
     const int answers = (message[6] << 8) | message[7];
-    const unsigned char *at = message + 12;
+    // Offsets, not pointers, so that nothing ever points past the message.
+    std::size_t at = 12;
     // Skips the name at `at`; false when it runs past the message.
     const auto skipName = [&]() {
         char *expanded = nullptr;
         long length = 0;
-        if (ares_expand_name(at, message, static_cast<int>(size), &expanded, &length) != ARES_SUCCESS)
+        if (ares_expand_name(message + at, message, static_cast<int>(size), &expanded, &length) != ARES_SUCCESS)
             return false;
         ares_free_string(expanded);
-        at += length;
-        return at <= message + size;
+        if (length < 0 || static_cast<std::size_t>(length) > size - at)
+            return false;
+        at += static_cast<std::size_t>(length);
+        return true;
     };
     for (int i = 0; i < questions; ++i) {
-        if (!skipName() || at + 4 > message + size)
+        if (!skipName() || size - at < 4)
             return malformed();
         at += 4;
     }
     std::vector<std::string> targets;
     for (int i = 0; i < answers; ++i) {
-        if (!skipName() || at + 10 > message + size)
+        if (!skipName() || size - at < 10)
             return malformed();
-        const int type = (at[0] << 8) | at[1];
-        const int length = (at[8] << 8) | at[9];
+        const int type = (message[at] << 8) | message[at + 1];
+        const std::size_t length = static_cast<std::size_t>((message[at + 8] << 8) | message[at + 9]);
         at += 10;
-        if (at + length > message + size)
+        if (size - at < length)
             return malformed();
         if (type == typeCname) {
             char *target = nullptr;
             long used = 0;
-            if (ares_expand_name(at, message, static_cast<int>(size), &target, &used) != ARES_SUCCESS)
+            if (ares_expand_name(message + at, message, static_cast<int>(size), &target, &used) != ARES_SUCCESS)
                 return malformed();
             targets.push_back(withoutTrailingDot(target));
             ares_free_string(target);
