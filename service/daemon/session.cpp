@@ -47,10 +47,16 @@ awaitable<bool> checkPasswordOn(std::shared_ptr<const mail::Directory> directory
     co_return checkPassword(*directory, credentials);
 }
 
-awaitable<std::optional<mail::Error>> enqueueOn(Spool &spool, mail::Envelope envelope, std::string message)
+// Why the spool could not take the message; nothing once it is durable there.
+std::optional<mail::Error> queueIn(Spool &spool, const mail::Envelope &envelope, std::string_view message)
 {
     const Status status = spool.enqueue(envelope, message);
-    co_return status ? std::nullopt : std::optional(status.error());
+    return status ? std::nullopt : std::optional(status.error());
+}
+
+awaitable<std::optional<mail::Error>> enqueueOn(Spool &spool, mail::Envelope envelope, std::string message)
+{
+    co_return queueIn(spool, envelope, message);
 }
 
 struct Reflection {
@@ -177,8 +183,7 @@ awaitable<Handled> handleOn(Spool &spool, const Resolver &resolver, std::shared_
         co_return handled;
     }
     handled.queued = true;
-    if (const Status status = spool.enqueue(envelope, message); !status)
-        handled.queueFailure = status.error();
+    handled.queueFailure = queueIn(spool, envelope, message);
     co_return handled;
 }
 

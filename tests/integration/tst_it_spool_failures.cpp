@@ -98,6 +98,29 @@ QStringList messageFiles(const QString &spool) {
   for (const char *sub : {"tmp", "queue"}) files += PostwrdInstance::allFiles(spool + QLatin1Char('/') + QLatin1String(sub));
   return files;
 }
+// Starts postwrd (with bob) with `directory` (its spool or its Maildir
+// root) on a tmpfs of kTmpfsSize of its own, then fills that up to kLeftFree
+// with the file `filler`. `seen` is the directory as postwrd sees it.
+void startWithAlmostFull(PostwrdInstance &postwrd, const QString &directory, QString *seen, QString *filler) {
+  QString error;
+  const QString unshare = findTool(QStringLiteral("unshare"), QStringLiteral("apt-get install util-linux"), &error);
+  QVERIFY2(!unshare.isEmpty(), qPrintable(error));
+  postwrd.addUser(kBob, newPassword());
+  QVERIFY2(postwrd.prepare(), qPrintable(postwrd.errorString()));
+  QVERIFY(QDir().mkpath(directory));
+  postwrd.setLauncher(tmpfsLauncher(unshare, directory));
+  QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
+  *seen = seenByPostwrd(postwrd, directory);
+  QCOMPARE(totalBytes(*seen), kTmpfsSize);
+  *filler = *seen + QStringLiteral("/filler");
+  QVERIFY(writeFiller(*filler, freeBytes(*seen) - kLeftFree));
+  QVERIFY2(freeBytes(*seen) <= kLeftFree, qPrintable(QString::number(freeBytes(*seen))));
+}
+
+bool openSession(RawSmtpClient &client, const PostwrdInstance &postwrd) {
+  return client.connectTo(PostwrdInstance::loopback(), postwrd.port(Role::Smtp)) && client.readReply().code == 220 &&
+         client.command("EHLO client.example.test").code == 250;
+}
 }  // namespace
 
 class SpoolFailures : public QObject {
@@ -109,27 +132,14 @@ class SpoolFailures : public QObject {
   }
 
   void diskFullWhileReceivingGets452AndKeepsNothing() {
-    QString error;
-    const QString unshare = findTool(QStringLiteral("unshare"), QStringLiteral("apt-get install util-linux"), &error);
-    QVERIFY2(!unshare.isEmpty(), qPrintable(error));
     PostwrdInstance postwrd;
-    postwrd.addUser(kBob, newPassword());
-    QVERIFY2(postwrd.prepare(), qPrintable(postwrd.errorString()));
-    QVERIFY(QDir().mkpath(postwrd.spoolDir()));
-    postwrd.setLauncher(tmpfsLauncher(unshare, postwrd.spoolDir()));
-    QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
-
-    const QString spool = seenByPostwrd(postwrd, postwrd.spoolDir());
-    QCOMPARE(totalBytes(spool), kTmpfsSize);
-    const QString filler = spool + QStringLiteral("/filler");
-    QVERIFY(writeFiller(filler, freeBytes(spool) - kLeftFree));
-    QVERIFY2(freeBytes(spool) <= kLeftFree, qPrintable(QString::number(freeBytes(spool))));
+    QString spool, filler;
+    startWithAlmostFull(postwrd, postwrd.spoolDir(), &spool, &filler);
+    if (QTest::currentTestFailed()) return;
 
     const TestMessage large = sizedMessage(QStringLiteral("too large for the space left"), kLargeBody);
     RawSmtpClient client;
-    QVERIFY(client.connectTo(PostwrdInstance::loopback(), postwrd.port(Role::Smtp)));
-    QCOMPARE(client.readReply().code, 220);
-    QCOMPARE(client.command("EHLO client.example.test").code, 250);
+    QVERIFY2(openSession(client, postwrd), qPrintable(client.transcript()));
     const SmtpReply full = sendMessage(client, large);
     QVERIFY2(full.code == 452 && full.enhancedCode() == QStringLiteral("4.3.1"), qPrintable(full.toString()));
     QVERIFY2(postwrd.waitForLog(PostwrdInstance::eventPattern(QStringLiteral("queue_failed"), QStringLiteral("No space left on device")))
@@ -153,26 +163,14 @@ class SpoolFailures : public QObject {
   }
 
   void diskFullWhileDeliveringKeepsTheMessageQueued() {
-    QString error;
-    const QString unshare = findTool(QStringLiteral("unshare"), QStringLiteral("apt-get install util-linux"), &error);
-    QVERIFY2(!unshare.isEmpty(), qPrintable(error));
     PostwrdInstance postwrd;
-    postwrd.addUser(kBob, newPassword());
-    QVERIFY2(postwrd.prepare(), qPrintable(postwrd.errorString()));
-    QVERIFY(QDir().mkpath(postwrd.maildirRoot()));
-    postwrd.setLauncher(tmpfsLauncher(unshare, postwrd.maildirRoot()));
-    QVERIFY2(postwrd.start(), qPrintable(postwrd.errorString()));
-
-    const QString maildir = seenByPostwrd(postwrd, postwrd.maildirRoot());
-    QCOMPARE(totalBytes(maildir), kTmpfsSize);
-    const QString filler = maildir + QStringLiteral("/filler");
-    QVERIFY(writeFiller(filler, freeBytes(maildir) - kLeftFree));
+    QString maildir, filler;
+    startWithAlmostFull(postwrd, postwrd.maildirRoot(), &maildir, &filler);
+    if (QTest::currentTestFailed()) return;
 
     const TestMessage large = sizedMessage(QStringLiteral("too large for the mailbox"), kLargeBody);
     RawSmtpClient client;
-    QVERIFY(client.connectTo(PostwrdInstance::loopback(), postwrd.port(Role::Smtp)));
-    QCOMPARE(client.readReply().code, 220);
-    QCOMPARE(client.command("EHLO client.example.test").code, 250);
+    QVERIFY2(openSession(client, postwrd), qPrintable(client.transcript()));
     const SmtpReply accepted = sendMessage(client, large);
     QVERIFY2(accepted.code == 250, qPrintable(accepted.toString()));
     static const QRegularExpression queuedAs(QStringLiteral("queued as (\\S+)"));
